@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "repro",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "repro", targets: ["repro"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        // C libraries from Debian packages, found through pkg-config.
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CZlibShim", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        .target(name: "ReproSupport", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "ReproData", dependencies: [
+            "ReproSupport", "CZlibShim",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .target(name: "ReproNN", dependencies: ["ReproSupport", "CBLAS"]),
+        .target(name: "ReproExperiments", dependencies: ["ReproSupport", "ReproData", "ReproNN"]),
+        .executableTarget(name: "repro", dependencies: [
+            "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "CCairo",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "ReproSupportTests", dependencies: ["ReproSupport"]),
+        .testTarget(name: "ReproDataTests", dependencies: ["ReproData", "ReproSupport"]),
+        .testTarget(name: "ReproNNTests", dependencies: ["ReproNN", "ReproSupport", "CCairo"]),
+        .testTarget(name: "ReproExperimentsTests", dependencies: ["ReproExperiments", "ReproData", "ReproNN", "ReproSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,16 @@
+/// One model inside a batched run: its starting weights and its learning rate.
+public struct ModelSlot: Sendable {
+    public var initial: MLPParameters
+    public var learningRate: Double
+
+    public init(initial: MLPParameters, learningRate: Double) {
+        self.initial = initial
+        self.learningRate = learningRate
+    }
+}
+
+/// What training returns for one model.
+public struct TrainedModel: Sendable {
+    public var parameters: MLPParameters
+    public var history: TrainingHistory
+}
