@@ -19,7 +19,8 @@ public final class Progress {
 
     public static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// Marks `count` more units finished; `detail` names the last one (shown in plain mode).
+    /// Marks `count` more units finished. In plain mode a line is printed only when `detail` is given
+    /// (e.g. at the end of a batch), so logs stay short.
     public func advance(by count: Int = 1, detail: String = "") {
         lock.lock(); defer { lock.unlock() }
         done = min(total, done + count)
@@ -29,7 +30,7 @@ public final class Progress {
             lastDraw = Date()
             FileHandle.standardError.write(Data(("\r" + Progress.bar(label: label, done: done, total: total, elapsed: elapsed) + "\u{1B}[K").utf8))
             if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
-        } else {
+        } else if !detail.isEmpty {
             let eta = Progress.eta(done: done, total: total, elapsed: elapsed)
             let line = "\(label): \(done)/\(total)\(detail.isEmpty ? "" : " \(detail)") elapsed \(Progress.clock(elapsed))\(eta.map { " eta \(Progress.clock($0))" } ?? "")\n"
             FileHandle.standardError.write(Data(line.utf8))

