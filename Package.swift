@@ -32,10 +32,13 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Synthetic data shared by the tests (tiny IDX files, toy tasks); never the real MNIST.
+        .target(name: "ReproTestSupport", dependencies: ["ReproData", "ReproSupport"]),
         .testTarget(name: "ReproSupportTests", dependencies: ["ReproSupport"]),
-        .testTarget(name: "ReproDataTests", dependencies: ["ReproData", "ReproSupport"]),
-        .testTarget(name: "ReproNNTests", dependencies: ["ReproNN", "ReproSupport", "CCairo"]),
-        .testTarget(name: "ReproExperimentsTests", dependencies: ["ReproExperiments", "ReproData", "ReproNN", "ReproSupport"]),
+        .testTarget(name: "ReproDataTests", dependencies: ["ReproData", "ReproSupport", "ReproTestSupport",
+                                                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "ReproNNTests", dependencies: ["ReproNN", "ReproSupport"]),
+        .testTarget(name: "ReproExperimentsTests", dependencies: ["ReproExperiments", "ReproData", "ReproNN", "ReproSupport", "ReproTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

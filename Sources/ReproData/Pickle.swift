@@ -230,7 +230,7 @@ public struct PickleReader {
     }
 
     private mutating func line() throws -> String {
-        guard let end = data[position...].firstIndex(of: 0x0a) else { throw malformed("unterminated GLOBAL") }
+        guard let end = data[position...].firstIndex(of: 0x0a) else { throw malformed("unterminated GLOBAL (truncated?)") }
         defer { position = end + 1 }
         return String(decoding: data[position..<end], as: UTF8.self)
     }

@@ -32,12 +32,15 @@ public struct ExperimentRunner {
         try plan.validate()
         let specs = plan.specs(data: dataHash)
         let missing = specs.filter { !store.hasModel($0.key) }
-        let groups = Dictionary(grouping: missing, by: \.group).sorted { $0.key < $1.key }
-            .enumerated().filter { shard?.includes($0.offset) ?? true }.map(\.element)
+        // Shards are cut from the plan's full list of batches, so they stay fixed however much is done.
+        let groups = Dictionary(grouping: specs, by: \.group).sorted { $0.key < $1.key }
+            .enumerated().filter { shard?.includes($0.offset) ?? true }
+            .map { ($0.element.key, $0.element.value.filter { !store.hasModel($0.key) }) }
+            .filter { !$0.1.isEmpty }
         let start = Date()
         if !groups.isEmpty {
             let mnist = try loadData()
-            let progress = Progress(label: plan.experiment, total: groups.reduce(0) { $0 + $1.key.epochs })
+            let progress = Progress(label: plan.experiment, total: groups.reduce(0) { $0 + $1.0.epochs })
             for (group, members) in groups {
                 let epochsBefore = Date()
                 try train(group: group, members: members, mnist: mnist) { epoch in
@@ -56,7 +59,7 @@ public struct ExperimentRunner {
             try store.saveRun(RunManifest(experiment: plan.experiment, planKey: plan.key, plan: plan,
                                           modelKeys: specs.map(\.key), computeSeconds: seconds))
         }
-        let trained = groups.reduce(0) { $0 + $1.value.count }
+        let trained = groups.reduce(0) { $0 + $1.1.count }
         return Summary(trained: trained, cached: specs.count - missing.count, seconds: Date().timeIntervalSince(start), complete: complete)
     }
 

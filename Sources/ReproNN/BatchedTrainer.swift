@@ -46,35 +46,48 @@ final class BatchedTrainer<T: BLASScalar> {
 
     /// One gradient step, using the activations and probabilities of the last forward pass.
     private func step() {
-        let H = packed.totalHidden
+        let H = packed.totalHidden, M = packed.count, n = self.n
         let scale = 1 / Double(n)
-        var delta = [T](repeating: 0, count: n)
+        // Output deltas δ = (p − y)/n per model (models × n), and the output-layer gradients.
+        var delta = [T](repeating: 0, count: M * n)
         var gradW2 = [T](repeating: 0, count: H)
-        for m in 0..<packed.count {
-            let off = packed.offsets[m], h = packed.hidden[m], lr = learningRates[m]
-            var deltaSum: T = 0
+        var gradB2 = [T](repeating: 0, count: M)
+        for m in 0..<M {
             for i in 0..<n {
                 let v = T((probabilities[m * n + i] - Double(labels[i])) * scale)
-                delta[i] = v
-                deltaSum += v
+                delta[m * n + i] = v
+                gradB2[m] += v
             }
             activations.withUnsafeBufferPointer { a in
-                T.gemv(trans: true, m: n, n: h, alpha: 1, a: a.baseAddress! + off, lda: H,
-                       x: delta, beta: 0, y: &gradW2[off])
+                delta.withUnsafeBufferPointer { dm in
+                    T.gemv(trans: true, m: n, n: packed.hidden[m], alpha: 1, a: a.baseAddress! + packed.offsets[m], lda: H,
+                           x: dm.baseAddress! + m * n, beta: 0, y: &gradW2[packed.offsets[m]])
+                }
             }
-            // δ of the hidden layer, scaled by this model's learning rate.
-            packed.w2.withUnsafeBufferPointer { w2 in
-                activations.withUnsafeBufferPointer { a in
-                    gradient.withUnsafeMutableBufferPointer { g in
-                        for i in 0..<n {
-                            let row = i * H + off, di = delta[i] * lr
-                            for j in 0..<h { g[row + j] = a[row + j] > 0 ? di * w2[off + j] : 0 }
+        }
+        // δ of the hidden layer, each block scaled by its model's learning rate (uses the old W2).
+        let offsets = packed.offsets, hidden = packed.hidden, rates = learningRates
+        packed.w2.withUnsafeBufferPointer { w2 in
+            activations.withUnsafeBufferPointer { a in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    delta.withUnsafeBufferPointer { dm in
+                        ParallelRows.run(n) { rows in
+                            for i in rows {
+                                for m in 0..<M {
+                                    let row = i * H + offsets[m], di = dm[m * n + i] * rates[m]
+                                    for j in 0..<hidden[m] {
+                                        g[row + j] = a[row + j] > 0 ? di * w2[offsets[m] + j] : 0
+                                    }
+                                }
+                            }
                         }
                     }
                 }
             }
-            for j in off..<(off + h) { packed.w2[j] -= lr * gradW2[j] }
-            packed.b2[m] -= lr * deltaSum
+        }
+        for m in 0..<M {
+            for j in offsets[m]..<(offsets[m] + hidden[m]) { packed.w2[j] -= rates[m] * gradW2[j] }
+            packed.b2[m] -= rates[m] * gradB2[m]
         }
         // b1 ← b1 − column sums of the scaled δ;  W1 ← W1 − Xᵀ · δ.
         T.gemv(trans: true, m: n, n: H, alpha: -1, a: gradient, lda: H, x: ones, beta: 1, y: &packed.b1)
@@ -87,16 +100,22 @@ final class BatchedTrainer<T: BLASScalar> {
         let H = packed.totalHidden
         T.gemm(transA: false, transB: false, m: n, n: H, k: packed.inputs, alpha: 1, a: x, lda: packed.inputs,
                b: packed.w1, ldb: H, beta: 0, c: &activations, ldc: H)
-        activations.withUnsafeMutableBufferPointer { a in
-            for i in 0..<n {
-                for j in 0..<H { a[i * H + j] = max(a[i * H + j] + packed.b1[j], 0) }
+        packed.b1.withUnsafeBufferPointer { b1 in
+            activations.withUnsafeMutableBufferPointer { a in
+                ParallelRows.run(n) { rows in
+                    for i in rows {
+                        for j in 0..<H { a[i * H + j] = max(a[i * H + j] + b1[j], 0) }
+                    }
+                }
             }
         }
         var logits = [T](repeating: 0, count: n)
         for m in 0..<packed.count {
             activations.withUnsafeBufferPointer { a in
-                T.gemv(trans: false, m: n, n: packed.hidden[m], alpha: 1, a: a.baseAddress! + packed.offsets[m], lda: H,
-                       x: Array(packed.w2[packed.offsets[m]..<(packed.offsets[m] + packed.hidden[m])]), beta: 0, y: &logits)
+                packed.w2.withUnsafeBufferPointer { w2 in
+                    T.gemv(trans: false, m: n, n: packed.hidden[m], alpha: 1, a: a.baseAddress! + packed.offsets[m], lda: H,
+                           x: w2.baseAddress! + packed.offsets[m], beta: 0, y: &logits)
+                }
             }
             let bias = Double(packed.b2[m])
             for i in 0..<n { probabilities[m * n + i] = 1 / (1 + Foundation.exp(-(Double(logits[i]) + bias))) }

@@ -47,23 +47,25 @@ public struct BinaryMetrics: Codable, Equatable, Sendable {
         self = probabilities.withUnsafeBufferPointer { p in labels.withUnsafeBufferPointer { y in BinaryMetrics(probabilities: p, labels: y) } }
     }
 
-    /// Area under the ROC curve by the rank-sum (Mann–Whitney) formula, tied scores sharing their
-    /// average rank. Zero when only one class is present (undefined).
+    /// Area under the ROC curve: the probability that a random positive scores above a random
+    /// negative, ties counting one half (the Mann–Whitney statistic, equal to the trapezoidal ROC
+    /// area). Zero when only one class is present (undefined). Sorts the two classes' scores
+    /// separately and merges them, which is much faster than an index sort.
     public static func rocAUC(scores: UnsafeBufferPointer<Double>, labels: UnsafeBufferPointer<UInt8>) -> Double {
-        let positives = labels.reduce(0) { $0 + Int($1) }
-        let negatives = labels.count - positives
-        guard positives > 0, negatives > 0 else { return 0 }
-        let order = (0..<scores.count).sorted { scores[$0] < scores[$1] }
-        var rankSum = 0.0
-        var start = 0
-        while start < order.count {
-            var end = start
-            while end + 1 < order.count && scores[order[end + 1]] == scores[order[start]] { end += 1 }
-            let averageRank = Double(start + end) / 2 + 1
-            for k in start...end where labels[order[k]] == 1 { rankSum += averageRank }
-            start = end + 1
+        var positives: [Double] = [], negatives: [Double] = []
+        positives.reserveCapacity(scores.count); negatives.reserveCapacity(scores.count)
+        for i in 0..<scores.count { if labels[i] == 1 { positives.append(scores[i]) } else { negatives.append(scores[i]) } }
+        guard !positives.isEmpty, !negatives.isEmpty else { return 0 }
+        positives.sort(); negatives.sort()
+        // For each positive: negatives strictly below it count 1, equal ones count 1/2.
+        var below = 0, notAbove = 0
+        var wins = 0.0
+        for score in positives {
+            while below < negatives.count && negatives[below] < score { below += 1 }
+            if notAbove < below { notAbove = below }
+            while notAbove < negatives.count && negatives[notAbove] <= score { notAbove += 1 }
+            wins += Double(below) + 0.5 * Double(notAbove - below)
         }
-        let p = Double(positives)
-        return (rankSum - p * (p + 1) / 2) / (p * Double(negatives))
+        return wins / (Double(positives.count) * Double(negatives.count))
     }
 }

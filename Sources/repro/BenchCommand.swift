@@ -1,2 +1,49 @@
 import ArgumentParser
-struct BenchCommand: ParsableCommand { static let configuration = CommandConfiguration(commandName: "bench"); func run() throws {} }
+import Foundation
+import ReproExperiments
+import ReproNN
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time the batched trainer against plain cblas_sgemm, and the whole capacity sweep.",
+        discussion: "Prints one `name: value` per line. The sweeps train into a temporary directory, so nothing cached is reused.")
+
+    @OptionGroup var locations: Locations
+
+    @Flag(help: "Skip the whole-sweep timings (epoch timings only).")
+    var noSweep = false
+
+    @Flag(help: "Also time the whole learning-rate grid.")
+    var grid = false
+
+    func run() throws {
+        print("blas_core: \(BLASInfo.coreName)")
+        print("blas_threads: \(BLASInfo.threads)")
+        let data = GEMMBenchmark.syntheticSet(count: 9347)
+        for (name, sizes, rates) in [("capacity_group", ExperimentPlan.paperHiddenSizes, [0.03]),
+                                     ("lr_grid_group", ExperimentPlan.paperHiddenSizes, ExperimentPlan.paperLearningRates)] {
+            let r = GEMMBenchmark.run(data: data, hiddenSizes: sizes, learningRates: rates)
+            print("\(name)_models: \(r.models)")
+            print("\(name)_epoch_ms: \(String(format: "%.1f", r.secondsPerEpoch * 1000))")
+            print("\(name)_trainer_gmacs: \(String(format: "%.1f", r.trainerGMACs))")
+            print("\(name)_sgemm_gmacs: \(String(format: "%.1f", r.sgemmGMACs))")
+            print("\(name)_fraction_of_sgemm: \(String(format: "%.2f", r.trainerGMACs / r.sgemmGMACs))")
+        }
+        guard !noSweep else { return }
+        guard (try? locations.mnist.verifyAll()) != nil else {
+            print("sweeps: skipped (no verified MNIST in \(locations.dataURL.path); run `repro data fetch`)")
+            return
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("repro-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let directory = locations.mnist
+        var runner = ExperimentRunner(store: ResultStore(root: scratch)) { try directory.load() }
+        runner.showProgress = false
+        for plan in [ExperimentPlan.capacity()] + (grid ? [ExperimentPlan.lrGrid()] : []) {
+            let summary = try runner.run(plan)
+            print("\(plan.experiment)_sweep_models: \(summary.trained)")
+            print("\(plan.experiment)_sweep_seconds: \(String(format: "%.1f", summary.seconds))")
+        }
+    }
+}

@@ -1,0 +1,41 @@
+# The two entry points of the README. Both install the Debian packages they need when missing.
+SHELL := /bin/bash
+APT_PACKAGES := libcairo2-dev libopenblas-dev fonts-dejavu-core zlib1g-dev pkg-config python3-pip
+REPRO := .build/release/repro
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: report test deps build data experiments tables bench clean
+
+## report: fetch and verify MNIST, run paper 1's experiments, print the tables.
+report: build data experiments tables
+
+## test: the unit tests (synthetic data only; no MNIST needed).
+test: deps
+	swift build --build-tests
+	swift test --skip-build
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+
+build: deps
+	swift build -c release --product repro
+
+data: build
+	$(REPRO) data fetch
+	$(REPRO) data verify
+
+experiments: build
+	$(REPRO) run lr-grid
+	$(REPRO) run capacity
+
+tables: build
+	$(REPRO) results lr-grid
+	$(REPRO) results capacity
+
+bench: build
+	$(REPRO) bench --grid
+
+clean:
+	rm -rf .build output/results
