@@ -1,16 +1,13 @@
-import Dispatch
 import Foundation
 
-/// Splits `0..<count` into one contiguous chunk per core and runs `body` on each concurrently.
-/// Used for the elementwise passes between GEMMs, when OpenBLAS's threads are idle.
+/// Splits rows into one contiguous chunk per core, for the elementwise passes between GEMMs (when
+/// OpenBLAS's threads are idle). The split depends on the row count only, so results do not
+/// depend on what else is in the batch.
 enum ParallelRows {
     static let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-    static func run(_ count: Int, _ body: (Range<Int>) -> Void) {
-        let chunks = min(workers, max(1, count / 256))
-        guard chunks > 1 else { return body(0..<count) }
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            body((count * c / chunks)..<(count * (c + 1) / chunks))
-        }
+    static func chunks(_ count: Int) -> [Range<Int>] {
+        let k = min(workers, max(1, count / 256))
+        return (0..<k).map { c in (count * c / k)..<(count * (c + 1) / k) }
     }
 }

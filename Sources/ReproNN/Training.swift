@@ -26,9 +26,10 @@ public enum Training {
     private static func predict<T>(_ packed: PackedMLPs<T>, _ data: TrainingSet) -> [[Double]] {
         let n = data.count
         var activations = [T](repeating: 0, count: n * packed.totalHidden)
-        var probabilities = [Double](repeating: 0, count: n * packed.count)
-        BatchedTrainer<T>.forward(packed, x: data.features.map { T($0) }, n: n, activations: &activations, probabilities: &probabilities)
-        return (0..<packed.count).map { Array(probabilities[($0 * n)..<(($0 + 1) * n)]) }
+        var logits = [T](repeating: 0, count: n * packed.count)
+        BatchedTrainer<T>.forward(packed, w1: packed.w1, x: data.features.map { T($0) }, n: n, inputs: packed.inputs,
+                                  activations: &activations, logits: &logits)
+        return (0..<packed.count).map { m in logits[(m * n)..<((m + 1) * n)].map(BatchedTrainer<T>.sigmoid) }
     }
 
     /// Each model's metrics on `data`.

@@ -25,6 +25,7 @@ struct BenchCommand: ParsableCommand {
                                      ("lr_grid_group", ExperimentPlan.paperHiddenSizes, ExperimentPlan.paperLearningRates)] {
             let r = GEMMBenchmark.run(data: data, hiddenSizes: sizes, learningRates: rates)
             print("\(name)_models: \(r.models)")
+            print("\(name)_active_inputs: \(r.activeInputs)")
             print("\(name)_epoch_ms: \(String(format: "%.1f", r.secondsPerEpoch * 1000))")
             print("\(name)_trainer_gmacs: \(String(format: "%.1f", r.trainerGMACs))")
             print("\(name)_sgemm_gmacs: \(String(format: "%.1f", r.sgemmGMACs))")
