@@ -27,8 +27,9 @@ let package = Package(
         ]),
         .target(name: "ReproNN", dependencies: ["ReproSupport", "CBLAS"]),
         .target(name: "ReproExperiments", dependencies: ["ReproSupport", "ReproData", "ReproNN"]),
+        .target(name: "ReproPlot", dependencies: ["ReproSupport", "CCairo"]),
         .executableTarget(name: "repro", dependencies: [
-            "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "CCairo",
+            "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -38,6 +39,7 @@ let package = Package(
         .testTarget(name: "ReproDataTests", dependencies: ["ReproData", "ReproSupport", "ReproTestSupport",
                                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ReproNNTests", dependencies: ["ReproNN", "ReproSupport"]),
+        .testTarget(name: "ReproPlotTests", dependencies: ["ReproPlot"]),
         .testTarget(name: "ReproExperimentsTests", dependencies: ["ReproExperiments", "ReproData", "ReproNN", "ReproSupport", "ReproTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,0 +1,128 @@
+import CCairo
+import Foundation
+import ReproSupport
+
+/// Output formats: PNG at a resolution, or vector PDF and SVG.
+public enum OutputFormat: Equatable, Sendable {
+    case png(dpi: Double)
+    case pdf
+    case svg
+
+    public var fileExtension: String {
+        switch self { case .png: "png"; case .pdf: "pdf"; case .svg: "svg" }
+    }
+}
+
+/// Draws `Figure`s with Cairo. The only entry point from the model to pixels and vector files.
+public enum FigureRenderer {
+    /// The encoded bytes of `figure` in `format`.
+    public static func data(_ figure: Figure, format: OutputFormat) throws -> Data {
+        switch format {
+        case .png(let dpi):
+            let surface = try imageSurface(figure, dpi: dpi)
+            defer { cairo_surface_destroy(surface) }
+            return try encode { sink in cairo_surface_write_to_png_stream(surface, writeToSink, sink) }
+        case .pdf: return try pdf([figure])
+        case .svg:
+            let size = figure.pointSize
+            let sink = DataSink()
+            let surface = cairo_svg_surface_create_for_stream(writeToSink, Unmanaged.passUnretained(sink).toOpaque(), size.width, size.height)
+            draw(figure, on: surface!)
+            cairo_surface_finish(surface)
+            let status = cairo_surface_status(surface)
+            cairo_surface_destroy(surface)
+            guard status == CAIRO_STATUS_SUCCESS else { throw ReproError("cairo could not write SVG (status \(status.rawValue))") }
+            return sink.data
+        }
+    }
+
+    /// One PDF with one page per figure (pages take each figure's own size).
+    public static func pdf(_ figures: [Figure]) throws -> Data {
+        guard let first = figures.first else { throw ReproError("no figures to write") }
+        let sink = DataSink()
+        let surface = cairo_pdf_surface_create_for_stream(writeToSink, Unmanaged.passUnretained(sink).toOpaque(),
+                                                          first.pointSize.width, first.pointSize.height)!
+        for figure in figures {
+            cairo_pdf_surface_set_size(surface, figure.pointSize.width, figure.pointSize.height)
+            draw(figure, on: surface)
+            let cr = cairo_create(surface)
+            cairo_show_page(cr)
+            cairo_destroy(cr)
+        }
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        cairo_surface_destroy(surface)
+        guard status == CAIRO_STATUS_SUCCESS else { throw ReproError("cairo could not write PDF (status \(status.rawValue))") }
+        return sink.data
+    }
+
+    /// Writes `base.png`, `base.pdf`, … atomically; returns the files written.
+    @discardableResult
+    public static func write(_ figure: Figure, to base: URL, formats: [OutputFormat] = [.png(dpi: 150), .pdf]) throws -> [URL] {
+        try formats.map { format in
+            let url = base.appendingPathExtension(format.fileExtension)
+            try AtomicFile.write(try data(figure, format: format), to: url)
+            return url
+        }
+    }
+
+    /// The figure as pixels, for tests and previews.
+    public static func raster(_ figure: Figure, dpi: Double = 100) throws -> RasterImage {
+        let surface = try imageSurface(figure, dpi: dpi)
+        defer { cairo_surface_destroy(surface) }
+        return RasterImage(surface: surface)
+    }
+
+    static func imageSurface(_ figure: Figure, dpi: Double) throws -> OpaquePointer {
+        let scale = dpi / 72
+        let width = Int32((figure.pointSize.width * scale).rounded()), height = Int32((figure.pointSize.height * scale).rounded())
+        guard width > 0, height > 0, width < 20_000, height < 20_000,
+              let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height),
+              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            throw ReproError("cannot make a \(width)×\(height) image; check the figure size and DPI")
+        }
+        cairo_surface_set_device_scale(surface, scale, scale)
+        draw(figure, on: surface)
+        cairo_surface_flush(surface)
+        return surface
+    }
+
+    /// Draws the whole figure (background, title, panels) on any Cairo surface, in points.
+    static func draw(_ figure: Figure, on surface: OpaquePointer) {
+        let cr = cairo_create(surface)!
+        defer { cairo_destroy(cr) }
+        let canvas = CairoCanvas(cr)
+        let style = PlotStyle()
+        let size = figure.pointSize
+        canvas.fill(Rect(x: 0, y: 0, width: size.width, height: size.height), style.background)
+        var top = 4.0
+        if let title = figure.title {
+            canvas.text(title, at: Point(size.width / 2, 8), size: style.figureTitleFont, bold: true, h: .center, v: .top)
+            top += style.figureTitleFont + 10
+        }
+        let cellWidth = size.width / Double(figure.columns), cellHeight = (size.height - top) / Double(figure.rows)
+        for (k, axes) in figure.panels.enumerated() {
+            let row = k / figure.columns, column = k % figure.columns
+            let cell = Rect(x: Double(column) * cellWidth + 2, y: top + Double(row) * cellHeight, width: cellWidth - 4, height: cellHeight - 2)
+            PanelRenderer(axes: axes, canvas: canvas, style: style).draw(in: cell)
+        }
+    }
+
+    private static func encode(_ body: (UnsafeMutableRawPointer) -> cairo_status_t) throws -> Data {
+        let sink = DataSink()
+        let status = body(Unmanaged.passUnretained(sink).toOpaque())
+        guard status == CAIRO_STATUS_SUCCESS else { throw ReproError("cairo could not encode the image (status \(status.rawValue))") }
+        return sink.data
+    }
+}
+
+/// Collects the bytes Cairo writes through a stream callback.
+final class DataSink {
+    var data = Data()
+}
+
+private let writeToSink: cairo_write_func_t = { closure, bytes, length in
+    guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
+    Unmanaged<DataSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
+    return CAIRO_STATUS_SUCCESS
+}
