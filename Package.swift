@@ -28,6 +28,7 @@ let package = Package(
         .target(name: "ReproNN", dependencies: ["ReproSupport", "CBLAS"]),
         .target(name: "ReproExperiments", dependencies: ["ReproSupport", "ReproData", "ReproNN"]),
         .target(name: "ReproPlot", dependencies: ["ReproSupport", "CCairo"]),
+        .target(name: "ReproAnalysis", dependencies: ["ReproSupport", "ReproNN"]),
         .executableTarget(name: "repro", dependencies: [
             "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -40,6 +41,7 @@ let package = Package(
                                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ReproNNTests", dependencies: ["ReproNN", "ReproSupport"]),
         .testTarget(name: "ReproPlotTests", dependencies: ["ReproPlot"]),
+        .testTarget(name: "ReproAnalysisTests", dependencies: ["ReproAnalysis", "ReproNN", "ReproSupport"]),
         .testTarget(name: "ReproExperimentsTests", dependencies: ["ReproExperiments", "ReproData", "ReproNN", "ReproSupport", "ReproTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
