@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The numeric hot loops (training, t-SNE) are compiled optimised even in debug builds, so the
+/// test suite runs its small end-to-end pipelines in seconds rather than minutes.
+let optimized: [SwiftSetting] = [.unsafeFlags(["-O"])]
+
 let package = Package(
     name: "repro",
     platforms: [.macOS(.v13)],
@@ -25,12 +29,13 @@ let package = Package(
             "ReproSupport", "CZlibShim",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .target(name: "ReproNN", dependencies: ["ReproSupport", "CBLAS"]),
-        .target(name: "ReproExperiments", dependencies: ["ReproSupport", "ReproData", "ReproNN"]),
+        .target(name: "ReproNN", dependencies: ["ReproSupport", "CBLAS"], swiftSettings: optimized),
+        .target(name: "ReproExperiments", dependencies: ["ReproSupport", "ReproData", "ReproNN", "ReproAnalysis"]),
         .target(name: "ReproPlot", dependencies: ["ReproSupport", "CCairo"]),
-        .target(name: "ReproAnalysis", dependencies: ["ReproSupport", "ReproNN"]),
+        .target(name: "ReproAnalysis", dependencies: ["ReproSupport", "ReproNN"], swiftSettings: optimized),
+        .target(name: "ReproFigures", dependencies: ["ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot"]),
         .executableTarget(name: "repro", dependencies: [
-            "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot",
+            "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot", "ReproFigures",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -42,6 +47,7 @@ let package = Package(
         .testTarget(name: "ReproNNTests", dependencies: ["ReproNN", "ReproSupport"]),
         .testTarget(name: "ReproPlotTests", dependencies: ["ReproPlot"]),
         .testTarget(name: "ReproAnalysisTests", dependencies: ["ReproAnalysis", "ReproNN", "ReproSupport"]),
+        .testTarget(name: "ReproFiguresTests", dependencies: ["ReproFigures", "ReproExperiments", "ReproPlot", "ReproData", "ReproTestSupport"]),
         .testTarget(name: "ReproExperimentsTests", dependencies: ["ReproExperiments", "ReproData", "ReproNN", "ReproSupport", "ReproTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -51,7 +51,8 @@ public enum LegendPlacer {
     }
 
     /// The inside place covering the fewest `points` (first in preference order on ties), or
-    /// `.outsideRight` when each inside place covers at least one point and `allowOutside` is set.
+    /// `.outsideRight` when every inside place would hide more than 1 % of the points (any point,
+    /// below 100 points) and `allowOutside` is set. Dense scatter plots keep their legend inside.
     public static func best(size: Size, in plot: Rect, points: [Point], allowOutside: Bool = true) -> LegendPlacement {
         var choice = LegendPlacement.upperRight
         var fewest = Int.max
@@ -60,6 +61,7 @@ public enum LegendPlacer {
             let covered = points.reduce(0) { $0 + (box.contains($1) ? 1 : 0) }
             if covered < fewest { fewest = covered; choice = candidate }
         }
-        return fewest > 0 && allowOutside ? .outsideRight : choice
+        let tolerated = points.count / 100
+        return fewest > tolerated && allowOutside ? .outsideRight : choice
     }
 }

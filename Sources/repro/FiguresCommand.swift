@@ -1,10 +1,33 @@
 import ArgumentParser
 import Foundation
+import ReproFigures
 import ReproPlot
 
 struct FiguresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "figures", abstract: "Render figures.", subcommands: [GalleryCommand.self])
+        commandName: "figures", abstract: "Render figures.", subcommands: [Paper1Command.self, GalleryCommand.self])
+
+    struct Paper1Command: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "paper1",
+            abstract: "Render every figure and table of paper 1 into output/figures (PNG + PDF), computing what is missing first.")
+
+        @Flag(help: "The quick profile (seeds 0,42; sizes 4,12,24,64; 30 epochs): a full set of figures in about a minute.")
+        var quick = false
+
+        @OptionGroup var locations: Locations
+
+        @Option(help: "PNG resolution in dots per inch.")
+        var dpi: Double = 150
+
+        func run() throws {
+            let start = Date()
+            let results = try Paper1Pipeline.results(runner: locations.runner, quick: quick) { print($0) }
+            let directory = locations.outputURL.appendingPathComponent(quick ? "figures-quick" : "figures")
+            let files = try Paper1Pipeline.render(results, to: directory, formats: [.png(dpi: dpi), .pdf])
+            print("\(files.count) files in \(directory.path), \(String(format: "%.1f", Date().timeIntervalSince(start))) s in all")
+        }
+    }
 
     struct GalleryCommand: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -34,3 +34,14 @@ final class LegendTests: XCTestCase {
                                   .line(Palette.color(1), .circle, dashed: false)])
     }
 }
+
+final class DenseLegendTests: XCTestCase {
+    func testDenseScatterKeepsItsLegendInsideWhenItHidesUnderOnePercent() {
+        let plot = Rect(x: 0, y: 0, width: 400, height: 300)
+        // A grid of points everywhere but the lower-left corner, plus 5 inside it (< 1 %).
+        var points = stride(from: 0.0, to: 400, by: 8).flatMap { x in stride(from: 0.0, to: 300, by: 8).map { Point(x, $0) } }
+            .filter { !($0.x < 100 && $0.y > 240) }
+        points += (0..<5).map { Point(20 + Double($0), 270) }
+        XCTAssertEqual(LegendPlacer.best(size: Size(80, 40), in: plot, points: points), .lowerLeft)
+    }
+}

@@ -140,6 +140,16 @@ final class CairoCanvas {
         cairo_restore(cr)
     }
 
+    /// The largest size ≤ `size` (down to `minimum`) at which `text` fits in `width` points, and
+    /// the text itself, cut with an ellipsis if even `minimum` does not fit.
+    func fitting(_ text: String, width: Double, size: Double, minimum: Double = 7, bold: Bool = false) -> (String, Double) {
+        var s = size
+        while s > minimum && measure(text, size: s, bold: bold).width > width { s -= 0.5 }
+        var t = text
+        while t.count > 1 && measure(t, size: s, bold: bold).width > width { t = String(t.dropLast(2)) + "…" }
+        return (t, s)
+    }
+
     func clip(to r: Rect) {
         cairo_save(cr)
         cairo_rectangle(cr, r.x, r.y, r.width, r.height)

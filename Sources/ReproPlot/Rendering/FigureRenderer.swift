@@ -97,7 +97,8 @@ public enum FigureRenderer {
         canvas.fill(Rect(x: 0, y: 0, width: size.width, height: size.height), style.background)
         var top = 4.0
         if let title = figure.title {
-            canvas.text(title, at: Point(size.width / 2, 8), size: style.figureTitleFont, bold: true, h: .center, v: .top)
+            let (text, fontSize) = canvas.fitting(title, width: size.width - 12, size: style.figureTitleFont, bold: true)
+            canvas.text(text, at: Point(size.width / 2, 8), size: fontSize, bold: true, h: .center, v: .top)
             top += style.figureTitleFont + 10
         }
         let cellWidth = size.width / Double(figure.columns), cellHeight = (size.height - top) / Double(figure.rows)

@@ -32,7 +32,7 @@ struct PanelRenderer {
         for s in series { SeriesRenderer(canvas: canvas, style: style, transform: transform).draw(s) }
         canvas.unclip()
         if axes.showAxes { drawFrameAndTicks(transform, xTicks, yTicks) }
-        drawLabels(transform, xTickCount: xTicks.count)
+        drawLabels(transform, cell: cell)
         if let bar = axes.colorBar { ColorBarRenderer(canvas: canvas, style: style).draw(bar, beside: plot) }
         if let legendSize, placement != .hidden {
             let box = LegendPlacer.rect(for: placement, size: legendSize, in: plot)
@@ -132,10 +132,13 @@ struct PanelRenderer {
         }
     }
 
-    private func drawLabels(_ t: PanelTransform, xTickCount: Int) {
+    private func drawLabels(_ t: PanelTransform, cell: Rect) {
         let plot = t.plot
         if let title = axes.title {
-            canvas.text(title, at: Point(plot.center.x, plot.minY - 7), size: style.titleFont, h: .center, v: .bottom)
+            let (text, size) = canvas.fitting(title, width: cell.width - 4, size: style.titleFont)
+            let x = min(max(plot.center.x, cell.minX + canvas.measure(text, size: size).width / 2 + 2),
+                        cell.maxX - canvas.measure(text, size: size).width / 2 - 2)
+            canvas.text(text, at: Point(x, plot.minY - 7), size: size, h: .center, v: .bottom)
         }
         let tickText = axes.showAxes ? canvas.measure("0", size: style.tickFont).height + style.tickLength + 3 : 0
         if let label = axes.xLabel {
