@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // C libraries from Debian packages, found through pkg-config.
@@ -34,8 +36,13 @@ let package = Package(
         .target(name: "ReproPlot", dependencies: ["ReproSupport", "CCairo"]),
         .target(name: "ReproAnalysis", dependencies: ["ReproSupport", "ReproNN"], swiftSettings: optimized),
         .target(name: "ReproFigures", dependencies: ["ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot"]),
+        .target(name: "ReproReport", dependencies: [
+            "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot", "ReproFigures", "CBLAS",
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Ink", package: "Ink"),
+        ]),
         .executableTarget(name: "repro", dependencies: [
-            "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot", "ReproFigures",
+            "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot", "ReproFigures", "ReproReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

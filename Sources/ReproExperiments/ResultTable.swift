@@ -17,7 +17,7 @@ public struct ResultTable {
     public var rows: [[String]] {
         records.map { r in
             [r.spec.pair.description, "\(r.spec.hidden)", "\(r.spec.seed)"]
-                + (showLearningRate ? [Self.formatRate(r.spec.learningRate)] : [])
+                + (showLearningRate ? [RateLabel.text(r.spec.learningRate)] : [])
                 + [r.bestTrainF1, r.finalTrainLoss, r.heldOut.f1, r.heldOut.auc].map { String(format: "%.4f", $0) }
         }
     }
@@ -30,7 +30,7 @@ public struct ResultTable {
 
     /// Mean ± std over seeds of `metric`, rows = hidden size, columns = `column` (pair or lr).
     public func summary(title: String, metric: (ModelRecord) -> Double) -> String {
-        let columnKey: (ModelRecord) -> String = showLearningRate ? { Self.formatRate($0.spec.learningRate) } : { $0.spec.pair.description }
+        let columnKey: (ModelRecord) -> String = showLearningRate ? { RateLabel.text($0.spec.learningRate) } : { $0.spec.pair.description }
         var columns: [String] = []
         for r in records where !columns.contains(columnKey(r)) { columns.append(columnKey(r)) }
         let sizes = Array(Set(records.map(\.spec.hidden))).sorted()
@@ -44,11 +44,6 @@ public struct ResultTable {
         return title + "\n" + TextTable.render(header: ["hidden"] + columns, rows: rows)
     }
 
-    static func formatRate(_ lr: Double) -> String {
-        let exponent = Int(Foundation.floor(Foundation.log10(lr)))
-        let mantissa = lr / Foundation.pow(10, Double(exponent))
-        return String(format: "%.0fe%d", mantissa, exponent)
-    }
 }
 
 /// Mean and population standard deviation (divisor n, NumPy's default `np.std`), as the published

@@ -5,11 +5,6 @@ import ReproPlot
 
 /// Figs. 1–3 and A.1–A.5: the learning-rate grid and the capacity sweep.
 enum TrainingFigures {
-    static func rateLabel(_ lr: Double) -> String {
-        let exponent = Int(floor(log10(lr)))
-        return "\(Int((lr / pow(10, Double(exponent))).rounded()))e\(exponent)"
-    }
-
     /// Fig. 1: held-out F1 against learning rate; colour = hidden size, marker size = accuracy (means over seeds).
     static func fig1(_ r: Paper1Results) -> Figure {
         let sizes = Array(Set(r.lrGrid.map(\.spec.hidden))).sorted()
@@ -46,7 +41,7 @@ enum TrainingFigures {
     static func fig2(_ r: Paper1Results) -> Figure {
         let (sizes, rates, values) = gridMatrix(r.lrGrid)
         var axes = Axes(title: "Held-out F1 by hidden size and learning rate, pair 4/9", xLabel: "learning rate", yLabel: "hidden size")
-        axes.series = [.heatmap(HeatmapSeries(values: values, rowLabels: sizes.map(String.init), columnLabels: rates.map(rateLabel), range: 0...1))]
+        axes.series = [.heatmap(HeatmapSeries(values: values, rowLabels: sizes.map(String.init), columnLabels: rates.map(RateLabel.text), range: 0...1))]
         axes.colorBar = ColorBar(colormap: .viridis, range: 0...1, label: "F1 (mean over seeds)")
         return Figure(width: 6.4, height: 6, axes)
     }

@@ -1,0 +1,56 @@
+import Foundation
+import ReproSupport
+
+/// What `paper/<id>/` says about a paper: its metadata, figure list, published numbers and claims.
+public struct PaperFacts: Sendable {
+    public struct Metadata: Codable, Sendable { public var id, title, authors, summary: String }
+    public struct FigureInfo: Codable, Sendable { public var id, label, section, caption: String }
+
+    public struct Published: Codable, Sendable {
+        public struct Heatmap: Codable, Sendable { public var hiddenSizes: [Int]; public var learningRates: [Double]; public var f1: [[Double]] }
+        public struct Gaussian: Codable, Sendable { public var sigmas: [Double]; public var f1: [String: [Double]] }
+        public struct Occlusion: Codable, Sendable { public var f1: [String: Double] }
+        public struct DeadRow: Codable, Sendable { public var pair: String; public var hidden, before, after: Int }
+        public var heatmap: Heatmap
+        public var gaussian: Gaussian
+        public var occlusion: Occlusion
+        public var deadNeurons: [DeadRow]
+    }
+
+    public var metadata: Metadata
+    public var figures: [FigureInfo]
+    public var published: Published
+    public var claims: [Claim]
+
+    /// Reads `directory/paper.json`, `figures.json`, `published.json` and `claims.json`.
+    public init(directory: URL) throws {
+        func read<T: Decodable>(_ name: String, _ type: T.Type) throws -> T {
+            let url = directory.appendingPathComponent(name)
+            guard let data = try? Data(contentsOf: url) else {
+                throw ReproError("\(url.path) is missing; the paper facts live in paper/<paper>/ of the repository")
+            }
+            do { return try JSONDecoder().decode(type, from: data) } catch let error as DecodingError {
+                throw ReproError("\(url.path): \(Self.describe(error))")
+            }
+        }
+        metadata = try read("paper.json", Metadata.self)
+        figures = try read("figures.json", [FigureInfo].self)
+        published = try read("published.json", Published.self)
+        claims = try read("claims.json", [Claim].self)
+    }
+
+    public func figure(_ id: String) -> FigureInfo? { figures.first { $0.id == id } }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, let context): return "missing field '\(key.stringValue)' at \(path(context))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "wrong value at \(path(context)): \(context.debugDescription)"
+        case .dataCorrupted(let context): return "not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))"
+        @unknown default: return "\(error)"
+        }
+    }
+
+    static func path(_ context: DecodingError.Context) -> String {
+        context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
+    }
+}
