@@ -13,13 +13,15 @@ public enum Paper1Pipeline {
             log("\(plan.experiment): \(summary.trained) trained, \(summary.cached) reused")
         }
         let context = StudyContext(runner: runner, base: capacity)
+        var times: [(String, Double)] = []
         func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
             let start = Date()
             let value = try body()
-            log("\(name): \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+            times.append((name, Date().timeIntervalSince(start)))
+            log("\(name): \(String(format: "%.1f", times.last!.1)) s")
             return value
         }
-        return Paper1Results(
+        var results = Paper1Results(
             lrGrid: try runner.records(grid), capacity: try runner.records(capacity),
             pruning: try step("pruning") { try PruningStudy.run(context) },
             deadNeurons: try step("dead neurons") { try DeadNeuronStudy.run(context) },
@@ -28,6 +30,8 @@ public enum Paper1Pipeline {
             saliency: try step("saliency") { try SaliencyStudy.run(context) },
             corruptionExamples: try step("corruption examples") { try CorruptionExamples.run(context) },
             quick: quick)
+        results.stepSeconds = times.map { (name: $0.0, seconds: $0.1) }
+        return results
     }
 
     /// Writes every figure (each format) and table into `directory`; returns the files written.

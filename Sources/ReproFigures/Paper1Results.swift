@@ -13,6 +13,8 @@ public struct Paper1Results: Sendable {
     public var saliency: [SaliencyStudy.Result]
     public var corruptionExamples: CorruptionExamples.Result
     public var quick: Bool
+    /// Wall time of each analysis in the run that assembled these results (cached ones take ~0 s).
+    public var stepSeconds: [(name: String, seconds: Double)] = []
 
     public init(lrGrid: [ModelRecord], capacity: [ModelRecord], pruning: [PruningStudy.Row], deadNeurons: [DeadNeuronStudy.Row],
                 tsne: TSNEStudy.Result, robustness: [RobustnessStudy.Row], saliency: [SaliencyStudy.Result],

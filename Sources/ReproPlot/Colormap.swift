@@ -65,6 +65,14 @@ public struct Colormap: Equatable, Sendable {
         ])
 
     public static func named(_ name: String) -> Colormap? {
-        [gray, hot, viridis].first { $0.name == name }
+        [gray, hot, viridis, coolwarm].first { $0.name == name }
     }
+}
+
+extension Colormap {
+    /// A diverging map for signed differences: blue (−) through light grey (0) to red (+),
+    /// close to matplotlib's `coolwarm` (anchored on its end and middle colours).
+    public static let coolwarm = Colormap(
+        name: "coolwarm", positions: [0, 0.25, 0.5, 0.75, 1],
+        colors: [(0.230, 0.299, 0.754), (0.554, 0.690, 0.996), (0.867, 0.864, 0.863), (0.957, 0.598, 0.477), (0.706, 0.016, 0.150)])
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReproFigures
 import ReproPlot
+import ReproReport
 
 struct FiguresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,7 +24,7 @@ struct FiguresCommand: ParsableCommand {
         func run() throws {
             let start = Date()
             let results = try Paper1Pipeline.results(runner: locations.runner, quick: quick) { print($0) }
-            let directory = locations.outputURL.appendingPathComponent(quick ? "figures-quick" : "figures")
+            let directory = ReportLayout(output: locations.outputURL, quick: quick).figures
             let files = try Paper1Pipeline.render(results, to: directory, formats: [.png(dpi: dpi), .pdf])
             print("\(files.count) files in \(directory.path), \(String(format: "%.1f", Date().timeIntervalSince(start))) s in all")
         }

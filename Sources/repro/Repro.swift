@@ -12,6 +12,6 @@ struct Repro: ParsableCommand {
           repro results capacity    print it as a table (--csv for CSV)
           repro bench               time the batched trainer against plain sgemm
         """,
-        subcommands: [DataCommand.self, RunCommand.self, ResultsCommand.self, FiguresCommand.self, BenchCommand.self]
+        subcommands: [BuildReportCommand.self, ClaimsCommand.self, DataCommand.self, RunCommand.self, ResultsCommand.self, FiguresCommand.self, BenchCommand.self]
     )
 }

@@ -122,7 +122,8 @@ final class DataSink {
     var data = Data()
 }
 
-private let writeToSink: cairo_write_func_t = { closure, bytes, length in
+/// Appends what Cairo writes to the `DataSink` passed as the stream's closure.
+let writeToSink: cairo_write_func_t = { closure, bytes, length in
     guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
     Unmanaged<DataSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
     return CAIRO_STATUS_SUCCESS

@@ -1,0 +1,69 @@
+import CBLAS
+import Foundation
+import ReproData
+import ReproExperiments
+
+/// Where a report came from: code, machine, libraries, data and every experiment's spec and time.
+public struct Provenance: Codable, Sendable {
+    public struct Experiment: Codable, Sendable {
+        public var name: String
+        public var specHash: String
+        public var models: Int
+        /// Sum of the wall times of the batches that trained its models.
+        public var computeSeconds: Double
+    }
+
+    public var gitCommit: String
+    public var gitDirty: Bool
+    public var date: String
+    public var cores: Int
+    public var cpu: String
+    public var memoryGiB: Double
+    public var swiftVersion: String
+    public var openBLAS: String
+    public var dataFiles: [String: String]
+    public var seeds: [Int]
+    public var experiments: [Experiment]
+    /// Seconds this build-report run took.
+    public var buildSeconds: Double
+
+    public static func collect(store: ResultStore, plans: [ExperimentPlan], buildSeconds: Double, repository: URL) -> Provenance {
+        let commit = shell(["git", "-C", repository.path, "rev-parse", "--short=12", "HEAD"]) ?? "unknown (not a git checkout)"
+        let dirty = !(shell(["git", "-C", repository.path, "status", "--porcelain", "--untracked-files=no"]) ?? "").isEmpty
+        let formatter = ISO8601DateFormatter()
+        let experiments = plans.map { plan -> Experiment in
+            let run = store.run(experiment: plan.experiment, planKey: plan.key)
+            return Experiment(name: plan.experiment, specHash: plan.key, models: run?.modelKeys.count ?? 0, computeSeconds: run?.computeSeconds ?? 0)
+        }
+        return Provenance(
+            gitCommit: commit, gitDirty: dirty, date: formatter.string(from: Date()),
+            cores: ProcessInfo.processInfo.activeProcessorCount, cpu: cpuModel(),
+            memoryGiB: (Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824 * 10).rounded() / 10,
+            swiftVersion: shell(["swift", "--version"])?.split(separator: "\n").first.map(String.init) ?? "unknown",
+            openBLAS: String(cString: openblas_get_config()).trimmingCharacters(in: .whitespaces) + ", core " + String(cString: openblas_get_corename()),
+            dataFiles: Dictionary(uniqueKeysWithValues: MNISTFile.allCases.map { ($0.fileName, $0.sha256) }),
+            seeds: Array(Set(plans.flatMap(\.seeds))).sorted(), experiments: experiments, buildSeconds: buildSeconds)
+    }
+
+    static func cpuModel() -> String {
+        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+              let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+              let name = line.split(separator: ":", maxSplits: 1).last else { return "unknown" }
+        return name.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Standard output of a command, or nil if it cannot run or fails.
+    static func shell(_ arguments: [String]) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
