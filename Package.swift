@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "ReproPlotTests", dependencies: ["ReproPlot"]),
         .testTarget(name: "ReproAnalysisTests", dependencies: ["ReproAnalysis", "ReproNN", "ReproSupport"]),
         .testTarget(name: "ReproFiguresTests", dependencies: ["ReproFigures", "ReproExperiments", "ReproPlot", "ReproData", "ReproTestSupport"]),
+        .testTarget(name: "ReproReportTests", dependencies: ["ReproReport", "ReproFigures", "ReproExperiments", "ReproAnalysis", "ReproPlot", "ReproData", "ReproNN", "ReproTestSupport"]),
         .testTarget(name: "ReproExperimentsTests", dependencies: ["ReproExperiments", "ReproData", "ReproNN", "ReproSupport", "ReproTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

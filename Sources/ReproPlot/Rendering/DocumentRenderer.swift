@@ -110,11 +110,15 @@ public enum DocumentRenderer {
         mutating func table(_ header: [String], _ rows: [[String]]) {
             let size = 7.5, pad = 3.0, columns = header.count
             guard columns > 0 else { return }
-            // Column widths: proportional to the widest content, none below 40 % of an even share,
-            // then scaled so the table spans the text width.
-            let natural = (0..<columns).map { c in ([header] + rows).map { canvas.measure(c < $0.count ? $0[c] : "", size: size, bold: true).width }.max()! + 2 * pad }
+            // Column widths: proportional to the widest content, none below 40 % of an even share
+            // or its longest word, then scaled so the table spans the text width.
+            let cellsOf = { (c: Int) in ([header] + rows).map { c < $0.count ? $0[c] : "" } }
+            let natural = (0..<columns).map { c in cellsOf(c).map { canvas.measure($0, size: size, bold: true).width }.max()! + 2 * pad }
+            let longestWord = (0..<columns).map { c in
+                cellsOf(c).flatMap { $0.split(separator: " ") }.map { canvas.measure(String($0), size: size, bold: true).width }.max() ?? 0
+            }
             let total = natural.reduce(0, +)
-            let floored = natural.map { max(width / Double(columns) * 0.4, $0 * width / total) }
+            let floored = (0..<columns).map { c in max(width / Double(columns) * 0.4, longestWord[c] + 2 * pad, natural[c] * width / total) }
             let widths = floored.map { $0 * width / floored.reduce(0, +) }
             func row(_ cells: [String], bold: Bool, shaded: Bool) {
                 let wrapped = (0..<columns).map { c in wrap(c < cells.count ? cells[c] : "", width: widths[c] - 2 * pad, size: size, bold: bold, canvas: canvas) }

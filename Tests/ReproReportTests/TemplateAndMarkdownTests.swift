@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+import ReproPlot
+@testable import ReproReport
+
+final class TemplateTests: XCTestCase {
+    func directory(_ files: [String: String]) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return dir
+    }
+
+    func testRendersPartialsWithoutHTMLEscaping() throws {
+        let set = try TemplateSet(directory: directory(["report.mustache": "# {{title}}\n{{> part}}", "part.mustache": "{{#rows}}| {{a}} |\n{{/rows}}"]))
+        XCTAssertEqual(set.render(["title": "F1 < 0.9 & more", "rows": [["a": 1], ["a": 2]]]), "# F1 < 0.9 & more\n| 1 |\n| 2 |\n")
+    }
+
+    func testMalformedTemplateNamesFileAndLine() throws {
+        let dir = try directory(["report.mustache": "ok\n{{#claims}}\nunclosed\n{{/wrong}}\n"])
+        XCTAssertThrowsError(try TemplateSet(directory: dir)) {
+            XCTAssertTrue("\($0)".contains("report.mustache:4: malformed template"), "\($0)")
+        }
+    }
+
+    func testMissingPartialAndMissingMainAreErrors() throws {
+        XCTAssertThrowsError(try TemplateSet(directory: directory(["report.mustache": "a\n\n{{> nowhere}}"]))) {
+            XCTAssertTrue("\($0)".contains("report.mustache:3: includes 'nowhere'"), "\($0)")
+        }
+        XCTAssertThrowsError(try TemplateSet(directory: directory(["other.mustache": "x"]))) {
+            XCTAssertTrue("\($0)".contains("report.mustache is missing"), "\($0)")
+        }
+        XCTAssertThrowsError(try TemplateSet(directory: URL(fileURLWithPath: "/nonexistent-templates"))) {
+            XCTAssertTrue("\($0)".contains("--templates"), "\($0)")
+        }
+    }
+}
+
+final class MarkdownTests: XCTestCase {
+    func testBlocks() {
+        let md = """
+        # Title
+        Some **bold** text and a [link](#x).
+
+        | a | b |
+        |---|---|
+        | 1 | `2` |
+
+        <a id="figure-fig1"></a>
+        ![Fig. 1 (compared)](figures/fig1.png)
+
+        *Fig. 1. A caption.* ([PDF](figures/fig1.pdf))
+
+        > **Quick profile.** Note.
+        """
+        let blocks = MarkdownBlocks.parse(md, relativeTo: URL(fileURLWithPath: "/out"))
+        XCTAssertEqual(blocks, [
+            .heading(level: 1, text: "Title"),
+            .paragraph("Some bold text and a link."),
+            .table(header: ["a", "b"], rows: [["1", "2"]]),
+            .image(URL(fileURLWithPath: "/out/figures/fig1.png"), caption: "Fig. 1. A caption."),
+            .quote("Quick profile. Note."),
+        ])
+    }
+
+    func testHTMLIsSelfContainedAndMarksVerdicts() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("html-\(UUID())")
+        try FigureRenderer.write(Figure(width: 1, height: 1, panels: []), to: dir.appendingPathComponent("figures/f"), formats: [.png(dpi: 30)])
+        let html = try HTMLReport.make(markdown: "# R\n\n![f](figures/f.png)\n\n| a |\n|---|\n| **does not hold** |\n", title: "R", base: dir)
+        XCTAssertTrue(html.contains("src=\"data:image/png;base64,"))
+        XCTAssertFalse(html.contains("src=\"figures/"))
+        XCTAssertTrue(html.contains("class=\"verdict no\""))
+        XCTAssertTrue(html.contains("<meta name=\"viewport\""))
+        XCTAssertThrowsError(try HTMLReport.make(markdown: "![g](figures/missing.png)", title: "R", base: dir))
+    }
+}
+
+final class PaperFactsTests: XCTestCase {
+    /// The repository's own paper/paper1 facts: they parse, and every claim is testable and points at a figure.
+    func testRepositoryFactsAreConsistent() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let facts = try PaperFacts(directory: root.appendingPathComponent("paper/paper1"))
+        XCTAssertGreaterThanOrEqual(facts.claims.count, 10)
+        let kinds: Set = ["capacityNearPerfect", "minimumCapacity", "bestLearningRate", "pruningTolerance", "deadNeuronsZero",
+                          "tsnePreserved", "gaussianOrder", "occlusionOrder", "saliencyPreserved"]
+        for claim in facts.claims {
+            XCTAssertTrue(kinds.contains(claim.test.kind), claim.id)
+            XCTAssertTrue(claim.figure == "tab1" || facts.figure(claim.figure) != nil, claim.id)
+        }
+        XCTAssertEqual(facts.published.heatmap.f1.count, facts.published.heatmap.hiddenSizes.count)
+        XCTAssertNoThrow(try TemplateSet(directory: root.appendingPathComponent("templates/paper1")))
+    }
+
+    func testBrokenFactsNameTheFileAndField() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("facts-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try #"{"id": "p", "title": "t", "authors": "a"}"#.write(to: dir.appendingPathComponent("paper.json"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try PaperFacts(directory: dir)) { XCTAssertTrue("\($0)".contains("paper.json: missing field 'summary'"), "\($0)") }
+    }
+}
