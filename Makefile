@@ -4,10 +4,15 @@ APT_PACKAGES := libcairo2-dev libopenblas-dev fonts-dejavu-core zlib1g-dev pkg-c
 REPRO := .build/release/repro
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: report test deps build data experiments tables bench clean
+.PHONY: report report-quick test deps build data experiments tables claims figures gallery bench screenshots clean
 
-## report: fetch and verify MNIST, run paper 1's experiments, print the tables.
-report: build data experiments tables
+## report: fetch and verify MNIST, run everything paper 1 needs, write output/report.{md,html,pdf}.
+report: build data
+	$(REPRO) build-report
+
+## report-quick: the same pipeline with the quick profile, into output/quick/ (about a minute).
+report-quick: build data
+	$(REPRO) build-report --quick
 
 ## test: the unit tests (synthetic data only; no MNIST needed).
 test: deps
@@ -33,6 +38,18 @@ experiments: build
 tables: build
 	$(REPRO) results lr-grid
 	$(REPRO) results capacity
+
+claims: build data
+	$(REPRO) claims
+
+figures: build data
+	$(REPRO) figures paper1
+
+gallery: build
+	$(REPRO) figures gallery
+
+screenshots:
+	scripts/screenshot-report.sh output
 
 bench: build
 	$(REPRO) bench --grid
