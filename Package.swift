@@ -42,7 +42,7 @@ let package = Package(
             .product(name: "Ink", package: "Ink"),
         ]),
         .executableTarget(name: "repro", dependencies: [
-            "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot", "ReproFigures", "ReproReport",
+            "ReproSupport", "ReproData", "ReproNN", "ReproAnalysis", "ReproExperiments", "ReproPlot", "ReproFigures", "ReproReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

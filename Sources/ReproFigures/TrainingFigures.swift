@@ -21,10 +21,8 @@ enum TrainingFigures {
         axes.xScale = .log10
         axes.series = [.scatter(ScatterSeries(x: x, y: y, colors: c, sizes: s))]
         axes.legend = .outsideRight
-        axes.extraLegends = [
-            Legend(title: "hidden size", entries: sizes.enumerated().map { LegendEntry(.marker(colors[$0.offset], .circle, size: 7), "\($0.element)") }),
-            Legend(title: "accuracy", entries: [0.5, 0.7, 0.9].map { LegendEntry(.marker(Color.ink.withAlpha(0.55), .circle, size: markerSize(accuracy: $0)), String(format: "%.1f", $0)) }),
-        ]
+        axes.extraLegends = [Legend.colors(title: "hidden size", labels: sizes.map(String.init), colors: colors),
+                             Legend.sizes(title: "accuracy", values: [0.5, 0.7, 0.9], format: "%.1f", size: markerSize)]
         return Figure(width: 7.5, height: 4.8, axes)
     }
 

@@ -67,10 +67,8 @@ public enum Gallery {
         axes.xScale = .log10
         axes.series = [.scatter(ScatterSeries(x: x, y: y, colors: c, sizes: s))]
         axes.legend = .outsideRight
-        axes.extraLegends = [
-            Legend(title: "hidden size", entries: hiddenSizes.enumerated().map { LegendEntry(.marker(colors[$0.offset], .circle, size: 7), "\($0.element)") }),
-            Legend(title: "accuracy", entries: [0.5, 0.75, 1.0].map { a in LegendEntry(.marker(.ink.withAlpha(0.6), .circle, size: 4 + 12 * a), String(format: "%.2f", a)) }),
-        ]
+        axes.extraLegends = [Legend.colors(title: "hidden size", labels: hiddenSizes.map(String.init), colors: colors),
+                             Legend.sizes(title: "accuracy", values: [0.5, 0.75, 1.0], format: "%.2f") { 4 + 12 * $0 }]
         return Figure(width: 7.2, height: 4.8, axes)
     }
 

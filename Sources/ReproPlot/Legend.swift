@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a legend goes. `.best` picks the inside corner that covers the fewest data points, and
 /// moves the legend outside (right of the plot) when every inside place would hide data.
 public enum LegendPlacement: String, Sendable, CaseIterable {
@@ -26,6 +28,16 @@ public struct Legend: Equatable, Sendable {
     public var title: String?
     public var entries: [LegendEntry]
     public init(title: String? = nil, entries: [LegendEntry]) { self.title = title; self.entries = entries }
+
+    /// A key to colours: one round marker per label.
+    public static func colors(title: String, labels: [String], colors: [Color]) -> Legend {
+        Legend(title: title, entries: zip(labels, colors).map { LegendEntry(.marker($1, .circle, size: 7), $0) })
+    }
+
+    /// A key to marker sizes: grey markers of `size(value)` for a few sample values.
+    public static func sizes(title: String, values: [Double], format: String, size: (Double) -> Double) -> Legend {
+        Legend(title: title, entries: values.map { LegendEntry(.marker(Color.ink.withAlpha(0.55), .circle, size: size($0)), String(format: format, $0)) })
+    }
 }
 
 /// The pure geometry of legend placement, apart from any drawing.

@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
+import ReproAnalysis
 import ReproExperiments
 import ReproNN
+import ReproSupport
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time the batched trainer against plain cblas_sgemm, and the whole capacity sweep.",
+        abstract: "Time the batched trainer against plain cblas_sgemm, t-SNE on 2,337 points, and the whole capacity sweep.",
         discussion: "Prints one `name: value` per line. The sweeps train into a temporary directory, so nothing cached is reused.")
 
     @OptionGroup var locations: Locations
@@ -31,6 +33,17 @@ struct BenchCommand: ParsableCommand {
             print("\(name)_sgemm_gmacs: \(String(format: "%.1f", r.sgemmGMACs))")
             print("\(name)_fraction_of_sgemm: \(String(format: "%.2f", r.trainerGMACs / r.sgemmGMACs))")
         }
+        // t-SNE of 2,337 points in 24 dimensions (the size of Fig. 5), 1000 iterations.
+        var rng = RandomStream(seed: 0, "bench-tsne")
+        var activations = [Double](repeating: 0, count: 2337 * 24)
+        for k in activations.indices {
+            let side: Double = k / 24 < 1168 ? 1 : -1   // two groups, like the two digits
+            activations[k] = max(0, rng.nextNormal() + side * Double(k % 3))
+        }
+        let tsneStart = Date()
+        let embedding = TSNE().run(activations, count: 2337, dimensions: 24)
+        print("tsne_2337_points_seconds: \(String(format: "%.2f", Date().timeIntervalSince(tsneStart)))")
+        print("tsne_final_kl: \(String(format: "%.3f", embedding.finalKL))")
         guard !noSweep else { return }
         guard (try? locations.mnist.verifyAll()) != nil else {
             print("sweeps: skipped (no verified MNIST in \(locations.dataURL.path); run `repro data fetch`)")

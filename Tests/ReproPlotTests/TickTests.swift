@@ -54,3 +54,11 @@ final class ScaleTests: XCTestCase {
         XCTAssertEqual(AxisLimits.padded([3, 3], scale: .linear), 2.45...3.55)
     }
 }
+
+final class NumberTextTests: XCTestCase {
+    func testNoNegativeZeroAndATrueMinus() {
+        XCTAssertEqual(NumberText.format("%.2f", -0.001), "0.00")
+        XCTAssertEqual(NumberText.format("%.2f", -0.25), "\u{2212}0.25")
+        XCTAssertEqual(NumberText.format("%.3f", 0.862), "0.862")
+    }
+}

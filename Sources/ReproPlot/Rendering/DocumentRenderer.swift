@@ -10,22 +10,15 @@ public enum DocumentRenderer {
     static var width: Double { page.width - 2 * margin }
 
     public static func pdf(_ blocks: [DocumentBlock], title: String) throws -> Data {
-        let sink = DataSink()
-        guard let surface = cairo_pdf_surface_create_for_stream(writeToSink, Unmanaged.passUnretained(sink).toOpaque(), page.width, page.height) else {
-            throw ReproError("cairo could not start a PDF")
+        try FigureRenderer.pdfStream(size: page) { surface in
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
+            let cr = cairo_create(surface)!
+            defer { cairo_destroy(cr) }
+            var layout = PageLayout(canvas: CairoCanvas(cr), cr: cr)
+            layout.startPage()
+            for block in blocks { try layout.place(block) }
+            layout.finishPage()
         }
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
-        let cr = cairo_create(surface)!
-        var layout = PageLayout(canvas: CairoCanvas(cr), cr: cr)
-        layout.startPage()
-        for block in blocks { try layout.place(block) }
-        layout.finishPage()
-        cairo_destroy(cr)
-        cairo_surface_finish(surface)
-        let status = cairo_surface_status(surface)
-        cairo_surface_destroy(surface)
-        guard status == CAIRO_STATUS_SUCCESS else { throw ReproError("cairo could not write the PDF (status \(status.rawValue))") }
-        return sink.data
     }
 
     /// Lines of `text` no wider than `width` at `size` (words longer than a line are split).

@@ -39,20 +39,28 @@ public enum FigureRenderer {
     /// One PDF with one page per figure (pages take each figure's own size).
     public static func pdf(_ figures: [Figure]) throws -> Data {
         guard let first = figures.first else { throw ReproError("no figures to write") }
-        let sink = DataSink()
-        let surface = cairo_pdf_surface_create_for_stream(writeToSink, Unmanaged.passUnretained(sink).toOpaque(),
-                                                          first.pointSize.width, first.pointSize.height)!
-        for figure in figures {
-            cairo_pdf_surface_set_size(surface, figure.pointSize.width, figure.pointSize.height)
-            draw(figure, on: surface)
-            let cr = cairo_create(surface)
-            cairo_show_page(cr)
-            cairo_destroy(cr)
+        return try pdfStream(size: first.pointSize) { surface in
+            for figure in figures {
+                cairo_pdf_surface_set_size(surface, figure.pointSize.width, figure.pointSize.height)
+                draw(figure, on: surface)
+                let cr = cairo_create(surface)
+                cairo_show_page(cr)
+                cairo_destroy(cr)
+            }
         }
+    }
+
+    /// A PDF surface writing into memory: `body` draws the pages; the finished bytes are returned.
+    static func pdfStream(size: Size, _ body: (OpaquePointer) throws -> Void) throws -> Data {
+        let sink = DataSink()
+        guard let surface = cairo_pdf_surface_create_for_stream(writeToSink, Unmanaged.passUnretained(sink).toOpaque(), size.width, size.height) else {
+            throw ReproError("cairo could not start a PDF")
+        }
+        defer { cairo_surface_destroy(surface) }
+        try body(surface)
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
-        cairo_surface_destroy(surface)
-        guard status == CAIRO_STATUS_SUCCESS else { throw ReproError("cairo could not write PDF (status \(status.rawValue))") }
+        guard status == CAIRO_STATUS_SUCCESS else { throw ReproError("cairo could not write the PDF (status \(status.rawValue))") }
         return sink.data
     }
 

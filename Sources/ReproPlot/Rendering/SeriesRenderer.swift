@@ -71,7 +71,7 @@ struct SeriesRenderer {
                 labelY += errors[i]
             }
             if let format = b.valueFormat {
-                canvas.text(String(format: format, b.values[i]), at: Point(transform.px(Double(i)), transform.py(labelY) - 3),
+                canvas.text(NumberText.format(format, b.values[i]), at: Point(transform.px(Double(i)), transform.py(labelY) - 3),
                             size: style.tickFont, h: .center, v: .bottom)
             }
         }
@@ -88,7 +88,7 @@ struct SeriesRenderer {
                 canvas.fill(Rect(x: min(x0, x1) - 0.25, y: min(y0, y1) - 0.25, width: abs(x1 - x0) + 0.5, height: abs(y1 - y0) + 0.5), color)
                 if let format = h.valueFormat, value.isFinite {
                     let size = min(style.tickFont, abs(y1 - y0) * 0.6, abs(x1 - x0) * 0.3)
-                    canvas.text(String(format: format, value), at: Point((x0 + x1) / 2, (y0 + y1) / 2), size: size,
+                    canvas.text(NumberText.format(format, value), at: Point((x0 + x1) / 2, (y0 + y1) / 2), size: size,
                                 color: color.contrastingText, h: .center, v: .middle)
                 }
             }
