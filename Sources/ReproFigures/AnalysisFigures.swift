@@ -96,7 +96,11 @@ enum AnalysisFigures {
             axes.showAxes = false
             return axes
         }
+        // Outline the patch: on the black background an occlusion is otherwise invisible.
+        var occluded = image("7×7 occlusion (outlined)", e.occluded)
+        let (x0, y0) = (Double(e.patchLeft) - 0.5, Double(e.patchTop) - 0.5)
+        occluded.series.append(.line(LineSeries(x: [x0, x0 + 7, x0 + 7, x0, x0], y: [y0, y0, y0 + 7, y0 + 7, y0], color: Color(hex: "#e8112d"), width: 1.5)))
         return Figure(width: 8, height: 3.2, title: "Corruptions of one held-out image (digit \(e.digit))", rows: 1, columns: 3,
-                      panels: [image("original", e.original), image("Gaussian noise, σ = 0.3", e.noisy), image("7×7 occlusion", e.occluded)])
+                      panels: [image("original", e.original), image("Gaussian noise, σ = 0.3", e.noisy), occluded])
     }
 }

@@ -29,3 +29,16 @@ final class CorruptionTests: XCTestCase {
         }
     }
 }
+
+final class OcclusionPatchTests: XCTestCase {
+    func testReportedPatchesAreTheZeroedOnes() {
+        var a = RandomStream(seed: 3, "patch"), b = RandomStream(seed: 3, "patch")
+        let images = [Double](repeating: 1, count: 784 * 5)
+        let (occluded, patches) = Corruption.occlusionWithPatches(images, rng: &a)
+        XCTAssertEqual(occluded, Corruption.occlusion(images, rng: &b), "same draws as the plain occlusion")
+        for (k, p) in patches.enumerated() {
+            XCTAssertEqual(occluded[k * 784 + p.top * 28 + p.left], 0)
+            XCTAssertEqual(occluded[k * 784 + (p.top + 6) * 28 + p.left + 6], 0)
+        }
+    }
+}

@@ -9,7 +9,7 @@ import ReproNN
 final class ClaimCheckerTests: XCTestCase {
     func empty() -> Paper1Results {
         Paper1Results(lrGrid: [], capacity: [], pruning: [], deadNeurons: [], tsne: TSNEStudy.Result(digits: [], panels: [], seconds: 0),
-                      robustness: [], saliency: [], corruptionExamples: CorruptionExamples.Result(digit: 0, original: [], noisy: [], occluded: []),
+                      robustness: [], saliency: [], corruptionExamples: CorruptionExamples.Result(digit: 0, original: [], noisy: [], occluded: [], patchTop: 0, patchLeft: 0),
                       quick: true)
     }
 

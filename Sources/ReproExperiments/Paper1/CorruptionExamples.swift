@@ -3,13 +3,16 @@ import ReproSupport
 
 /// Fig. D.1: one held-out image of (4, 9), with σ = 0.3 Gaussian noise and with a 7×7 occlusion.
 public enum CorruptionExamples {
-    public static let version = 1
+    public static let version = 2
 
     public struct Result: Codable, Equatable, Sendable {
         public var digit: Int
         public var original: [Double]
         public var noisy: [Double]
         public var occluded: [Double]
+        /// Top-left corner (row, column) of the 7×7 patch, so a figure can outline it.
+        public var patchTop: Int
+        public var patchLeft: Int
     }
 
     public static func run(_ context: StudyContext) throws -> Result {
@@ -21,8 +24,9 @@ public enum CorruptionExamples {
             let image: [Double] = Array(task.heldOut.features()[0..<784])
             var noise = RandomStream(seed: seed, "example-gaussian")
             var patch = RandomStream(seed: seed, "example-occlusion")
-            return Result(digit: Int(task.heldOut.digits[0]), original: image,
-                          noisy: Corruption.gaussian(image, sigma: 0.3, rng: &noise), occluded: Corruption.occlusion(image, rng: &patch))
+            let occluded = Corruption.occlusionWithPatches(image, rng: &patch)
+            return Result(digit: Int(task.heldOut.digits[0]), original: image, noisy: Corruption.gaussian(image, sigma: 0.3, rng: &noise),
+                          occluded: occluded.images, patchTop: occluded.patches[0].top, patchLeft: occluded.patches[0].left)
         }
     }
 }
