@@ -54,7 +54,8 @@ struct BenchCommand: ParsableCommand {
         let directory = locations.mnist
         var runner = ExperimentRunner(store: ResultStore(root: scratch)) { try directory.load() }
         runner.showProgress = false
-        for plan in [ExperimentPlan.capacity()] + (grid ? [ExperimentPlan.lrGrid()] : []) {
+        // In the order build-report runs them: the grid first, so the capacity sweep reuses its lr = 0.03 models.
+        for plan in (grid ? [ExperimentPlan.lrGrid()] : []) + [ExperimentPlan.capacity()] {
             let summary = try runner.run(plan)
             print("\(plan.experiment)_sweep_models: \(summary.trained)")
             print("\(plan.experiment)_sweep_seconds: \(String(format: "%.1f", summary.seconds))")
