@@ -89,7 +89,7 @@ public enum ClaimChecker {
 
     /// Cluster quality = leave-one-out 10-nearest-neighbour accuracy of the digit in the 2-D embedding.
     static func tsnePreserved(_ r: Paper1Results, tolerance: Double?) -> (String, Verdict) {
-        let panels = Dictionary(uniqueKeysWithValues: r.tsne.panels.map { ($0.name, TSNEQuality.neighbourAccuracy($0.result.embedding, labels: r.tsne.digits)) })
+        let panels = Dictionary(uniqueKeysWithValues: r.tsne.panels.map { ($0.name, $0.neighbourAccuracy) })
         guard let original = panels["original"], let pruned = panels["pruned"], let published = panels["pruned-published"] else {
             return ("no t-SNE results", .untestable)
         }

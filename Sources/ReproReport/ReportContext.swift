@@ -72,7 +72,7 @@ enum ReportContext {
         let occlusion: [[String: Any]] = occ.keys.sorted().map { h in
             ["hidden": h, "ours": pm(occ[h]), "published": facts.published.occlusion.f1["\(h)"].map { f($0) } ?? "–"]
         }
-        let quality = r.tsne.panels.map { "\(f(TSNEQuality.neighbourAccuracy($0.result.embedding, labels: r.tsne.digits))) (\($0.name), final KL \(f($0.result.finalKL, 2)))" }
+        let quality = r.tsne.panels.map { "\(f($0.neighbourAccuracy)) (\($0.name), final KL \(f($0.result.finalKL, 2)))" }
         let fdCorrelations = r.saliency.flatMap { $0.maps.flatMap { [$0.correlationCode, $0.correlationPaper] } }
         let pruningCorrelations = r.saliency.map { s -> String in
             let original = s.maps.first { $0.model == "original" }

@@ -1,5 +1,5 @@
 import XCTest
-import ReproAnalysis
+@testable import ReproAnalysis
 import ReproData
 @testable import ReproExperiments
 @testable import ReproFigures

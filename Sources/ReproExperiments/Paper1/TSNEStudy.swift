@@ -5,7 +5,7 @@ import ReproNN
 /// Fig. 5: t-SNE of the h = 24 hidden activations on (4, 9), held-out part, before and after
 /// "95 %" pruning (both readings).
 public enum TSNEStudy {
-    public static let version = 1
+    public static let version = 2
     public static let pair = DigitPair(4, 9)
     public static let hidden = 24
     public static let seed = 42
@@ -17,6 +17,8 @@ public enum TSNEStudy {
         public var result: TSNE.Result
         /// Held-out F1 of the model the activations come from.
         public var f1: Double
+        /// Leave-one-out 10-nearest-neighbour accuracy of the digit in the embedding.
+        public var neighbourAccuracy: Double
     }
 
     public struct Result: Codable, Equatable, Sendable {
@@ -39,7 +41,9 @@ public enum TSNEStudy {
             let started = ContinuousClock.now
             let f1s = Training.evaluate(variants.map(\.1), on: data, precision: .float64).map(\.f1)
             let panels = variants.enumerated().map { k, variant in
-                Panel(name: variant.0, result: TSNE().run(HiddenActivations.of(variant.1, on: data), count: data.count, dimensions: hidden), f1: f1s[k])
+                let embedding = TSNE().run(HiddenActivations.of(variant.1, on: data), count: data.count, dimensions: hidden)
+                return Panel(name: variant.0, result: embedding, f1: f1s[k],
+                             neighbourAccuracy: TSNEQuality.neighbourAccuracy(embedding.embedding, labels: digits))
             }
             let elapsed = ContinuousClock.now - started
             return Result(digits: digits, panels: panels,
