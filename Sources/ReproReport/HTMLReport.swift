@@ -8,6 +8,10 @@ public enum HTMLReport {
     public static func make(markdown: String, title: String, base: URL) throws -> String {
         var body = MarkdownParser().html(from: markdown)
         body = try embedImages(body, base: base)
+        // The claims table (the first after the "Claims" heading) turns into cards on phones.
+        if let heading = body.range(of: "<h2>Claims</h2>"), let table = body[heading.upperBound...].range(of: "<table>") {
+            body.replaceSubrange(table, with: "<table class=\"claims\">")
+        }
         for (verdict, css) in [("does not hold", "no"), ("holds only under the published code&#39;s pruning", "partly"),
                                ("holds only under the published code's pruning", "partly"), ("holds", "yes"), ("cannot be tested", "untested")] {
             body = body.replacingOccurrences(of: "<strong>\(verdict)</strong>", with: "<strong class=\"verdict \(css)\">\(verdict)</strong>")
@@ -75,6 +79,15 @@ public enum HTMLReport {
     .verdict.no { background: #fde2e1; color: #a11b1b; }
     .verdict.partly { background: #fff1d6; color: #8a5a00; white-space: normal; }
     .verdict.untested { background: #eee; color: #555; }
-    @media (max-width: 600px) { body { font-size: 15px; } main { padding: 12px; } h1 { font-size: 1.35em; } }
+    @media (max-width: 600px) {
+      body { font-size: 15px; } main { padding: 12px; } h1 { font-size: 1.35em; }
+      table.claims, table.claims tbody, table.claims tr, table.claims td { display: block; }
+      table.claims thead { display: none; }
+      table.claims tr { border: 1px solid #ddd; border-radius: 6px; margin: 0 0 12px; padding: 6px 8px; }
+      table.claims td { border: none; padding: 2px 0; background: none !important; }
+      table.claims td:first-child { font-weight: bold; }
+      table.claims td:nth-child(4)::before { content: "published: "; color: #777; }
+      table.claims td:nth-child(5)::before { content: "reproduced: "; color: #777; }
+    }
     """
 }

@@ -71,6 +71,8 @@ final class MarkdownTests: XCTestCase {
         XCTAssertFalse(html.contains("src=\"figures/"))
         XCTAssertTrue(html.contains("class=\"verdict no\""))
         XCTAssertTrue(html.contains("<meta name=\"viewport\""))
+        let claims = try HTMLReport.make(markdown: "## Claims\n\n| a |\n|---|\n| x |\n\n## Other\n\n| b |\n|---|\n| y |\n", title: "R", base: dir)
+        XCTAssertEqual(claims.components(separatedBy: "<table class=\"claims\">").count - 1, 1, "only the claims table becomes cards on phones")
         XCTAssertThrowsError(try HTMLReport.make(markdown: "![g](figures/missing.png)", title: "R", base: dir))
     }
 }
