@@ -33,9 +33,8 @@ public final class StudyContext {
 
     /// Trains (if needed) and loads the weights of one model.
     public func model(_ pair: DigitPair, hidden: Int, seed: Int) throws -> MLPParameters {
-        let spec = spec(pair, hidden: hidden, seed: seed)
-        if !runner.store.hasModel(spec.key) { try runner.run(plan("models", pairs: [pair], sizes: [hidden], seeds: [seed])) }
-        return try runner.store.weights(spec.key)
+        try ensure([(pair, hidden, seed)])
+        return try runner.store.weights(spec(pair, hidden: hidden, seed: seed).key)
     }
 
     /// Trains, in as few batches as possible, whichever of these (pair, hidden, seed) models are missing.
