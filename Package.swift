@@ -19,11 +19,12 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
-        // C libraries from Debian packages, found through pkg-config.
+        // MARK: - C libraries from Debian packages, found through pkg-config
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CZlibShim", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
+        // MARK: - Generic libraries (no paper in them)
         .target(name: "ReproSupport", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -32,31 +33,55 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "ReproNN", dependencies: ["ReproSupport", "CBLAS"], swiftSettings: optimized),
-        .target(name: "ReproExperiments", dependencies: ["ReproSupport", "ReproData", "ReproNN", "ReproAnalysis"]),
-        .target(name: "ReproPlot", dependencies: ["ReproSupport", "CCairo"]),
         .target(name: "ReproAnalysis", dependencies: ["ReproSupport", "ReproNN"], swiftSettings: optimized),
-        .target(name: "ReproFigures", dependencies: ["ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot"]),
+        .target(name: "ReproExperiments", dependencies: ["ReproSupport", "ReproData", "ReproNN"]),
+        .target(name: "ReproPlot", dependencies: ["ReproSupport", "CCairo"]),
         .target(name: "ReproReport", dependencies: [
-            "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot", "ReproFigures", "CBLAS",
+            "ReproSupport", "ReproData", "ReproExperiments", "ReproPlot", "CBLAS",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Ink", package: "Ink"),
         ]),
-        .executableTarget(name: "repro", dependencies: [
-            "ReproSupport", "ReproData", "ReproNN", "ReproAnalysis", "ReproExperiments", "ReproPlot", "ReproFigures", "ReproReport",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+
+        // MARK: - Papers (one target each, registered in ReproCLI/Papers.swift)
+        .target(name: "ReproPaper1", dependencies: [
+            "ReproSupport", "ReproData", "ReproNN", "ReproAnalysis", "ReproExperiments", "ReproPlot",
+            "ReproReport",
         ]),
 
-        // Synthetic data shared by the tests (tiny IDX files, toy tasks); never the real MNIST.
+        // MARK: - Command line, benchmarks and demo figures
+        .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "CBLAS"]),
+        .target(name: "ReproCLI", dependencies: [
+            "ReproSupport", "ReproData", "ReproNN", "ReproAnalysis", "ReproExperiments", "ReproPlot",
+            "ReproReport", "ReproPaper1", "ReproBench",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "repro", dependencies: ["ReproCLI"]),
+
+        // MARK: - Tests (synthetic data only; never the real MNIST)
         .target(name: "ReproTestSupport", dependencies: ["ReproData", "ReproSupport"]),
         .testTarget(name: "ReproSupportTests", dependencies: ["ReproSupport"]),
-        .testTarget(name: "ReproDataTests", dependencies: ["ReproData", "ReproSupport", "ReproTestSupport",
-                                                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "ReproDataTests", dependencies: [
+            "ReproData", "ReproSupport", "ReproTestSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "ReproNNTests", dependencies: ["ReproNN", "ReproSupport"]),
-        .testTarget(name: "ReproPlotTests", dependencies: ["ReproPlot"]),
+        .testTarget(name: "ReproPlotTests", dependencies: ["ReproPlot", "ReproBench"]),
         .testTarget(name: "ReproAnalysisTests", dependencies: ["ReproAnalysis", "ReproNN", "ReproSupport"]),
-        .testTarget(name: "ReproFiguresTests", dependencies: ["ReproFigures", "ReproExperiments", "ReproPlot", "ReproData", "ReproTestSupport"]),
-        .testTarget(name: "ReproReportTests", dependencies: ["ReproReport", "ReproFigures", "ReproExperiments", "ReproAnalysis", "ReproPlot", "ReproData", "ReproNN", "ReproTestSupport"]),
-        .testTarget(name: "ReproExperimentsTests", dependencies: ["ReproExperiments", "ReproData", "ReproNN", "ReproSupport", "ReproTestSupport"]),
+        .testTarget(name: "ReproExperimentsTests", dependencies: [
+            "ReproExperiments", "ReproData", "ReproNN", "ReproSupport", "ReproTestSupport",
+        ]),
+        .testTarget(name: "ReproReportTests", dependencies: [
+            "ReproReport", "ReproExperiments", "ReproPlot", "ReproData", "ReproNN", "ReproSupport",
+            "ReproTestSupport",
+        ]),
+        .testTarget(name: "ReproPaper1Tests", dependencies: [
+            "ReproPaper1", "ReproReport", "ReproExperiments", "ReproAnalysis", "ReproPlot", "ReproData",
+            "ReproNN", "ReproSupport", "ReproTestSupport",
+        ]),
+        .testTarget(name: "ReproCLITests", dependencies: [
+            "ReproCLI", "ReproSupport", "ReproTestSupport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -26,7 +26,4 @@ public struct DigitPair: Hashable, Codable, Comparable, CustomStringConvertible,
     public var slug: String { "\(low)-\(high)" }
 
     public static func < (a: DigitPair, b: DigitPair) -> Bool { (a.low, a.high) < (b.low, b.high) }
-
-    /// Paper 1's pairs, easiest to hardest.
-    public static let paperPairs = [DigitPair(0, 1), DigitPair(1, 7), DigitPair(5, 6), DigitPair(3, 8), DigitPair(4, 9)]
 }

@@ -4,16 +4,26 @@ import ReproNN
 public struct ModelRecord: Codable, Equatable, Sendable {
     public var key: String
     public var spec: ModelSpec
-    /// Training-set metrics per epoch, logged before each update.
+    /// Training-set metrics per epoch, and why training stopped.
     public var history: TrainingHistory
-    /// Metrics on the held-out part after training.
-    public var heldOut: BinaryMetrics
+    /// Metrics on the evaluation set after training (the held-out part, or the test split).
+    public var evaluation: [String: Double]
+    /// Recall of each class on the evaluation set, where the paper needs it.
+    public var perClassRecall: [Double]?
     public var trainCount: Int
-    public var heldOutCount: Int
+    public var evaluationCount: Int
     /// How many models were trained in the same batch, and that batch's wall time in seconds.
     public var batchSize: Int
     public var batchSeconds: Double
 
-    public var bestTrainF1: Double { history.bestF1 }
+    public init(key: String, spec: ModelSpec, history: TrainingHistory,
+                evaluation: [String: Double], perClassRecall: [Double]? = nil,
+                trainCount: Int, evaluationCount: Int, batchSize: Int, batchSeconds: Double) {
+        self.key = key; self.spec = spec; self.history = history; self.evaluation = evaluation
+        self.perClassRecall = perClassRecall; self.trainCount = trainCount
+        self.evaluationCount = evaluationCount; self.batchSize = batchSize
+        self.batchSeconds = batchSeconds
+    }
+
     public var finalTrainLoss: Double { history.finalLoss }
 }

@@ -3,55 +3,103 @@ import ReproNN
 import ReproSupport
 
 /// Everything that determines one trained network, and nothing else: equal specs give equal
-/// results, and the spec's hash is the name of its result in the store.
+/// results, and the spec's hash is the name of its result in the store. Papers describe their
+/// models with it (a digit pair or ten classes; layer sizes; loss; an optional static mask; the
+/// optimiser) and add accessors of their own in their targets.
+///
+/// Optional fields are left out of the JSON when nil, so a field added later as an optional does
+/// not change the key of any spec that does not use it.
 public struct ModelSpec: Codable, Hashable, Sendable {
-    public var pair: DigitPair
+    public var task: TaskSpec
+    /// Units per layer, input first: `[784, 24, 1]`.
+    public var layers: [Int]
+    public var loss: Loss
+    /// Weights kept per weight layer by a static random mask; nil for a dense network.
+    public var mask: [Int]?
+    public var initialization: Initialization
+    public var optimizer: OptimizerSpec
     public var seed: Int
-    public var hidden: Int
-    public var learningRate: Double
-    public var epochs: Int
     public var precision: Precision
-    public var initScale: Double
-    /// SHA-256 of the training images the task was drawn from (canonical MNIST unless a test says otherwise).
+    /// SHA-256 of the training images (canonical MNIST unless a test says otherwise).
     public var data: String
-    /// Bumped whenever training code changes what it computes, so stale results are never reused.
-    public var trainer: Int
+    /// Which trainer, at which version: bumping one kind's version invalidates only its results.
+    public var trainer: TrainerVersion
+    /// How the network is derived from another stored one (e.g. pruned after training), if so.
+    public var derivation: Derivation?
 
-    public static let trainerVersion = 1
-
-    public init(pair: DigitPair, seed: Int, hidden: Int, learningRate: Double, epochs: Int,
-                precision: Precision = .float32, initScale: Double = 0.1,
-                data: String = MNISTFile.trainImages.sha256) {
-        self.pair = pair; self.seed = seed; self.hidden = hidden; self.learningRate = learningRate
-        self.epochs = epochs; self.precision = precision; self.initScale = initScale
-        self.data = data; self.trainer = Self.trainerVersion
+    public init(task: TaskSpec, layers: [Int], loss: Loss, mask: [Int]? = nil,
+                initialization: Initialization, optimizer: OptimizerSpec, seed: Int,
+                precision: Precision, data: String, trainer: TrainerVersion,
+                derivation: Derivation? = nil) {
+        self.task = task; self.layers = layers; self.loss = loss; self.mask = mask
+        self.initialization = initialization; self.optimizer = optimizer; self.seed = seed
+        self.precision = precision; self.data = data; self.trainer = trainer
+        self.derivation = derivation
     }
 
     /// The store key: 16 hex digits of the SHA-256 of the canonical JSON.
     public var key: String { (try? StableHash.key(self)) ?? "invalid" }
 
-    /// Models that share a group use the same data and are trained together in one batch.
-    public var group: GroupKey { GroupKey(pair: pair, seed: seed, epochs: epochs, precision: precision, data: data) }
-
-    /// The initial weights: drawn from a stream named by (seed, pair, hidden size) only, so every
-    /// learning rate starts from the same network and no result depends on run order.
-    public func initialParameters(inputs: Int) -> MLPParameters {
-        var rng = RandomStream(seed: seed, "init", pair.slug, "h=\(hidden)")
-        return MLPParameters.initial(inputs: inputs, hidden: hidden, scale: initScale, rng: &rng)
+    public enum Loss: String, Codable, Hashable, Sendable {
+        case binaryCrossEntropy = "binary-cross-entropy"
+        case softmaxCrossEntropy = "softmax-cross-entropy"
     }
 }
 
-/// What the models of one batch share.
-public struct GroupKey: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var pair: DigitPair
-    public var seed: Int
+/// What the network classifies: one digit against another, or all ten digits.
+public struct TaskSpec: Codable, Hashable, Sendable {
+    public var pair: DigitPair?
+    public var classes: Int
+
+    public static func digits(_ pair: DigitPair) -> TaskSpec { TaskSpec(pair: pair, classes: 2) }
+    public static let tenDigits = TaskSpec(pair: nil, classes: 10)
+}
+
+/// How the initial weights are drawn.
+public struct Initialization: Codable, Hashable, Sendable {
+    /// "normal" (N(0, 1) · scale, biases zero) or "uniform-fan-in" (U(±1/√(fan_in · keep))).
+    public var kind: String
+    public var scale: Double?
+
+    public init(kind: String, scale: Double? = nil) { self.kind = kind; self.scale = scale }
+}
+
+/// The optimiser and its schedule.
+public struct OptimizerSpec: Codable, Hashable, Sendable {
+    /// "full-batch-gd" or "sgd-momentum".
+    public var kind: String
+    public var learningRate: Double
+    /// The number of epochs, or the most a stopping rule allows.
     public var epochs: Int
-    public var precision: Precision
-    public var data: String
+    public var momentum: Double?
+    public var batchSize: Int?
+    /// Stop after the first epoch whose mean training loss is below this.
+    public var stopLoss: Double?
 
-    public static func < (a: GroupKey, b: GroupKey) -> Bool {
-        (a.pair, a.seed, a.epochs, a.precision.rawValue) < (b.pair, b.seed, b.epochs, b.precision.rawValue)
+    public init(kind: String, learningRate: Double, epochs: Int, momentum: Double? = nil,
+                batchSize: Int? = nil, stopLoss: Double? = nil) {
+        self.kind = kind; self.learningRate = learningRate; self.epochs = epochs
+        self.momentum = momentum; self.batchSize = batchSize; self.stopLoss = stopLoss
     }
+}
 
-    public var description: String { "pair \(pair) seed \(seed)" }
+/// A trainer kind and its version.
+public struct TrainerVersion: Codable, Hashable, Sendable {
+    public var kind: String
+    public var version: Int
+
+    public init(kind: String, version: Int) { self.kind = kind; self.version = version }
+}
+
+/// A network computed from another stored network rather than trained from scratch.
+public struct Derivation: Codable, Hashable, Sendable {
+    /// e.g. "magnitude-pruning".
+    public var kind: String
+    /// The store key of the network it starts from.
+    public var source: String
+    public var version: Int
+
+    public init(kind: String, source: String, version: Int) {
+        self.kind = kind; self.source = source; self.version = version
+    }
 }

@@ -2,32 +2,87 @@ import Foundation
 import ReproNN
 import ReproSupport
 
-/// The binary weight format: `RPW1`, then inputs and hidden as little-endian UInt32, then w1, b1,
-/// w2, b2 as little-endian Float64.
+/// The binary weight format, version 2: `RPW2`, the layer count, then per layer: fan-in, fan-out,
+/// storage (0 dense, 1 sparse) and the number of stored values as little-endian UInt32; for a
+/// sparse layer the kept positions as UInt32; the values, then the bias, as little-endian Float64.
+/// Any number of layers and outputs; a masked layer costs its kept weights only.
 public enum WeightFile {
-    static let magic = Data("RPW1".utf8)
+    static let magic = Data("RPW2".utf8)
 
-    public static func encode(_ p: MLPParameters) -> Data {
+    public static func encode(_ layers: [LayerWeights]) -> Data {
         var out = magic
-        for v in [UInt32(p.inputs), UInt32(p.hidden)] { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-        for v in p.w1 + p.b1 + p.w2 + [p.b2] { withUnsafeBytes(of: v.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
+        func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { out.append(contentsOf: $0) } }
+        func f64(_ v: [Double]) {
+            for x in v { withUnsafeBytes(of: x.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
+        }
+        u32(layers.count)
+        for layer in layers {
+            u32(layer.fanIn); u32(layer.fanOut)
+            switch layer.storage {
+            case .dense(let w):
+                u32(0); u32(w.count); f64(w)
+            case .sparse(let indices, let values):
+                u32(1); u32(values.count)
+                indices.forEach(u32)
+                f64(values)
+            }
+            f64(layer.bias)
+        }
         return out
     }
 
-    public static func decode(_ data: Data, name: String) throws -> MLPParameters {
-        guard data.count >= 12, data.prefix(4) == magic else { throw ReproError("\(name): not a repro weight file") }
-        let bytes = [UInt8](data)
-        func u32(_ at: Int) -> Int { (0..<4).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
-        let inputs = u32(4), hidden = u32(8)
-        let count = inputs * hidden + 2 * hidden + 1
-        guard bytes.count == 12 + 8 * count else { throw ReproError("\(name): weight file is truncated; delete it to retrain") }
-        let values: [Double] = (0..<count).map { k in
-            let at = 12 + 8 * k
-            return Double(bitPattern: (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[at + $1]) << (8 * UInt64($1)) })
+    public static func decode(_ data: Data, name: String) throws -> [LayerWeights] {
+        guard data.count >= 8, data.prefix(4) == magic else {
+            throw ReproError("\(name): not a repro weight file (version 2)")
         }
-        let w1End = inputs * hidden
-        return MLPParameters(inputs: inputs, hidden: hidden, w1: Array(values[0..<w1End]),
-                             b1: Array(values[w1End..<(w1End + hidden)]),
-                             w2: Array(values[(w1End + hidden)..<(w1End + 2 * hidden)]), b2: values[count - 1])
+        var reader = ByteReader(bytes: [UInt8](data), name: name)
+        let count = try reader.u32()
+        var layers: [LayerWeights] = []
+        for _ in 0..<count {
+            let fanIn = try reader.u32(), fanOut = try reader.u32()
+            let kind = try reader.u32(), n = try reader.u32()
+            let storage: LayerWeights.Storage
+            if kind == 0 {
+                storage = .dense(try reader.f64(n))
+            } else {
+                let indices = try (0..<n).map { _ in try reader.u32() }
+                storage = .sparse(indices: indices, values: try reader.f64(n))
+            }
+            let layer = LayerWeights(fanIn: fanIn, fanOut: fanOut, storage: storage,
+                                     bias: try reader.f64(fanOut))
+            guard layer.isConsistent else { throw reader.damaged() }
+            layers.append(layer)
+        }
+        guard reader.atEnd else { throw reader.damaged() }
+        return layers
+    }
+}
+
+/// Little-endian reads that fail with one message instead of trapping on a short file.
+private struct ByteReader {
+    let bytes: [UInt8]
+    let name: String
+    var at = 4
+
+    func damaged() -> ReproError {
+        ReproError("\(name): weight file is damaged; delete it and its .json to recompute")
+    }
+
+    var atEnd: Bool { at == bytes.count }
+
+    mutating func u32() throws -> Int {
+        guard at + 4 <= bytes.count else { throw damaged() }
+        defer { at += 4 }
+        return (0..<4).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) }
+    }
+
+    mutating func f64(_ n: Int) throws -> [Double] {
+        guard n >= 0, at + 8 * n <= bytes.count else { throw damaged() }
+        let values: [Double] = (0..<n).map { k in
+            let p = at + 8 * k
+            return Double(bitPattern: (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[p + $1]) << (8 * UInt64($1)) })
+        }
+        at += 8 * n
+        return values
     }
 }

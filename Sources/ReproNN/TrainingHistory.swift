@@ -1,20 +1,22 @@
-/// Per-epoch training-set metrics, logged before each epoch's update (as the published code does).
+/// Per-epoch training metrics, by name: what a trainer logs is data, not a fixed set of fields, so
+/// a binary trainer (loss, accuracy, precision, recall, F1, ROC-AUC) and a 10-class one (loss,
+/// accuracy) share one stored form. `stop` says why training ended, where a trainer decides that.
 public struct TrainingHistory: Codable, Equatable, Sendable {
-    public var loss: [Double] = []
-    public var accuracy: [Double] = []
-    public var precision: [Double] = []
-    public var recall: [Double] = []
-    public var f1: [Double] = []
-    public var auc: [Double] = []
+    public var metrics: [String: [Double]] = [:]
+    public var stop: String?
 
-    public init() {}
-
-    public mutating func append(_ m: BinaryMetrics) {
-        loss.append(m.loss); accuracy.append(m.accuracy); precision.append(m.precision)
-        recall.append(m.recall); f1.append(m.f1); auc.append(m.auc)
+    public init(metrics: [String: [Double]] = [:], stop: String? = nil) {
+        self.metrics = metrics
+        self.stop = stop
     }
 
-    public var epochs: Int { loss.count }
-    public var bestF1: Double { f1.max() ?? 0 }
-    public var finalLoss: Double { loss.last ?? .nan }
+    /// Appends one epoch's values (every metric of the history should be given each epoch).
+    public mutating func append(_ values: [String: Double]) {
+        for (name, value) in values { metrics[name, default: []].append(value) }
+    }
+
+    public func series(_ name: String) -> [Double] { metrics[name] ?? [] }
+
+    public var epochs: Int { metrics.values.map(\.count).max() ?? 0 }
+    public var finalLoss: Double { series("loss").last ?? .nan }
 }

@@ -1,4 +1,8 @@
-/// One claim of a paper and how to test it against our results.
+import ReproSupport
+
+/// One claim of a paper, as `paper/<paper>/claims.json` states it: the text, the published value,
+/// the figure or table with the evidence, and the rule that tests it. The rule is the paper's own
+/// schema; generic code passes it through and the paper decodes it.
 public struct Claim: Codable, Sendable, Equatable {
     public var id: String
     public var text: String
@@ -6,33 +10,44 @@ public struct Claim: Codable, Sendable, Equatable {
     public var published: String
     /// The figure or table that shows the evidence.
     public var figure: String
-    public var test: ClaimTest
+    public var test: JSONValue
 }
 
-/// The test of a claim: a kind and the parameters that kind needs.
-public struct ClaimTest: Codable, Sendable, Equatable {
-    public var kind: String
-    public var pair: String?
-    public var hidden: Int?
-    public var threshold: Double?
-    public var low: Int?
-    public var high: Int?
-    public var learningRate: Double?
-    public var level: Double?
-    public var tolerance: Double?
-    public var source: String?
-    public var larger: Int?
-    public var smaller: Int?
-    public var sizes: [Int]?
-}
+/// What the results say about a claim. The text is what reports print; the kind is what the
+/// verdict counts and colours are computed from.
+public struct Verdict: Codable, Sendable, Equatable, Hashable {
+    public enum Kind: String, CaseIterable, Sendable {
+        case holds, partly, doesNotHold, untestable
+    }
 
-/// What the results say about a claim.
-public enum Verdict: String, Codable, Sendable {
-    case holds = "holds"
-    case doesNotHold = "does not hold"
-    /// True of the models as the published code pruned them (p/100 %), false at the stated p %.
-    case holdsOnlyUnderPublishedPruning = "holds only under the published code's pruning"
-    case untestable = "cannot be tested"
+    public let text: String
+    public let kind: Kind
+
+    public init(_ text: String, kind: Kind) {
+        self.text = text
+        self.kind = kind
+    }
+
+    public static let holds = Verdict("holds", kind: .holds)
+    public static let doesNotHold = Verdict("does not hold", kind: .doesNotHold)
+    public static let untestable = Verdict("cannot be tested", kind: .untestable)
+
+    /// A qualified verdict: true only under a stated condition ("holds only under …").
+    public static func holdsOnly(under condition: String) -> Verdict {
+        Verdict("holds only under \(condition)", kind: .partly)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        let kinds: [String: Kind] = ["holds": .holds, "does not hold": .doesNotHold,
+                                     "cannot be tested": .untestable]
+        self.init(text, kind: kinds[text] ?? .partly)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(text)
+    }
 }
 
 /// A claim with its reproduced value and verdict.
@@ -40,4 +55,10 @@ public struct ClaimResult: Codable, Sendable, Equatable {
     public var claim: Claim
     public var reproduced: String
     public var verdict: Verdict
+
+    public init(claim: Claim, reproduced: String, verdict: Verdict) {
+        self.claim = claim
+        self.reproduced = reproduced
+        self.verdict = verdict
+    }
 }

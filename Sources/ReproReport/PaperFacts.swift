@@ -1,25 +1,16 @@
 import Foundation
 import ReproSupport
 
-/// What `paper/<id>/` says about a paper: its metadata, figure list, published numbers and claims.
+/// What `paper/<id>/` says about a paper: its metadata, figure list (ids and captions), published
+/// numbers and claims.
 public struct PaperFacts: Sendable {
     public struct Metadata: Codable, Sendable { public var id, title, authors, summary: String }
     public struct FigureInfo: Codable, Sendable { public var id, label, section, caption: String }
 
-    public struct Published: Codable, Sendable {
-        public struct Heatmap: Codable, Sendable { public var hiddenSizes: [Int]; public var learningRates: [Double]; public var f1: [[Double]] }
-        public struct Gaussian: Codable, Sendable { public var sigmas: [Double]; public var f1: [String: [Double]] }
-        public struct Occlusion: Codable, Sendable { public var f1: [String: Double] }
-        public struct DeadRow: Codable, Sendable { public var pair: String; public var hidden, before, after: Int }
-        public var heatmap: Heatmap
-        public var gaussian: Gaussian
-        public var occlusion: Occlusion
-        public var deadNeurons: [DeadRow]
-    }
-
     public var metadata: Metadata
     public var figures: [FigureInfo]
-    public var published: Published
+    /// `published.json` as written; each paper decodes it with its own schema (`published(as:)`).
+    public var published: JSONValue
     public var claims: [Claim]
 
     /// Reads `directory/paper.json`, `figures.json`, `published.json` and `claims.json`.
@@ -35,11 +26,18 @@ public struct PaperFacts: Sendable {
         }
         metadata = try read("paper.json", Metadata.self)
         figures = try read("figures.json", [FigureInfo].self)
-        published = try read("published.json", Published.self)
+        published = try read("published.json", JSONValue.self)
         claims = try read("claims.json", [Claim].self)
     }
 
     public func figure(_ id: String) -> FigureInfo? { figures.first { $0.id == id } }
+
+    /// The published numbers in the paper's own schema; a mismatch names the field.
+    public func published<T: Decodable>(as type: T.Type) throws -> T {
+        do { return try published.decode(type) } catch let error as DecodingError {
+            throw ReproError("published.json of \(metadata.id): \(Self.describe(error))")
+        }
+    }
 
     static func describe(_ error: DecodingError) -> String {
         switch error {

@@ -3,15 +3,31 @@ import Foundation
 import ReproData
 import ReproExperiments
 
+/// One experiment behind a report: its plan's hash, how many models, and what they cost.
+public struct ProvenanceExperiment: Codable, Sendable {
+    public var name: String
+    public var specHash: String
+    public var models: Int
+    /// Sum of the wall times of the batches that trained its models.
+    public var computeSeconds: Double
+    public var seeds: [Int]
+
+    public init(name: String, specHash: String, models: Int, computeSeconds: Double, seeds: [Int]) {
+        self.name = name; self.specHash = specHash; self.models = models
+        self.computeSeconds = computeSeconds; self.seeds = seeds
+    }
+
+    /// The record of a completed plan in `store` (zeros if it never completed).
+    public init(_ plan: some ExperimentPlanning, seeds: [Int], store: ResultStore) {
+        let run = store.run(experiment: plan.experiment, planKey: plan.key)
+        self.init(name: plan.experiment, specHash: plan.key, models: run?.modelKeys.count ?? 0,
+                  computeSeconds: run?.computeSeconds ?? 0, seeds: seeds)
+    }
+}
+
 /// Where a report came from: code, machine, libraries, data and every experiment's spec and time.
 public struct Provenance: Codable, Sendable {
-    public struct Experiment: Codable, Sendable {
-        public var name: String
-        public var specHash: String
-        public var models: Int
-        /// Sum of the wall times of the batches that trained its models.
-        public var computeSeconds: Double
-    }
+    public typealias Experiment = ProvenanceExperiment
 
     public var gitCommit: String
     public var gitDirty: Bool
@@ -27,14 +43,11 @@ public struct Provenance: Codable, Sendable {
     /// Seconds this build-report run took.
     public var buildSeconds: Double
 
-    public static func collect(store: ResultStore, plans: [ExperimentPlan], buildSeconds: Double, repository: URL) -> Provenance {
+    public static func collect(experiments: [Experiment], buildSeconds: Double,
+                               repository: URL) -> Provenance {
         let commit = shell(["git", "-C", repository.path, "rev-parse", "--short=12", "HEAD"]) ?? "unknown (not a git checkout)"
         let dirty = !(shell(["git", "-C", repository.path, "status", "--porcelain", "--untracked-files=no"]) ?? "").isEmpty
         let formatter = ISO8601DateFormatter()
-        let experiments = plans.map { plan -> Experiment in
-            let run = store.run(experiment: plan.experiment, planKey: plan.key)
-            return Experiment(name: plan.experiment, specHash: plan.key, models: run?.modelKeys.count ?? 0, computeSeconds: run?.computeSeconds ?? 0)
-        }
         return Provenance(
             gitCommit: commit, gitDirty: dirty, date: formatter.string(from: Date()),
             cores: ProcessInfo.processInfo.activeProcessorCount, cpu: cpuModel(),
@@ -42,7 +55,7 @@ public struct Provenance: Codable, Sendable {
             swiftVersion: shell(["swift", "--version"])?.split(separator: "\n").first.map(String.init) ?? "unknown",
             openBLAS: String(cString: openblas_get_config()).trimmingCharacters(in: .whitespaces) + ", core " + String(cString: openblas_get_corename()),
             dataFiles: Dictionary(uniqueKeysWithValues: MNISTFile.allCases.map { ($0.fileName, $0.sha256) }),
-            seeds: Array(Set(plans.flatMap(\.seeds))).sorted(), experiments: experiments, buildSeconds: buildSeconds)
+            seeds: Array(Set(experiments.flatMap(\.seeds))).sorted(), experiments: experiments, buildSeconds: buildSeconds)
     }
 
     static func cpuModel() -> String {

@@ -8,6 +8,7 @@ import ReproSupport
 public struct TemplateSet {
     public let directory: URL
     let library: MustacheLibrary
+    let keyCheck: TemplateKeyCheck
 
     public static let main = "report"
 
@@ -43,6 +44,7 @@ public struct TemplateSet {
         }
         self.directory = directory
         self.library = MustacheLibrary(templates: templates)
+        self.keyCheck = TemplateKeyCheck(texts: texts, directory: directory)
     }
 
     /// Names included with `{{> name}}` on a line.
@@ -57,7 +59,10 @@ public struct TemplateSet {
         return names
     }
 
-    public func render(_ context: [String: Any]) -> String {
-        library.render(context, withTemplate: Self.main) ?? ""
+    /// Renders the main template; a tag naming a value the context lacks is an error that names
+    /// the file and line.
+    public func render(_ context: [String: Any]) throws -> String {
+        try keyCheck.check(Self.main, values: context)
+        return library.render(context, withTemplate: Self.main) ?? ""
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReproPlot
+import ReproBench
 
 final class RenderTests: XCTestCase {
     func testImageSizeFollowsInchesAndDPI() throws {

@@ -1,0 +1,60 @@
+import ArgumentParser
+import ReproData
+import ReproExperiments
+import ReproNN
+import ReproReport
+
+extension Precision: ExpressibleByArgument {}
+extension MNISTSource: ExpressibleByArgument {}
+
+extension DigitPair: ExpressibleByArgument {
+    public init?(argument: String) { try? self.init(parsing: argument) }
+}
+
+extension Shard: ExpressibleByArgument {
+    public init?(argument: String) { try? self.init(parsing: argument) }
+}
+
+/// A comma-separated list option (`--seeds 0,42`): parsed and checked by the argument parser,
+/// so a bad item is refused with the usage line before any work starts.
+struct CommaList<Element: ExpressibleByArgument>: ExpressibleByArgument {
+    var values: [Element]
+
+    init?(argument: String) {
+        let items = argument.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let parsed = items.compactMap(Element.init(argument:))
+        guard !items.isEmpty, parsed.count == items.count else { return nil }
+        values = parsed
+    }
+}
+
+/// One of the papers in the registry, or `all`.
+struct PaperChoice: ExpressibleByArgument, Equatable {
+    var id: String
+
+    init?(argument: String) {
+        let id = argument.hasPrefix("paper") ? argument : "paper\(argument)"
+        guard id == "paperall" || argument == "all" || Papers.ids.contains(id) else { return nil }
+        self.id = argument == "all" ? "all" : id
+    }
+
+    static var allValueStrings: [String] { Papers.ids + ["all"] }
+
+    /// The papers this choice stands for.
+    var papers: [any ReproReport.PaperReproduction] {
+        id == "all" ? Papers.all : Papers.all.filter { $0.id == id }
+    }
+}
+
+/// An experiment some registered paper has.
+struct ExperimentName: ExpressibleByArgument {
+    var name: String
+
+    init?(argument: String) {
+        guard Papers.owner(of: argument) != nil else { return nil }
+        name = argument
+    }
+
+    static var allValueStrings: [String] { Papers.experimentNames }
+}

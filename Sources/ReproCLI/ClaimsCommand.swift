@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import ReproReport
+import ReproSupport
+
+struct ClaimsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "claims",
+        abstract: "Check each paper's claims against the results (computing what is missing) and print the verdicts.")
+
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var papers: PaperOptions
+    @OptionGroup var locations: Locations
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    func run() throws {
+        var all: [String: [ClaimResult]] = [:]
+        for paper in papers.paper.papers {
+            all[paper.id] = try claims(paper)
+        }
+        if json {
+            // One paper: its list of claims; --paper all: an object keyed by paper.
+            let single = papers.paper.id == "all" ? nil : all.first?.value
+            let data = try single.map { try CanonicalJSON.encode($0, pretty: true) }
+                ?? CanonicalJSON.encode(all, pretty: true)
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        for (id, claims) in all.sorted(by: { $0.key < $1.key }) {
+            print("== \(id): \(VerdictCounts.line(claims))\n")
+            // One block per claim: long texts stay readable in an 80-column terminal.
+            for c in claims {
+                print("\(c.claim.id)  \(c.verdict.text.uppercased())")
+                print("    claim:      \(c.claim.text)")
+                print("    published:  \(c.claim.published)")
+                print("    reproduced: \(c.reproduced)")
+                print("    evidence:   \(c.claim.figure)\n")
+            }
+        }
+    }
+
+    private func claims<P: PaperReproduction>(_ paper: P) throws -> [ClaimResult] {
+        let facts = try PaperFacts(directory: URL(fileURLWithPath: papers.paperFacts, isDirectory: true)
+            .appendingPathComponent(paper.id))
+        var runner = locations.runner(for: paper.id)
+        runner.showProgress = !json
+        let context = PaperContext(runner: runner, quick: profile.quick) {
+            if !json { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        }
+        return try paper.checkClaims(facts.claims, try paper.results(context))
+    }
+}
+
+/// "claims that hold: 5, …" for a list of verdicts.
+enum VerdictCounts {
+    static func line(_ claims: [ClaimResult]) -> String {
+        var counts: [Verdict: Int] = [:]
+        for c in claims { counts[c.verdict, default: 0] += 1 }
+        return counts.sorted { $0.key.text < $1.key.text }
+            .map { "\($0.value) \($0.key.text)" }.joined(separator: ", ")
+    }
+}

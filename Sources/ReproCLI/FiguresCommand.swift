@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import ReproBench
+import ReproPlot
+import ReproReport
+
+struct FiguresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "figures", abstract: "Render figures.",
+        subcommands: [PaperFigures.self, GalleryCommand.self], defaultSubcommand: PaperFigures.self)
+
+    struct PaperFigures: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "paper",
+            abstract: "Render every figure and table of a paper into output/<paper>/figures (PNG + PDF), computing what is missing first.")
+
+        @Argument(help: ArgumentHelp("The paper: \(PaperChoice.allValueStrings.joined(separator: ", ")).",
+                                     valueName: "paper"))
+        var paper: PaperChoice = PaperChoice(argument: "all")!
+
+        @OptionGroup var profile: ProfileOptions
+        @OptionGroup var locations: Locations
+        @OptionGroup var dpi: DPIOption
+
+        @Option(name: .customLong("paper-facts"), help: "Directory of the papers' published facts.")
+        var paperFacts: String = "paper"
+
+        func run() throws {
+            for p in paper.papers { try render(p) }
+        }
+
+        private func render<P: PaperReproduction>(_ paper: P) throws {
+            let start = Date()
+            let context = PaperContext(runner: locations.runner(for: paper.id), quick: profile.quick) { print($0) }
+            let results = try paper.results(context)
+            let facts = try PaperFacts(directory: URL(fileURLWithPath: paperFacts).appendingPathComponent(paper.id))
+            let directory = ReportLayout(output: locations.outputURL, paper: paper.id, quick: profile.quick).figures
+            let files = try FigureWriter.write(try paper.figures(results, facts: facts), tables: paper.tables(results),
+                                               to: directory, dpi: dpi.dpi)
+            print("\(files.count) files in \(directory.path), "
+                  + "\(String(format: "%.1f", Date().timeIntervalSince(start))) s in all")
+        }
+    }
+
+    struct GalleryCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "gallery",
+            abstract: "Render one figure of every kind from synthetic data into output/gallery (PNG + PDF).")
+
+        @OptionGroup var locations: Locations
+        @OptionGroup var dpi: DPIOption
+
+        func run() throws {
+            let directory = locations.outputURL.appendingPathComponent("gallery")
+            for (name, figure) in Gallery.figures() {
+                let files = try FigureRenderer.write(figure, to: directory.appendingPathComponent(name),
+                                                     formats: [.png(dpi: dpi.dpi), .pdf])
+                print(files.map(\.path).joined(separator: "  "))
+            }
+        }
+    }
+}
+
+/// `--dpi`, checked before any work: a finite number of dots per inch in a sensible range.
+struct DPIOption: ParsableArguments {
+    @Option(help: "PNG resolution in dots per inch (20–1200).")
+    var dpi: Double = 150
+
+    func validate() throws {
+        guard dpi.isFinite, (20...1200).contains(dpi) else {
+            throw ValidationError("--dpi must be a number between 20 and 1200")
+        }
+    }
+}

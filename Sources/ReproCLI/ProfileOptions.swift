@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// `--quick`, declared once: every command that computes results shares it.
+struct ProfileOptions: ParsableArguments {
+    @Flag(help: ArgumentHelp(
+        "The quick profile: fewer seeds, sizes and epochs; the whole pipeline in minutes.",
+        discussion: "Paper 1: seeds 0,42; sizes 4,12,24,64; 30 epochs. Reports go to output/quick/."))
+    var quick = false
+}
+
+/// Which paper(s) a command works on, and where their templates and facts are.
+struct PaperOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The paper: \(PaperChoice.allValueStrings.joined(separator: ", ")).",
+                               valueName: "paper"))
+    var paper: PaperChoice = PaperChoice(argument: "all")!
+
+    @Option(help: "Directory of the report templates (one folder per paper).")
+    var templates: String = "templates"
+
+    @Option(name: .customLong("paper-facts"),
+            help: "Directory of the papers' published facts and claims (one folder per paper).")
+    var paperFacts: String = "paper"
+}

@@ -1,0 +1,41 @@
+import ReproNN
+import ReproSupport
+
+/// A named set of models to train: a paper's experiment (or a profile of it) with its options
+/// applied. The plan's hash names its run manifest.
+public protocol ExperimentPlanning: Encodable {
+    var experiment: String { get }
+    /// Every model of the plan, in a fixed order.
+    func specs(data: String) -> [ModelSpec]
+    /// Checks the plan before any work starts; the message names the offending option.
+    func validate() throws
+}
+
+extension ExperimentPlanning {
+    public var key: String { (try? StableHash.key(self)) ?? "invalid" }
+}
+
+/// Trains models: the paper-specific part of running a plan. The runner does the rest (what is
+/// missing, sharding, progress, storing, manifests).
+public protocol ModelTrainer {
+    /// Models with the same group key are trained together, in one batch.
+    func groupKey(_ spec: ModelSpec) -> String
+    /// The most epochs a batch can take (for the progress bar).
+    func epochBudget(_ members: [ModelSpec]) -> Int
+    /// A short name for a batch, for progress lines.
+    func describe(_ members: [ModelSpec]) -> String
+    /// Trains one batch and returns each member's record and weights, in member order.
+    func train(_ members: [ModelSpec], data: DataSource,
+               onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult]
+}
+
+/// What a trainer hands back for one model.
+public struct TrainedResult: Sendable {
+    public var record: ModelRecord
+    public var weights: [ReproNN.LayerWeights]
+
+    public init(record: ModelRecord, weights: [ReproNN.LayerWeights]) {
+        self.record = record
+        self.weights = weights
+    }
+}

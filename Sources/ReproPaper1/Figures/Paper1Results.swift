@@ -1,0 +1,41 @@
+import ReproSupport
+import ReproData
+import ReproExperiments
+import ReproNN
+import ReproReport
+
+/// Every stored result paper 1's figures, tables and claims are drawn from.
+public struct Paper1Results: Sendable {
+    public var lrGrid: [ModelRecord]
+    public var capacity: [ModelRecord]
+    public var pruning: [PruningStudy.Row]
+    public var deadNeurons: [DeadNeuronStudy.Row]
+    public var tsne: TSNEStudy.Result
+    public var robustness: [RobustnessStudy.Row]
+    public var saliency: [SaliencyStudy.Result]
+    public var corruptionExamples: CorruptionExamples.Result
+    public var quick: Bool
+    /// Wall time of each analysis in the run that assembled these results (cached ones take ~0 s).
+    public var stepTimes: [StepTime] = []
+
+    public init(lrGrid: [ModelRecord], capacity: [ModelRecord], pruning: [PruningStudy.Row],
+                deadNeurons: [DeadNeuronStudy.Row], tsne: TSNEStudy.Result,
+                robustness: [RobustnessStudy.Row], saliency: [SaliencyStudy.Result],
+                corruptionExamples: CorruptionExamples.Result, quick: Bool) {
+        self.lrGrid = lrGrid; self.capacity = capacity; self.pruning = pruning
+        self.deadNeurons = deadNeurons; self.tsne = tsne; self.robustness = robustness
+        self.saliency = saliency; self.corruptionExamples = corruptionExamples; self.quick = quick
+    }
+}
+
+/// Mean ± std over seeds of the values picked out by `key`, grouped by `group`.
+func summarize<T, G: Hashable>(_ items: [T], by group: (T) -> G, _ value: (T) -> Double) -> [G: Summary] {
+    Summary.grouped(items, by: group, value)
+}
+
+/// Pairs in the paper's order of difficulty, among those present.
+func orderedPairs(_ pairs: some Sequence<DigitPair>) -> [DigitPair] {
+    let present = Set(pairs)
+    return Paper1Plan.paperPairs.filter(present.contains)
+        + present.subtracting(Paper1Plan.paperPairs).sorted()
+}

@@ -1,0 +1,82 @@
+import ReproSupport
+import Foundation
+import ReproData
+import ReproExperiments
+import ReproPlot
+import ReproReport
+
+/// Paper 1 as a plug-in: its two experiments, its analyses, figures, Table 1, claims and report.
+public struct Paper1Reproduction: PaperReproduction {
+    public init() {}
+
+    public let id = "paper1"
+
+    public var experiments: [ExperimentInfo] {
+        [ExperimentInfo(name: "lr-grid", summary: "pair 4/9, 6 learning rates × 11 hidden sizes × 3 seeds"),
+         ExperimentInfo(name: "capacity", summary: "5 pairs × 11 hidden sizes × 3 seeds, lr 0.03")]
+    }
+
+    public func results(_ context: PaperContext) throws -> Paper1Results {
+        let runner = context.runner
+        let grid = Paper1Plan.lrGrid(quick: context.quick)
+        let capacity = Paper1Plan.capacity(quick: context.quick)
+        for plan in [grid, capacity] {
+            let outcome = try runner.run(plan, trainer: BinaryBatchTrainer())
+            context.log("\(plan.experiment): \(outcome.trained) trained, \(outcome.cached) reused")
+        }
+        let studies = StudyContext(runner: runner, base: capacity)
+        var times: [StepTime] = []
+        var results = Paper1Results(
+            lrGrid: try runner.records(grid), capacity: try runner.records(capacity),
+            pruning: try context.timed("pruning", into: &times) { try PruningStudy.run(studies) },
+            deadNeurons: try context.timed("dead neurons", into: &times) { try DeadNeuronStudy.run(studies) },
+            tsne: try context.timed("t-SNE", into: &times) { try TSNEStudy.run(studies) },
+            robustness: try context.timed("robustness", into: &times) { try RobustnessStudy.run(studies) },
+            saliency: try context.timed("saliency", into: &times) { try SaliencyStudy.run(studies) },
+            corruptionExamples: try context.timed("corruption examples", into: &times) {
+                try CorruptionExamples.run(studies)
+            },
+            quick: context.quick)
+        results.stepTimes = times
+        return results
+    }
+
+    public func figures(_ results: Paper1Results, facts: PaperFacts) throws -> [(id: FigureID, figure: Figure)] {
+        Paper1Figures.all(results, published: try facts.published(as: Paper1Published.self))
+    }
+
+    public func tables(_ results: Paper1Results) -> [ReportTable] { Paper1Figures.tables(results) }
+
+    public func checkClaims(_ claims: [Claim], _ results: Paper1Results) throws -> [ClaimResult] {
+        Paper1ClaimChecker.check(claims, results)
+    }
+
+    public func templateContext(_ results: Paper1Results, facts: PaperFacts) throws -> [String: Any] {
+        Paper1ReportContext.make(results: results, published: try facts.published(as: Paper1Published.self),
+                                 profile: Paper1Plan.capacity(quick: results.quick))
+    }
+
+    public func provenance(quick: Bool, store: ResultStore) -> [ProvenanceExperiment] {
+        [Paper1Plan.lrGrid(quick: quick), Paper1Plan.capacity(quick: quick)].map { plan in
+            ProvenanceExperiment(plan, seeds: plan.seeds, store: store)
+        }
+    }
+
+    public func run(_ experiment: String, options: ExperimentOptions, context: PaperContext) throws -> String {
+        let plan = try Paper1Plan.plan(experiment, options: options)
+        var runner = context.runner
+        runner.showProgress = true
+        let outcome = try runner.run(plan, trainer: BinaryBatchTrainer(), shard: options.shard)
+        return "\(plan.experiment): \(outcome.trained) trained, \(outcome.cached) reused, "
+            + "\(String(format: "%.1f", outcome.seconds)) s"
+            + (outcome.complete ? "" : " (incomplete: other shards still to run)")
+    }
+
+    public func resultsTable(_ experiment: String, options: ExperimentOptions, csv: Bool,
+                             context: PaperContext) throws -> String {
+        let plan = try Paper1Plan.plan(experiment, options: options)
+        let table = Paper1ResultTable(records: try context.runner.records(plan),
+                                      showLearningRate: plan.experiment == "lr-grid")
+        return csv ? table.csv() : table.report()
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// Where one paper's report goes: `output/<paper>/` for the paper's protocol,
+/// `output/quick/<paper>/` for --quick; its results store is `output/<paper>/results/` either way
+/// (quick and full models have different specs, so they never collide).
+public struct ReportLayout: Sendable {
+    public let output: URL
+    public let paper: String
+    public let quick: Bool
+
+    public init(output: URL, paper: String, quick: Bool) {
+        self.output = output
+        self.paper = paper
+        self.quick = quick
+    }
+
+    /// The folder of the index page that links every paper's report.
+    public var indexRoot: URL { quick ? output.appendingPathComponent("quick") : output }
+    public var root: URL { indexRoot.appendingPathComponent(paper) }
+    public var results: URL { output.appendingPathComponent(paper).appendingPathComponent("results") }
+    public var figures: URL { root.appendingPathComponent("figures") }
+    public var markdown: URL { root.appendingPathComponent("report.md") }
+    public var html: URL { root.appendingPathComponent("report.html") }
+    public var pdf: URL { root.appendingPathComponent("report.pdf") }
+    public var claims: URL { root.appendingPathComponent("claims.json") }
+}

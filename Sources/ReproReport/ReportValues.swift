@@ -1,0 +1,64 @@
+import Foundation
+import ReproSupport
+
+/// The template values every paper's report has: the paper, its claims and verdict counts, its
+/// figures (by id, with label, caption and file names), and the provenance. Paper-specific values
+/// are merged on top by the report builder.
+public enum ReportValues {
+    public static func common(facts: PaperFacts, claims: [ClaimResult], figures: [FigureID],
+                              provenance: Provenance, quick: Bool) -> [String: Any] {
+        var figureMap: [String: Any] = [:]
+        for id in figures { figureMap[id.rawValue] = figure(id, facts) }
+        let appendix = facts.figures.filter { $0.section == "appendix" && figures.contains(FigureID($0.id)) }
+            .map { figure(FigureID($0.id), facts) }
+        return [
+            "paper": ["id": facts.metadata.id, "title": facts.metadata.title,
+                      "authors": facts.metadata.authors, "summary": facts.metadata.summary],
+            "quick": quick,
+            "claims": claims.map { claimRow($0, facts) },
+            "counts": counts(claims),
+            "figures": figureMap,
+            "appendixFigures": appendix,
+            "provenance": dictionary(provenance),
+            "seedList": provenance.seeds.map(String.init).joined(separator: ", "),
+            "buildSeconds": Digits.fixed(provenance.buildSeconds, 1),
+            "dataFiles": provenance.dataFiles.keys.sorted().map { ["name": $0, "sha": provenance.dataFiles[$0] ?? ""] },
+        ]
+    }
+
+    /// How many claims have each kind of verdict (zero counts read as false, so a template can
+    /// leave out "0 cannot be tested").
+    public static func counts(_ claims: [ClaimResult]) -> [String: Any] {
+        var counts: [String: Any] = [:]
+        for kind in Verdict.Kind.allCases {
+            let n = claims.filter { $0.verdict.kind == kind }.count
+            counts[kind.rawValue] = n > 0 ? n : (kind == .untestable ? false : 0)
+        }
+        return counts
+    }
+
+    public static func anchor(_ id: String) -> String { "figure-\(id)" }
+
+    static func figure(_ id: FigureID, _ facts: PaperFacts) -> [String: Any] {
+        let info = facts.figure(id.rawValue)
+        return ["id": id.rawValue, "anchor": anchor(id.rawValue), "label": info?.label ?? id.rawValue,
+                "caption": info?.caption ?? "", "png": "figures/\(id).png", "pdf": "figures/\(id).pdf"]
+    }
+
+    static func claimRow(_ c: ClaimResult, _ facts: PaperFacts) -> [String: Any] {
+        ["id": c.claim.id, "text": c.claim.text, "published": c.claim.published,
+         "reproduced": c.reproduced, "verdict": c.verdict.text, "verdictKind": c.verdict.kind.rawValue,
+         "figureLabel": facts.figure(c.claim.figure)?.label ?? c.claim.figure,
+         "figureAnchor": anchor(c.claim.figure)]
+    }
+
+    static func dictionary(_ p: Provenance) -> [String: Any] {
+        ["gitCommit": p.gitCommit, "gitDirty": p.gitDirty, "date": p.date, "cores": p.cores,
+         "cpu": p.cpu, "memoryGiB": p.memoryGiB, "swiftVersion": p.swiftVersion,
+         "openBLAS": p.openBLAS,
+         "experiments": p.experiments.map {
+             ["name": $0.name, "specHash": $0.specHash, "models": $0.models,
+              "computeSeconds": Digits.fixed($0.computeSeconds, 1)] as [String: Any]
+         }]
+    }
+}

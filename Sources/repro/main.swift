@@ -1,0 +1,3 @@
+import ReproCLI
+
+Repro.main()

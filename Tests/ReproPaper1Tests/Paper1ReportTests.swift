@@ -1,0 +1,39 @@
+import Foundation
+import XCTest
+import ReproData
+import ReproExperiments
+import ReproTestSupport
+@testable import ReproReport
+@testable import ReproPaper1
+
+/// `build-report --quick` end to end on synthetic MNIST, with the repository's own templates and facts.
+final class ReportBuilderTests: XCTestCase {
+    func testBuildsAllThreeFilesWithEveryClaim() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let output = SyntheticMNIST.temporaryDirectory("report")
+        let mnist = try SyntheticMNIST.mnist(counts: [260, 280, 250, 270, 255, 250, 265, 275, 250, 262])
+        let layout = ReportLayout(output: output, paper: "paper1", quick: true)
+        var runner = ExperimentRunner(store: ResultStore(root: layout.results), dataHash: "synthetic-report") { mnist }
+        runner.showProgress = false
+        let builder = ReportBuilder(layout: layout, templates: root.appendingPathComponent("templates/paper1"),
+                                    facts: root.appendingPathComponent("paper/paper1"), repository: root)
+        let summary = try builder.build(Paper1Reproduction(), runner: runner)
+        XCTAssertEqual(summary.claims.count, 10)
+        XCTAssertFalse(summary.claims.contains { $0.verdict == .untestable }, "\(summary.claims.filter { $0.verdict == .untestable })")
+
+        let markdown = try String(contentsOf: layout.markdown, encoding: .utf8)
+        XCTAssertTrue(markdown.contains("**Quick profile.**"))
+        for id in 1...10 { XCTAssertTrue(markdown.contains("| C\(id) | **"), "claim C\(id) row") }
+        XCTAssertTrue(markdown.contains("![Fig. 4](figures/fig4.png)"))
+        XCTAssertTrue(markdown.contains("## Provenance"))
+        XCTAssertFalse(markdown.contains("{{"), "no unrendered tags")
+
+        let html = try String(contentsOf: layout.html, encoding: .utf8)
+        XCTAssertFalse(html.contains("src=\"figures/"), "figures are embedded")
+        XCTAssertGreaterThan(html.components(separatedBy: "data:image/png;base64,").count - 1, 20)
+
+        let pdf = try Data(contentsOf: layout.pdf)
+        XCTAssertEqual(String(decoding: pdf.prefix(5), as: UTF8.self), "%PDF-")
+        XCTAssertGreaterThan(String(decoding: pdf, as: UTF8.self).components(separatedBy: "/Type /Page ").count - 1, 5)
+    }
+}
