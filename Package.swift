@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// The numeric hot loops (training, t-SNE) are compiled optimised even in debug builds, so the
-/// test suite runs its small end-to-end pipelines in seconds rather than minutes.
+/// The numeric hot loops (training, t-SNE, corruptions, attacks) are compiled optimised even in
+/// debug builds, so the test suite runs its small end-to-end pipelines in seconds, not minutes.
 let optimized: [SwiftSetting] = [.unsafeFlags(["-O"])]
+let readme = ["README.md"]
 
 let package = Package(
     name: "repro",
@@ -25,40 +26,45 @@ let package = Package(
         .systemLibrary(name: "CZlibShim", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: - Generic libraries (no paper in them)
-        .target(name: "ReproSupport", dependencies: [
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(name: "ReproSupport", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+                exclude: readme),
         .target(name: "ReproData", dependencies: [
-            "ReproSupport", "CZlibShim",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
-        .target(name: "ReproNN", dependencies: ["ReproSupport", "CBLAS"], swiftSettings: optimized),
-        .target(name: "ReproAnalysis", dependencies: ["ReproSupport", "ReproNN"], swiftSettings: optimized),
-        .target(name: "ReproExperiments", dependencies: ["ReproSupport", "ReproData", "ReproNN"]),
-        .target(name: "ReproPlot", dependencies: ["ReproSupport", "CCairo"]),
+            "ReproSupport", "CZlibShim", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: readme),
+        .target(name: "ReproNN", dependencies: ["ReproSupport", "CBLAS"], exclude: readme,
+                swiftSettings: optimized),
+        .target(name: "ReproAnalysis", dependencies: ["ReproSupport", "ReproNN"], exclude: readme,
+                swiftSettings: optimized),
+        .target(name: "ReproNumPy", exclude: readme),
+        .target(name: "ReproMNISTC", exclude: readme, swiftSettings: optimized),
+        .target(name: "ReproAttacks", exclude: readme, swiftSettings: optimized),
+        .target(name: "ReproExperiments", dependencies: ["ReproSupport", "ReproData", "ReproNN"],
+                exclude: readme),
+        .target(name: "ReproPlot", dependencies: ["ReproSupport", "CCairo"], exclude: readme),
         .target(name: "ReproReport", dependencies: [
             "ReproSupport", "ReproData", "ReproExperiments", "ReproPlot", "CBLAS",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Ink", package: "Ink"),
-        ]),
+        ], exclude: readme),
 
         // MARK: - Papers (one target each, registered in ReproCLI/Papers.swift)
         .target(name: "ReproPaper1", dependencies: [
             "ReproSupport", "ReproData", "ReproNN", "ReproAnalysis", "ReproExperiments", "ReproPlot",
             "ReproReport",
-        ]),
+        ], exclude: readme),
 
         // MARK: - Command line, benchmarks and demo figures
-        .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "CBLAS"]),
+        .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "CBLAS"],
+                exclude: readme),
         .target(name: "ReproCLI", dependencies: [
             "ReproSupport", "ReproData", "ReproNN", "ReproAnalysis", "ReproExperiments", "ReproPlot",
             "ReproReport", "ReproPaper1", "ReproBench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        .executableTarget(name: "repro", dependencies: ["ReproCLI"]),
+        ], exclude: readme),
+        .executableTarget(name: "repro", dependencies: ["ReproCLI"], exclude: readme),
 
         // MARK: - Tests (synthetic data only; never the real MNIST)
-        .target(name: "ReproTestSupport", dependencies: ["ReproData", "ReproSupport"]),
+        .target(name: "ReproTestSupport", dependencies: ["ReproData", "ReproSupport"], exclude: readme),
         .testTarget(name: "ReproSupportTests", dependencies: ["ReproSupport"]),
         .testTarget(name: "ReproDataTests", dependencies: [
             "ReproData", "ReproSupport", "ReproTestSupport",
@@ -67,6 +73,9 @@ let package = Package(
         .testTarget(name: "ReproNNTests", dependencies: ["ReproNN", "ReproSupport"]),
         .testTarget(name: "ReproPlotTests", dependencies: ["ReproPlot", "ReproBench"]),
         .testTarget(name: "ReproAnalysisTests", dependencies: ["ReproAnalysis", "ReproNN", "ReproSupport"]),
+        .testTarget(name: "ReproNumPyTests", dependencies: ["ReproNumPy"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReproMNISTCTests", dependencies: ["ReproMNISTC"]),
+        .testTarget(name: "ReproAttacksTests", dependencies: ["ReproAttacks"], swiftSettings: optimized),
         .testTarget(name: "ReproExperimentsTests", dependencies: [
             "ReproExperiments", "ReproData", "ReproNN", "ReproSupport", "ReproTestSupport",
         ]),
@@ -79,7 +88,7 @@ let package = Package(
             "ReproNN", "ReproSupport", "ReproTestSupport",
         ]),
         .testTarget(name: "ReproCLITests", dependencies: [
-            "ReproCLI", "ReproSupport", "ReproTestSupport",
+            "ReproCLI", "ReproExperiments", "ReproSupport", "ReproTestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ],

@@ -59,7 +59,7 @@ public struct ExperimentRunner {
             }
         }
         let complete = specs.allSatisfy { store.hasModel($0.key) }
-        if complete { try saveManifest(plan, specs: specs) }
+        if complete { try saveManifest(plan, specs: specs, trainer: trainer) }
         let trained = batches.reduce(0) { $0 + $1.count }
         return Outcome(trained: trained, cached: specs.count - missing.count,
                        seconds: Date().timeIntervalSince(start), complete: complete)
@@ -102,11 +102,13 @@ public struct ExperimentRunner {
         for result in results { try store.save(result) }
     }
 
-    private func saveManifest(_ plan: some ExperimentPlanning, specs: [ModelSpec]) throws {
+    /// Records the completed plan; its compute time counts each batch once, whenever it ran.
+    private func saveManifest(_ plan: some ExperimentPlanning, specs: [ModelSpec],
+                              trainer: some ModelTrainer) throws {
         var perBatch: [String: Double] = [:]
-        for key in Set(specs.map(\.key)) {
-            let record = try store.model(key)
-            perBatch["\(record.batchSize)|\(record.batchSeconds)"] = record.batchSeconds
+        for spec in Set(specs) {
+            let record = try store.model(spec.key)
+            perBatch["\(trainer.groupKey(spec))|\(record.batchSeconds)"] = record.batchSeconds
         }
         try store.saveRun(RunManifest(experiment: plan.experiment, planKey: plan.key,
                                       modelKeys: specs.map(\.key),
