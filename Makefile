@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: report report-quick test deps pip build data experiments tables claims figures gallery bench screenshots clean
 
-## report: fetch and verify MNIST, run everything paper 1 needs, write output/report.{md,html,pdf}.
+## report: fetch and verify MNIST, run everything each paper's report needs, write output/<paper>/report.{md,html,pdf} and output/index.*.
 report: build data
 	$(REPRO) build-report
 
@@ -39,10 +39,16 @@ data: build pip
 experiments: build
 	$(REPRO) run lr-grid
 	$(REPRO) run capacity
+	$(REPRO) run sparse-width
+	$(REPRO) run sparse-depth
+	$(REPRO) run pruned-width
 
 tables: build
 	$(REPRO) results lr-grid
 	$(REPRO) results capacity
+	$(REPRO) results sparse-width
+	$(REPRO) results sparse-depth
+	$(REPRO) results pruned-width
 
 claims: build data
 	$(REPRO) claims
@@ -54,10 +60,10 @@ gallery: build
 	$(REPRO) figures gallery
 
 screenshots:
-	scripts/screenshot-report.sh output
+	scripts/screenshot-report.sh output/paper1
 
 bench: build
 	$(REPRO) bench --grid
 
 clean:
-	rm -rf .build output/results
+	rm -rf .build output/paper1 output/paper2 output/quick output/index.*

@@ -38,6 +38,7 @@ let package = Package(
         .target(name: "ReproNumPy", exclude: readme),
         .target(name: "ReproMNISTC", exclude: readme, swiftSettings: optimized),
         .target(name: "ReproAttacks", exclude: readme, swiftSettings: optimized),
+        .target(name: "ReproSparse", dependencies: ["CBLAS"], exclude: readme, swiftSettings: optimized),
         .target(name: "ReproExperiments", dependencies: ["ReproSupport", "ReproData", "ReproNN"],
                 exclude: readme),
         .target(name: "ReproPlot", dependencies: ["ReproSupport", "CCairo"], exclude: readme),
@@ -53,12 +54,17 @@ let package = Package(
             "ReproReport",
         ], exclude: readme),
 
+        .target(name: "ReproPaper2", dependencies: [
+            "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot", "ReproReport", "ReproSparse",
+            "ReproMNISTC", "ReproAttacks",
+        ], exclude: readme),
+
         // MARK: - Command line, benchmarks and demo figures
         .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "CBLAS"],
                 exclude: readme),
         .target(name: "ReproCLI", dependencies: [
             "ReproSupport", "ReproData", "ReproNN", "ReproAnalysis", "ReproExperiments", "ReproPlot",
-            "ReproReport", "ReproPaper1", "ReproBench",
+            "ReproReport", "ReproPaper1", "ReproPaper2", "ReproBench", "ReproSparse",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], exclude: readme),
         .executableTarget(name: "repro", dependencies: ["ReproCLI"], exclude: readme),
@@ -86,6 +92,10 @@ let package = Package(
         .testTarget(name: "ReproPaper1Tests", dependencies: [
             "ReproPaper1", "ReproReport", "ReproExperiments", "ReproAnalysis", "ReproPlot", "ReproData",
             "ReproNN", "ReproSupport", "ReproTestSupport",
+        ]),
+        .testTarget(name: "ReproSparseTests", dependencies: ["ReproSparse"], swiftSettings: optimized),
+        .testTarget(name: "ReproPaper2Tests", dependencies: [
+            "ReproPaper2", "ReproExperiments", "ReproSparse", "ReproNN", "ReproSupport", "ReproTestSupport",
         ]),
         .testTarget(name: "ReproCLITests", dependencies: [
             "ReproCLI", "ReproExperiments", "ReproSupport", "ReproTestSupport",

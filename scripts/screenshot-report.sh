@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Screenshots output/report.html in headless Chromium (desktop and phone widths) and turns
-# output/report.pdf into PNG pages, so the report can be looked at as a reader sees it.
-# Usage: scripts/screenshot-report.sh [report-dir]   (default: output)
+# Screenshots a paper's report.html in headless Chromium (desktop and phone widths) and turns its
+# report.pdf into PNG pages, so the report can be looked at as a reader sees it.
+# Usage: scripts/screenshot-report.sh [report-dir]   (default: output/paper1)
 set -euo pipefail
-dir="${1:-output}"
+dir="${1:-output/paper1}"
 out="$dir/screenshots"
 mkdir -p "$out"
 need=()

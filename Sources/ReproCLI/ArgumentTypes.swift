@@ -41,9 +41,18 @@ struct PaperChoice: ExpressibleByArgument, Equatable {
 
     static var allValueStrings: [String] { Papers.ids + ["all"] }
 
-    /// The papers this choice stands for.
+    /// Refuses a paper that has no report yet, naming what it has instead.
+    func requireReports() throws {
+        for paper in papers where !paper.buildsReport {
+            let names = paper.experiments.map(\.name).joined(separator: ", ")
+            throw ValidationError("--paper: \(paper.id) has no report yet, only experiments (\(names)); "
+                                  + "run them with `repro run <experiment>`")
+        }
+    }
+
+    /// The papers this choice stands for (`all`: those that have a report).
     var papers: [any ReproReport.PaperReproduction] {
-        id == "all" ? Papers.all : Papers.all.filter { $0.id == id }
+        id == "all" ? Papers.all.filter(\.buildsReport) : Papers.all.filter { $0.id == id }
     }
 }
 

@@ -12,6 +12,8 @@ struct BuildReportCommand: ParsableCommand {
     @OptionGroup var papers: PaperOptions
     @OptionGroup var locations: Locations
 
+    func validate() throws { try papers.paper.requireReports() }
+
     func run() throws {
         var entries: [IndexPage.Entry] = []
         for paper in papers.paper.papers {

@@ -12,6 +12,8 @@ struct ClaimsCommand: ParsableCommand {
     @OptionGroup var papers: PaperOptions
     @OptionGroup var locations: Locations
 
+    func validate() throws { try papers.paper.requireReports() }
+
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 

@@ -26,6 +26,21 @@ struct ExperimentArguments: ParsableArguments {
     @Option(help: "Learning rates, comma-separated (paper 1).")
     var lrs: CommaList<Double>?
 
+    @Option(help: "Hidden-layer widths, comma-separated powers of two from 128 to 32768 (paper 2).")
+    var widths: CommaList<Int>?
+
+    @Option(help: "Numbers of hidden layers, comma-separated (paper 2, sparse-depth).")
+    var depths: CommaList<Int>?
+
+    @Option(help: "Mini-batch size (paper 2; default 128).")
+    var batchSize: Int?
+
+    @Option(help: "Learning rate (paper 2; default 0.01).")
+    var lr: Double?
+
+    @Flag(help: "Paper 2's pruned-width at every width up to 2^15 (dense 2^15 nets take long).")
+    var full = false
+
     func validate() throws {
         if let seeds, seeds.values.contains(where: { $0 < 0 }) {
             throw ValidationError("--seeds: seeds must be non-negative integers")
@@ -42,6 +57,20 @@ struct ExperimentArguments: ParsableArguments {
         if let lrs, !lrs.values.allSatisfy({ $0 > 0 && $0.isFinite }) {
             throw ValidationError("--lrs: learning rates must be positive numbers")
         }
+        try validatePaper2()
+    }
+
+    func validatePaper2() throws {
+        if let widths, !widths.values.allSatisfy({ $0 >= 128 && $0 <= 32768 && $0 & ($0 - 1) == 0 }) {
+            throw ValidationError("--widths: widths must be powers of two from 128 to 32768")
+        }
+        if let depths, !depths.values.allSatisfy({ (1...16).contains($0) }) {
+            throw ValidationError("--depths: depths must be between 1 and 16 hidden layers")
+        }
+        if let batchSize, batchSize < 1 { throw ValidationError("--batch-size: must be at least 1") }
+        if let lr, !(lr > 0 && lr.isFinite) {
+            throw ValidationError("--lr: the learning rate must be a positive number")
+        }
     }
 
     var options: ExperimentOptions {
@@ -53,6 +82,11 @@ struct ExperimentArguments: ParsableArguments {
         o.pairs = pairs?.values
         o.sizes = sizes?.values
         o.learningRates = lrs?.values
+        o.widths = widths?.values
+        o.depths = depths?.values
+        o.batchSize = batchSize
+        o.learningRate = lr
+        o.full = full
         return o
     }
 }

@@ -25,6 +25,8 @@ struct FiguresCommand: ParsableCommand {
         @Option(name: .customLong("paper-facts"), help: "Directory of the papers' published facts.")
         var paperFacts: String = "paper"
 
+        func validate() throws { try paper.requireReports() }
+
         func run() throws {
             for p in paper.papers { try render(p) }
         }

@@ -1,9 +1,10 @@
 import ReproPaper1
+import ReproPaper2
 import ReproReport
 
 /// The registry: every paper `repro` reproduces. Adding a paper is one line here.
 enum Papers {
-    static let all: [any PaperReproduction] = [Paper1Reproduction()]
+    static let all: [any PaperReproduction] = [Paper1Reproduction(), Paper2Reproduction()]
 
     static var ids: [String] { all.map(\.id) }
 

@@ -19,6 +19,7 @@ public struct ExperimentOptions: Sendable, Equatable {
     public var widths: [Int]?
     public var depths: [Int]?
     public var batchSize: Int?
+    public var learningRate: Double?
 
     public init() {}
 
@@ -35,6 +36,7 @@ public struct ExperimentOptions: Sendable, Equatable {
         if widths != nil { names.append("--widths") }
         if depths != nil { names.append("--depths") }
         if batchSize != nil { names.append("--batch-size") }
+        if learningRate != nil { names.append("--lr") }
         return names
     }
 

@@ -14,6 +14,8 @@ public protocol PaperReproduction {
     var id: String { get }
     /// The experiments `repro run` and `repro results` accept for this paper.
     var experiments: [ExperimentInfo] { get }
+    /// False while a paper has experiments but no figures, claims or templates yet.
+    var buildsReport: Bool { get }
 
     /// Trains and analyses whatever is missing, then returns the results.
     func results(_ context: PaperContext) throws -> Results
@@ -34,6 +36,10 @@ public protocol PaperReproduction {
     /// `repro results <experiment>`: the stored results as text or CSV.
     func resultsTable(_ experiment: String, options: ExperimentOptions, csv: Bool,
                       context: PaperContext) throws -> String
+}
+
+extension PaperReproduction {
+    public var buildsReport: Bool { true }
 }
 
 /// What a paper's computations get: a runner writing into the paper's own store, the profile,

@@ -1,0 +1,90 @@
+import ReproData
+import ReproExperiments
+import ReproSparse
+import ReproSupport
+
+/// One family's networks: widths (or depths) × seeds, with the training protocol's settings.
+public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
+    public var experiment: String
+    public var family: Paper2Family
+    public var widths: [Int]
+    public var depths: [Int]
+    public var seeds: [Int]
+    public var maxEpochs: Int
+    public var batchSize: Int
+    public var learningRate: Double
+
+    public static let paperSeeds = [0, 1, 2, 3, 4]
+    public static let quickSeeds = [0, 1]
+    public static let maxEpochs = 300
+    public static let quickMaxEpochs = 30
+
+    public static func named(_ family: Paper2Family, quick: Bool = false, full: Bool = false) -> Paper2Plan {
+        let widths: [Int]
+        switch family {
+        case .sparseWidth: widths = quick ? [128, 512, 2048, 8192, 32768] : Paper2Family.allWidths
+        case .sparseDepth: widths = [Paper2Family.depthWidth]
+        case .prunedWidth:
+            widths = full ? Paper2Family.allWidths : quick ? [128, 512, 2048] : Paper2Family.prunedWidths
+        }
+        return Paper2Plan(experiment: family.rawValue, family: family, widths: widths,
+                          depths: family == .sparseDepth ? (quick ? [1, 4] : Paper2Family.allDepths) : [1],
+                          seeds: quick ? quickSeeds : paperSeeds,
+                          maxEpochs: quick ? quickMaxEpochs : maxEpochs, batchSize: 128, learningRate: 0.01)
+    }
+
+    /// `repro run`/`results`: the family's defaults narrowed by the options.
+    public static func plan(_ experiment: String, options: ExperimentOptions) throws -> Paper2Plan {
+        guard let family = Paper2Family(rawValue: experiment) else {
+            throw ReproError("unknown experiment '\(experiment)'")
+        }
+        var allowed: Set = ["--seeds", "--epochs", "--batch-size", "--lr"]
+        allowed.insert(family == .sparseDepth ? "--depths" : "--widths")
+        if family == .prunedWidth { allowed.insert("--full") }
+        try options.check(allowed: allowed, for: experiment)
+        var plan = named(family, quick: options.quick, full: options.full)
+        if let widths = options.widths { plan.widths = widths }
+        if let depths = options.depths { plan.depths = depths }
+        if let seeds = options.seeds { plan.seeds = seeds }
+        if let epochs = options.epochs { plan.maxEpochs = epochs }
+        if let batch = options.batchSize { plan.batchSize = batch }
+        if let lr = options.learningRate { plan.learningRate = lr }
+        try plan.validate()
+        return plan
+    }
+
+    public func validate() throws {
+        guard !seeds.isEmpty, seeds.allSatisfy({ $0 >= 0 }) else {
+            throw ReproError("--seeds: seeds must be non-negative integers")
+        }
+        guard !widths.isEmpty, widths.allSatisfy({ $0 >= 128 && $0 <= 32768 && $0 & ($0 - 1) == 0 }) else {
+            throw ReproError("--widths: widths must be powers of two from 128 to 32768")
+        }
+        guard !depths.isEmpty, depths.allSatisfy({ (1...16).contains($0) }) else {
+            throw ReproError("--depths: depths must be between 1 and 16 hidden layers")
+        }
+        guard (1...10_000).contains(maxEpochs) else { throw ReproError("--epochs: must be between 1 and 10000") }
+        guard (1...60_000).contains(batchSize) else { throw ReproError("--batch-size: must be between 1 and 60000") }
+        guard learningRate > 0, learningRate.isFinite else {
+            throw ReproError("--lr: the learning rate must be a positive number")
+        }
+    }
+
+    /// The networks of the plan, in order (size, then seed). The pruned family lists each dense
+    /// net followed by its pruned copy: both are kept, the pruned one is what gets evaluated.
+    public func specs(data: String) -> [ModelSpec] {
+        sizes.flatMap { width, depth in
+            seeds.flatMap { seed -> [ModelSpec] in
+                guard let spec = try? ModelSpec.paper2(family: family, width: width, depth: depth, seed: seed,
+                                                       plan: self, data: data) else { return [] }
+                guard family == .prunedWidth, let pruned = try? spec.pruned(width: width) else { return [spec] }
+                return [spec, pruned]
+            }
+        }
+    }
+
+    /// (width, depth) of every network size in the plan.
+    public var sizes: [(width: Int, depth: Int)] {
+        family == .sparseDepth ? depths.map { (Paper2Family.depthWidth, $0) } : widths.map { ($0, 1) }
+    }
+}

@@ -1,0 +1,60 @@
+/// Sparse forward product z = W·a + b for a compressed-row (CSR by output) layer.
+///
+/// Activations are feature-major: row u of `input` holds unit u's values for the batch's samples,
+/// `ld` floats apart. A kept weight w_oi then adds w_oi times a contiguous run of input row i to
+/// output row o, so a row's sums stay in registers while the kernel walks its kept weights
+/// (one block of 32 samples at a time). Rows and blocks are independent, so threads may split
+/// either without changing any number.
+///
+/// With several tiles (see ``Tiling``) a row's sum is carried from tile to tile through the
+/// output: each sum is still 0 + w₁x₁ + w₂x₂ + … in index order, then + b, then the ReLU.
+enum SparseForwardKernel {
+    static func run(segments: Tiling, column: UnsafePointer<Int32>, value: UnsafePointer<Float>,
+                    bias: UnsafePointer<Float>, rows: Int, input: UnsafePointer<Float>,
+                    output: UnsafeMutablePointer<Float>, ld: Int, blocks: Range<Int>,
+                    relu applyReLU: Bool) {
+        let tiles = segments.tiles, width = tiles &+ 1, start = segments.start.pointer
+        for block in blocks {
+            let c = block &* blockWidth
+            for t in 0..<tiles {
+                for o in 0..<rows {
+                    let lo = Int(start[o &* width &+ t]), hi = Int(start[o &* width &+ t &+ 1])
+                    let z = output + (o &* ld &+ c)
+                    var a0 = Lane(), a1 = Lane(), a2 = Lane(), a3 = Lane()
+                    if t > 0 {
+                        if lo == hi { continue }
+                        a0 = loadLane(z); a1 = loadLane(z + 8); a2 = loadLane(z + 16); a3 = loadLane(z + 24)
+                    }
+                    var j = lo
+                    while j < hi {
+                        let s = Lane(repeating: value[j])
+                        let x = input + (Int(column[j]) &* ld &+ c)
+                        a0 = mulAdd(a0, s, loadLane(x))
+                        a1 = mulAdd(a1, s, loadLane(x + 8))
+                        a2 = mulAdd(a2, s, loadLane(x + 16))
+                        a3 = mulAdd(a3, s, loadLane(x + 24))
+                        j &+= 1
+                    }
+                    if t == tiles &- 1 {
+                        let b = Lane(repeating: bias[o])
+                        a0 += b; a1 += b; a2 += b; a3 += b
+                        if applyReLU { a0 = relu(a0); a1 = relu(a1); a2 = relu(a2); a3 = relu(a3) }
+                    }
+                    storeLane(z, a0); storeLane(z + 8, a1); storeLane(z + 16, a2); storeLane(z + 24, a3)
+                }
+            }
+            // Rows whose last tile was empty have not had their bias and ReLU yet.
+            guard tiles > 1 else { continue }
+            for o in 0..<rows {
+                let last = o &* width &+ tiles
+                guard start[last &- 1] == start[last] else { continue }
+                let z = output + (o &* ld &+ c)
+                let b = Lane(repeating: bias[o])
+                for k in stride(from: 0, to: blockWidth, by: 8) {
+                    let v = loadLane(z + k) + b
+                    storeLane(z + k, applyReLU ? relu(v) : v)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+/// Weight gradient at the kept positions only, fused with the SGD-with-momentum step.
+///
+/// For a kept weight w_oi the mini-batch gradient is the dot product of output row o of the
+/// (already batch-averaged) output gradient with input row i of the activations: two contiguous
+/// rows. The step is PyTorch's: v ← μ·v + g, w ← w − lr·v. Dropped positions have no entry, so
+/// they get no gradient and no momentum and stay exactly zero. Rows are independent, so threads
+/// split them (by kept-weight count) without atomics.
+///
+/// The gradient of a weight is computed from the same activations the input gradient used, and
+/// after it: callers run the backward kernel of a layer before this one, as PyTorch computes
+/// every gradient before its optimiser step.
+enum SparseUpdateKernel {
+    static func run(segments: Tiling, column: UnsafePointer<Int32>,
+                    value: UnsafeMutablePointer<Float>, velocity: UnsafeMutablePointer<Float>,
+                    bias: UnsafeMutablePointer<Float>, biasVelocity: UnsafeMutablePointer<Float>,
+                    rows: Range<Int>, delta: UnsafePointer<Float>, input: UnsafePointer<Float>,
+                    ld: Int, blocks: Int, step: SGDStep) {
+        for o in rows {
+            let gb = RowSum.of(delta + o &* ld, blocks: blocks)
+            step.apply(gradient: gb, weight: bias + o, velocity: biasVelocity + o)
+        }
+        let tiles = segments.tiles, width = tiles &+ 1, start = segments.start.pointer
+        for t in 0..<tiles {
+            for o in rows {
+                let d = delta + o &* ld
+                var j = Int(start[o &* width &+ t])
+                let hi = Int(start[o &* width &+ t &+ 1])
+                // Four weights at a time share the loads of the output-gradient row; each dot
+                // product is summed exactly as RowDot.of sums it, so grouping changes no bit.
+                while j &+ 3 < hi {
+                    let g = RowDot.quad(d, input + Int(column[j]) &* ld,
+                                        input + Int(column[j &+ 1]) &* ld,
+                                        input + Int(column[j &+ 2]) &* ld,
+                                        input + Int(column[j &+ 3]) &* ld, blocks: blocks)
+                    step.apply(gradient: g.0, weight: value + j, velocity: velocity + j)
+                    step.apply(gradient: g.1, weight: value + (j &+ 1), velocity: velocity + (j &+ 1))
+                    step.apply(gradient: g.2, weight: value + (j &+ 2), velocity: velocity + (j &+ 2))
+                    step.apply(gradient: g.3, weight: value + (j &+ 3), velocity: velocity + (j &+ 3))
+                    j &+= 4
+                }
+                while j < hi {
+                    let g = RowDot.of(d, input + Int(column[j]) &* ld, blocks: blocks)
+                    step.apply(gradient: g, weight: value + j, velocity: velocity + j)
+                    j &+= 1
+                }
+            }
+        }
+    }
+}
+
+/// One SGD-with-momentum step for one parameter, in PyTorch's form.
+struct SGDStep {
+    let learningRate: Float
+    let momentum: Float
+
+    @inline(__always)
+    func apply(gradient: Float, weight: UnsafeMutablePointer<Float>,
+               velocity: UnsafeMutablePointer<Float>) {
+        let v = momentum * velocity.pointee + gradient
+        velocity.pointee = v
+        weight.pointee = weight.pointee - learningRate * v
+    }
+}
+
+/// Dot products over whole column blocks in one fixed order: one lane accumulator that takes the
+/// samples of a block 8 at a time, then the pairwise lane sum. One accumulator per product (not
+/// four) leaves SSE's 16 registers room for four products at once.
+enum RowDot {
+    @inline(__always)
+    static func of(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, blocks: Int) -> Float {
+        var a = Lane()
+        var c = 0
+        let end = blocks &* blockWidth
+        while c < end {
+            a = mulAdd(a, loadLane(x + c), loadLane(y + c))
+            a = mulAdd(a, loadLane(x + c + 8), loadLane(y + c + 8))
+            a = mulAdd(a, loadLane(x + c + 16), loadLane(y + c + 16))
+            a = mulAdd(a, loadLane(x + c + 24), loadLane(y + c + 24))
+            c &+= blockWidth
+        }
+        return laneSum(a)
+    }
+
+    /// x·y0 … x·y3, each summed exactly as ``of(_:_:blocks:)`` sums it.
+    @inline(__always)
+    static func quad(_ x: UnsafePointer<Float>, _ y0: UnsafePointer<Float>, _ y1: UnsafePointer<Float>,
+                     _ y2: UnsafePointer<Float>, _ y3: UnsafePointer<Float>,
+                     blocks: Int) -> (Float, Float, Float, Float) {
+        var a0 = Lane(), a1 = Lane(), a2 = Lane(), a3 = Lane()
+        var c = 0
+        let end = blocks &* blockWidth
+        while c < end {
+            var k = c
+            let stop = c &+ blockWidth
+            while k < stop {
+                let v = loadLane(x + k)
+                a0 = mulAdd(a0, v, loadLane(y0 + k))
+                a1 = mulAdd(a1, v, loadLane(y1 + k))
+                a2 = mulAdd(a2, v, loadLane(y2 + k))
+                a3 = mulAdd(a3, v, loadLane(y3 + k))
+                k &+= 8
+            }
+            c = stop
+        }
+        return (laneSum(a0), laneSum(a1), laneSum(a2), laneSum(a3))
+    }
+}
+
+enum RowSum {
+    @inline(__always)
+    static func of(_ x: UnsafePointer<Float>, blocks: Int) -> Float {
+        var a0 = Lane(), a1 = Lane(), a2 = Lane(), a3 = Lane()
+        var c = 0
+        let end = blocks &* blockWidth
+        while c < end {
+            a0 += loadLane(x + c)
+            a1 += loadLane(x + c + 8)
+            a2 += loadLane(x + c + 16)
+            a3 += loadLane(x + c + 24)
+            c &+= blockWidth
+        }
+        return laneSum((a0 + a1) + (a2 + a3))
+    }
+}

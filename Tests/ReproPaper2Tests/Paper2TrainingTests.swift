@@ -1,0 +1,80 @@
+import Foundation
+import XCTest
+import ReproExperiments
+import ReproNN
+import ReproSparse
+import ReproSupport
+import ReproTestSupport
+@testable import ReproPaper2
+
+/// The trainer adapter on synthetic digits: results stored with their masks, reproducible, resumed.
+final class Paper2TrainingTests: XCTestCase {
+    let mnist = try! SyntheticMNIST.mnist()
+
+    func plan(_ family: Paper2Family = .sparseWidth) -> Paper2Plan {
+        var plan = Paper2Plan.named(family, quick: true)
+        plan.widths = [128, 512]
+        plan.depths = [1, 2]
+        plan.seeds = [3]
+        plan.maxEpochs = 2
+        plan.batchSize = 32
+        return plan
+    }
+
+    func runner(_ root: URL) -> ExperimentRunner {
+        let data = mnist
+        var r = ExperimentRunner(store: ResultStore(root: root), dataHash: "synthetic") { data }
+        r.showProgress = false
+        return r
+    }
+
+    func testTrainsStoresAndReusesWithMasksIntact() throws {
+        let root = SyntheticMNIST.temporaryDirectory("paper2")
+        let first = try runner(root).run(plan(), trainer: SparseNetworkTrainer(threads: 1))
+        XCTAssertEqual(first.trained, 2)
+        let records = try runner(root).records(plan())
+        for record in records {
+            XCTAssertEqual(record.history.epochs, 2)
+            XCTAssertEqual(record.history.stop, "max epochs")
+            XCTAssertEqual(record.perClassRecall?.count, 10)
+            XCTAssertEqual(record.evaluationCount, mnist.testCount)
+            let layers = try ResultStore(root: root).weights(record.key)
+            XCTAssertEqual(layers.map(\.keptCount), record.spec.keptPerLayer)
+        }
+        XCTAssertEqual(try runner(root).run(plan(), trainer: SparseNetworkTrainer(threads: 1)).trained, 0)
+        XCTAssertTrue(Paper2ResultTable(records: records, family: .sparseWidth).csv()
+            .hasPrefix("family,width,depth,keep,nnz,seed,epochs,stop,final_train_loss,test_accuracy,test_loss,min_class_recall,train_seconds\n"))
+    }
+
+    /// Same seed, same bits (the same thread count: dense layers go through BLAS, whose sums
+    /// may be split differently with another number of threads).
+    func testSameSeedSameWeights() throws {
+        let a = SyntheticMNIST.temporaryDirectory("paper2-a"), b = SyntheticMNIST.temporaryDirectory("paper2-b")
+        try runner(a).run(plan(.sparseDepth), trainer: SparseNetworkTrainer(threads: 2))
+        try runner(b).run(plan(.sparseDepth), trainer: SparseNetworkTrainer(threads: 2))
+        for spec in plan(.sparseDepth).specs(data: "synthetic") {
+            let wa = try ResultStore(root: a).weights(spec.key), wb = try ResultStore(root: b).weights(spec.key)
+            XCTAssertTrue(wa == wb, "depth \(spec.depth): weights differ between two identical runs")
+        }
+    }
+
+    func testPrunedNetworksKeepTheLargestWeightsOfTheirDenseSource() throws {
+        let root = SyntheticMNIST.temporaryDirectory("paper2-pruned")
+        var pruned = plan(.prunedWidth)
+        pruned.widths = [256]
+        try runner(root).run(pruned, trainer: SparseNetworkTrainer(threads: 1))
+        let specs = pruned.specs(data: "synthetic")
+        let dense = try ResultStore(root: root).weights(specs[0].key)
+        let kept = try ResultStore(root: root).weights(specs[1].key)
+        XCTAssertEqual(kept.map(\.keptCount), [784 * 128, 10 * 128])
+        let threshold = kept[0].denseWeights.filter { $0 != 0 }.map(abs).min() ?? 0
+        let larger = dense[0].denseWeights.filter { abs($0) > threshold }.count
+        XCTAssertLessThanOrEqual(larger, 784 * 128, "nothing larger than a kept weight was dropped")
+    }
+
+    func testStoredLayersRoundTripExactly() throws {
+        let spec = plan().specs(data: "d")[1]
+        let model = try SparseNetworkTrainer.initialModel(spec)
+        XCTAssertEqual(try SparseMLP(storedLayers: model.storedLayers), model)
+    }
+}
