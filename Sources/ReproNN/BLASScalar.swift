@@ -12,8 +12,6 @@ public protocol BLASScalar: BinaryFloatingPoint, Codable, Sendable {
     static func gemv(trans: Bool, m: Int, n: Int, alpha: Self, a: UnsafePointer<Self>, lda: Int,
                      x: UnsafePointer<Self>, beta: Self, y: UnsafeMutablePointer<Self>)
     static func exponential(_ x: Self) -> Self
-    /// Bytes per value, as stored in weight files.
-    static var byteWidth: Int { get }
 }
 
 @inline(__always)
@@ -31,7 +29,6 @@ extension Float: BLASScalar {
         cblas_sgemv(CblasRowMajor, order(trans), Int32(m), Int32(n), alpha, a, Int32(lda), x, 1, beta, y, 1)
     }
     public static func exponential(_ x: Float) -> Float { Foundation.exp(x) }
-    public static var byteWidth: Int { 4 }
 }
 
 extension Double: BLASScalar {
@@ -46,17 +43,4 @@ extension Double: BLASScalar {
         cblas_dgemv(CblasRowMajor, order(trans), Int32(m), Int32(n), alpha, a, Int32(lda), x, 1, beta, y, 1)
     }
     public static func exponential(_ x: Double) -> Double { Foundation.exp(x) }
-    public static var byteWidth: Int { 8 }
-}
-
-/// The number type a run computes in. Float32 is the default; Float64 is for parity checks.
-public enum Precision: String, Codable, CaseIterable, Sendable {
-    case float32, float64
-}
-
-/// OpenBLAS facts for provenance and benchmarks.
-public enum BLASInfo {
-    public static var threads: Int { Int(openblas_get_num_threads()) }
-    public static var configuration: String { String(cString: openblas_get_config()) }
-    public static var coreName: String { String(cString: openblas_get_corename()) }
 }

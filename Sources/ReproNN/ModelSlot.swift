@@ -8,9 +8,3 @@ public struct ModelSlot: Sendable {
         self.learningRate = learningRate
     }
 }
-
-/// What training returns for one model.
-public struct TrainedModel: Sendable {
-    public var parameters: MLPParameters
-    public var history: TrainingHistory
-}

@@ -1,7 +1,7 @@
-import CBLAS
 import Foundation
 import ReproData
 import ReproExperiments
+import ReproNN
 
 /// One experiment behind a report: its plan's hash, how many models, and what they cost.
 public struct ProvenanceExperiment: Codable, Sendable {
@@ -53,7 +53,7 @@ public struct Provenance: Codable, Sendable {
             cores: ProcessInfo.processInfo.activeProcessorCount, cpu: cpuModel(),
             memoryGiB: (Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824 * 10).rounded() / 10,
             swiftVersion: shell(["swift", "--version"])?.split(separator: "\n").first.map(String.init) ?? "unknown",
-            openBLAS: String(cString: openblas_get_config()).trimmingCharacters(in: .whitespaces) + ", core " + String(cString: openblas_get_corename()),
+            openBLAS: BLASInfo.configuration.trimmingCharacters(in: .whitespaces) + ", core " + BLASInfo.coreName,
             dataFiles: Dictionary(uniqueKeysWithValues: MNISTFile.allCases.map { ($0.fileName, $0.sha256) }),
             seeds: Array(Set(experiments.flatMap(\.seeds))).sorted(), experiments: experiments, buildSeconds: buildSeconds)
     }
