@@ -80,8 +80,9 @@ let package = Package(
         .testTarget(name: "ReproPlotTests", dependencies: ["ReproPlot", "ReproBench"]),
         .testTarget(name: "ReproAnalysisTests", dependencies: ["ReproAnalysis", "ReproNN", "ReproSupport"]),
         .testTarget(name: "ReproNumPyTests", dependencies: ["ReproNumPy"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReproMNISTCTests", dependencies: ["ReproMNISTC"]),
-        .testTarget(name: "ReproAttacksTests", dependencies: ["ReproAttacks"], swiftSettings: optimized),
+        .testTarget(name: "ReproMNISTCTests", dependencies: ["ReproMNISTC", "ReproSupport"]),
+        .testTarget(name: "ReproAttacksTests", dependencies: ["ReproAttacks", "ReproSupport"],
+                    swiftSettings: optimized),
         .testTarget(name: "ReproExperimentsTests", dependencies: [
             "ReproExperiments", "ReproData", "ReproNN", "ReproSupport", "ReproTestSupport",
         ]),

@@ -37,13 +37,7 @@ public struct BIM: LInfAttack {
         model: some DifferentiableClassifier, inputs: [Float], labels: [Int],
         rng: inout some RandomNumberGenerator
     ) -> [Float] {
-        validateBatch(model: model, inputs: inputs, labels: labels)
-        let box = LInfBox(center: inputs, epsilon: Float(epsilon))
-        var x = inputs
-        for _ in 0..<steps {
-            let gradient = model.lossGradient(inputs: x, labels: labels).gradient
-            signedGradientStep(&x, gradient: gradient, alpha: Float(alpha), box: box)
-        }
-        return x
+        signedGradientAscent(model: model, inputs: inputs, labels: labels, epsilon: epsilon,
+                             alpha: alpha, steps: steps, randomStart: false, rng: &rng)
     }
 }

@@ -29,12 +29,7 @@ public struct FFGSM: LInfAttack {
         model: some DifferentiableClassifier, inputs: [Float], labels: [Int],
         rng: inout some RandomNumberGenerator
     ) -> [Float] {
-        validateBatch(model: model, inputs: inputs, labels: labels)
-        let eps = Float(epsilon)
-        let box = LInfBox(center: inputs, epsilon: eps)
-        var x = uniformStart(around: inputs, epsilon: eps, rng: &rng)
-        let gradient = model.lossGradient(inputs: x, labels: labels).gradient
-        signedGradientStep(&x, gradient: gradient, alpha: Float(alpha), box: box)
-        return x
+        signedGradientAscent(model: model, inputs: inputs, labels: labels, epsilon: epsilon,
+                             alpha: alpha, steps: 1, randomStart: true, rng: &rng)
     }
 }

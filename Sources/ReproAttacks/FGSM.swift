@@ -21,12 +21,7 @@ public struct FGSM: LInfAttack {
         model: some DifferentiableClassifier, inputs: [Float], labels: [Int],
         rng: inout some RandomNumberGenerator
     ) -> [Float] {
-        validateBatch(model: model, inputs: inputs, labels: labels)
-        let eps = Float(epsilon)
-        let box = LInfBox(center: inputs, epsilon: eps)
-        let gradient = model.lossGradient(inputs: inputs, labels: labels).gradient
-        var x = inputs
-        signedGradientStep(&x, gradient: gradient, alpha: eps, box: box)
-        return x
+        signedGradientAscent(model: model, inputs: inputs, labels: labels, epsilon: epsilon,
+                             alpha: epsilon, steps: 1, randomStart: false, rng: &rng)
     }
 }

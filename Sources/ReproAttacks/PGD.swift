@@ -38,14 +38,7 @@ public struct PGD: LInfAttack {
         model: some DifferentiableClassifier, inputs: [Float], labels: [Int],
         rng: inout some RandomNumberGenerator
     ) -> [Float] {
-        validateBatch(model: model, inputs: inputs, labels: labels)
-        let eps = Float(epsilon)
-        let box = LInfBox(center: inputs, epsilon: eps)
-        var x = randomStart ? uniformStart(around: inputs, epsilon: eps, rng: &rng) : inputs
-        for _ in 0..<steps {
-            let gradient = model.lossGradient(inputs: x, labels: labels).gradient
-            signedGradientStep(&x, gradient: gradient, alpha: Float(alpha), box: box)
-        }
-        return x
+        signedGradientAscent(model: model, inputs: inputs, labels: labels, epsilon: epsilon,
+                             alpha: alpha, steps: steps, randomStart: randomStart, rng: &rng)
     }
 }

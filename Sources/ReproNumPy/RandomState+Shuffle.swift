@@ -1,23 +1,8 @@
-extension RandomState {
+extension RandomState: NumPyPermuting {
     /// `RandomState.shuffle(x)` for a 1-D array: in-place Fisher–Yates from the end with the
     /// bit-mask bounded draw (§2.2).
     public mutating func shuffle<Element>(_ elements: inout [Element]) {
         shuffleByRandomInterval(&elements)
-    }
-
-    /// `RandomState.permutation(n)`: `arange(n)` shuffled (§2.3).
-    public mutating func permutation(_ count: Int) -> [Int] {
-        precondition(count >= 0, "permutation needs a non-negative count")
-        var values = Array(0..<count)
-        shuffle(&values)
-        return values
-    }
-
-    /// `RandomState.permutation(array)` for a 1-D array: a shuffled copy (§2.3).
-    public mutating func permutation<Element>(of elements: [Element]) -> [Element] {
-        var copy = elements
-        shuffle(&copy)
-        return copy
     }
 
     /// `RandomState.choice(a, size, replace=False)` with `p=None` (§2.4): the **whole**

@@ -1,3 +1,4 @@
+import ReproSupport
 import XCTest
 @testable import ReproAttacks
 

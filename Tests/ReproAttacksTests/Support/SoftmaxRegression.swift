@@ -1,3 +1,4 @@
+import ReproSupport
 @testable import ReproAttacks
 
 /// Dense softmax regression, logits = W·x + b. With two classes its cross-entropy is a monotone

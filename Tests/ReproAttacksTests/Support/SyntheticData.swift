@@ -1,3 +1,4 @@
+import ReproSupport
 @testable import ReproAttacks
 
 /// A labelled batch in [0, 1] for the tests.

@@ -1,3 +1,4 @@
+import ReproSupport
 @testable import ReproAttacks
 
 /// Two-layer ReLU network, logits = W₂·relu(W₁·x + b₁) + b₂ (row-major weights).
