@@ -67,9 +67,7 @@ public struct Paper1Reproduction: PaperReproduction {
         var runner = context.runner
         runner.showProgress = true
         let outcome = try runner.run(plan, trainer: BinaryBatchTrainer(), shard: options.shard)
-        return "\(plan.experiment): \(outcome.trained) trained, \(outcome.cached) reused, "
-            + "\(String(format: "%.1f", outcome.seconds)) s"
-            + (outcome.complete ? "" : " (incomplete: other shards still to run)")
+        return outcome.line(plan.experiment)
     }
 
     public func resultsTable(_ experiment: String, options: ExperimentOptions, csv: Bool,

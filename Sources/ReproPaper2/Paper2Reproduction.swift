@@ -59,9 +59,7 @@ public struct Paper2Reproduction: PaperReproduction {
         let plan = try Paper2Plan.plan(experiment, options: options)
         context.log(Paper2Design.describe(plan))
         let outcome = try context.runner.run(plan, trainer: SparseNetworkTrainer(), shard: options.shard)
-        return "\(plan.experiment): \(outcome.trained) networks trained, \(outcome.cached) reused, "
-            + "\(String(format: "%.1f", outcome.seconds)) s"
-            + (outcome.complete ? "" : " (incomplete: other shards still to run)")
+        return outcome.line(plan.experiment)
     }
 
     public func resultsTable(_ experiment: String, options: ExperimentOptions, csv: Bool,
