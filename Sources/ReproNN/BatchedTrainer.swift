@@ -160,8 +160,10 @@ final class BatchedTrainer<T: BLASScalar> {
     /// An empty history with room for `epochs` entries, so appending allocates nothing.
     private static func history(reserving epochs: Int) -> TrainingHistory {
         var history = TrainingHistory()
-        for field in [\TrainingHistory.loss, \.accuracy, \.precision, \.recall, \.f1, \.auc] {
-            history[keyPath: field].reserveCapacity(epochs)
+        for name in BinaryMetrics.names {
+            var values: [Double] = []
+            values.reserveCapacity(epochs)
+            history.metrics[name] = values
         }
         return history
     }

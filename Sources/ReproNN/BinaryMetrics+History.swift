@@ -1,5 +1,8 @@
 /// The binary trainer's metrics as named history entries and back.
 extension BinaryMetrics {
+    /// The names the binary trainer logs each epoch.
+    public static let names = ["loss", "accuracy", "precision", "recall", "f1", "auc"]
+
     public var named: [String: Double] {
         ["loss": loss, "accuracy": accuracy, "precision": precision, "recall": recall, "f1": f1,
          "auc": auc]
