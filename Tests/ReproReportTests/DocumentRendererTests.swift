@@ -59,7 +59,9 @@ final class DocumentRendererTests: XCTestCase {
         let paragraph = DocumentBlock.paragraph(words)
         XCTAssertEqual(pages(try pdf([paragraph], [:])), 1)
         XCTAssertGreaterThan(pages(try pdf(Array(repeating: paragraph, count: 4), [:])), 1)
-        let rows = (0..<200).map { [RichText(markdown: "\($0)"), "a cell long enough to wrap"] }
+        let rows: [[TableCell]] = (0..<200).map {
+            [TableCell(RichText(markdown: "\($0)")), "a cell long enough to wrap"]
+        }
         let table = DocumentBlock.table(DocumentTable(header: ["n", "text"], rows: rows))
         XCTAssertGreaterThan(pages(try pdf([table], [:])), 2)
     }

@@ -69,7 +69,16 @@ final class MarkdownBlocksTests: XCTestCase {
         let blocks = try MarkdownBlocks.parse(md)
         guard case .table(let table) = blocks.last else { return XCTFail("\(blocks)") }
         XCTAssertEqual(table.style, TableStyle(className: "cards", labelled: [2, 3]))
-        XCTAssertEqual(table.rows.count, 1)
+        XCTAssertEqual(table.rows, [["C1", "**holds**", "a", "b"]])
+    }
+
+    /// A `cell` comment in a cell gives the cell a class and leaves its text; other comments stay.
+    func testCellDirectiveGivesACellItsClass() throws {
+        let md = "| a | b |\n|---|---|\n"
+            + #"| **x** <!-- cell class="verdict holds" --> | y <!-- z --> |"#
+        guard case .table(let table) = try MarkdownBlocks.parse(md).first else { return XCTFail() }
+        let marked = TableCell("**x**", className: "verdict holds")
+        XCTAssertEqual(table.rows, [[marked, "y <!-- z -->"]])
     }
 
     func testTemplateMistakesNameTheLine() {
@@ -99,5 +108,7 @@ final class MarkdownBlocksTests: XCTestCase {
             .text("; 2 * 3 *x*"),
         ])
         XCTAssertEqual(text.plain, "F1 < 0.9 for h = 24, see Fig. 6; 2 * 3 *x*")
+        XCTAssertEqual(text.html, "<strong>F1</strong> &lt; 0.9 for <em>h</em> = <code>24</code>, "
+            + "see <a href=\"#f6\">Fig. <em>6</em></a>; 2 * 3 *x*")
     }
 }

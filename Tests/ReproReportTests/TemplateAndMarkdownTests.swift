@@ -36,21 +36,6 @@ final class TemplateTests: XCTestCase {
     }
 }
 
-final class MarkdownTests: XCTestCase {
-    func testHTMLIsSelfContainedAndMarksVerdicts() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("html-\(UUID())")
-        try FigureRenderer.write(Figure(width: 1, height: 1, panels: []), to: dir.appendingPathComponent("figures/f"), formats: [.png(dpi: 30)])
-        let html = try HTMLReport.make(markdown: "# R\n\n![f](figures/f.png)\n\n| a |\n|---|\n| **does not hold** |\n", title: "R", base: dir)
-        XCTAssertTrue(html.contains("src=\"data:image/png;base64,"))
-        XCTAssertFalse(html.contains("src=\"figures/"))
-        XCTAssertTrue(html.contains("class=\"verdict no\""))
-        XCTAssertTrue(html.contains("<meta name=\"viewport\""))
-        let claims = try HTMLReport.make(markdown: "## Claims\n\n| a |\n|---|\n| x |\n\n## Other\n\n| b |\n|---|\n| y |\n", title: "R", base: dir)
-        XCTAssertEqual(claims.components(separatedBy: "<table class=\"claims\">").count - 1, 1, "only the claims table becomes cards on phones")
-        XCTAssertThrowsError(try HTMLReport.make(markdown: "![g](figures/missing.png)", title: "R", base: dir))
-    }
-}
-
 final class PaperFactsTests: XCTestCase {
     func testBrokenFactsNameTheFileAndField() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("facts-\(UUID())")

@@ -1,8 +1,9 @@
 import Foundation
 
-/// A line `<!-- name key="value" … -->` that a template writes to state what Markdown cannot:
-/// where a figure is and which (`figure id="fig6"` … `/figure`), and how a table is shown
-/// (`table class="cards" …`).
+/// A comment `<!-- name key="value" … -->` that a template writes to state what Markdown cannot:
+/// where a figure is and which (`figure id="fig6"` … `/figure`, on lines of their own), how a
+/// table is shown (`table class="cards" …`, on the line before it), and a table cell's class
+/// (`cell class="…"`, inside the cell).
 ///
 /// HTML comments, so Markdown viewers show nothing of them; the structure comes from the
 /// template that knows it, not from guessing at headings or cell text.
@@ -10,7 +11,7 @@ struct Directive: Equatable {
     var name: String
     var attributes: [String: String]
 
-    /// The directive on `line`, or nil if the line is not a single HTML comment.
+    /// The directive in `line`, or nil if the line is not a single HTML comment.
     init?(_ line: String) {
         guard line.hasPrefix("<!--"), line.hasSuffix("-->"), line.count >= 7 else { return nil }
         let body = line.dropFirst(4).dropLast(3).trimmingCharacters(in: .whitespaces)

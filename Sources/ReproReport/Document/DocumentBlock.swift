@@ -18,12 +18,25 @@ public enum DocumentBlock: Equatable, Sendable {
 /// A pipe table, with what its `<!-- table … -->` directive asked of the HTML.
 public struct DocumentTable: Equatable, Sendable {
     public var header: [RichText]
-    public var rows: [[RichText]]
+    public var rows: [[TableCell]]
     public var style: TableStyle
 
-    public init(header: [RichText], rows: [[RichText]], style: TableStyle = TableStyle()) {
+    public init(header: [RichText], rows: [[TableCell]], style: TableStyle = TableStyle()) {
         self.header = header; self.rows = rows; self.style = style
     }
+}
+
+/// A body cell: its text, and the CSS class a `<!-- cell class="…" -->` in it asks for (the
+/// claims partial marks each verdict with its kind, which the HTML shows as a coloured badge).
+public struct TableCell: Equatable, Sendable, ExpressibleByStringLiteral {
+    public var text: RichText
+    public var className: String?
+
+    public init(_ text: RichText, className: String? = nil) {
+        self.text = text; self.className = className
+    }
+
+    public init(stringLiteral markdown: String) { self.init(RichText(markdown: markdown)) }
 }
 
 /// How the template wants a table shown in HTML; the PDF draws every table alike.

@@ -125,8 +125,20 @@ struct MarkdownReader {
         table = []
         blocks.append(.table(DocumentTable(
             header: header.map(RichText.init(markdown:)),
-            rows: rows.map { $0.map(RichText.init(markdown:)) },
+            rows: rows.map { $0.map(Self.cell) },
             style: style ?? TableStyle())))
+    }
+
+    /// A body cell; a `<!-- cell class="…" -->` anywhere in it gives its class and is removed.
+    static func cell(_ source: String) -> TableCell {
+        guard let open = source.range(of: "<!--"),
+              let close = source.range(of: "-->", range: open.upperBound..<source.endIndex),
+              let directive = Directive(String(source[open.lowerBound..<close.upperBound])),
+              directive.name == "cell"
+        else { return TableCell(RichText(markdown: source)) }
+        let text = (source[..<open.lowerBound] + source[close.upperBound...])
+            .trimmingCharacters(in: .whitespaces)
+        return TableCell(RichText(markdown: text), className: directive.attributes["class"])
     }
 
     /// A table directive's columns, named by their headers, as column numbers.

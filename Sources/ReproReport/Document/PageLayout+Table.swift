@@ -4,7 +4,7 @@ extension PageLayout {
     /// A table at the text width, header shaded, cells wrapped; a row never splits over pages.
     mutating func table(_ table: DocumentTable) {
         let size = 7.5, pad = 3.0
-        let header = table.header.map(\.printed), rows = table.rows.map { $0.map(\.printed) }
+        let header = table.header.map(\.printed), rows = table.rows.map { $0.map(\.text.printed) }
         let widths = columnWidths(header: header, rows: rows, size: size, pad: pad)
         guard !widths.isEmpty else { return }
         row(header, widths: widths, size: size, pad: pad, bold: true, shaded: true)
