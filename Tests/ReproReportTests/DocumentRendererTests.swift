@@ -54,6 +54,25 @@ final class DocumentRendererTests: XCTestCase {
         XCTAssertEqual(pages(try pdf(Array(blocks.prefix(4)), figures)), 2)
     }
 
+    /// Three wide figures fill most of page 1; a heading with a figure under it moves to page 2
+    /// with that figure, and a heading over text stays.
+    func testAHeadingStaysWithTheFigureBelowIt() throws {
+        let figures = wide(4)
+        func page(ofHeadingBefore next: DocumentBlock) throws -> Int {
+            var page = 0
+            _ = try PDFStream.make(size: DocumentRenderer.page, title: "T") { cr in
+                var layout = PageLayout(canvas: PageCanvas(cr), figures: figures)
+                for k in 0..<3 { layout.place(.figure(DocumentFigure(id: "f\(k)"))) }
+                layout.place(.heading(level: 2, text: "Next"), next: next)
+                page = layout.pageNumber
+                layout.finishPage()
+            }
+            return page
+        }
+        XCTAssertEqual(try page(ofHeadingBefore: .figure(DocumentFigure(id: "f3"))), 2)
+        XCTAssertEqual(try page(ofHeadingBefore: .paragraph("Text.")), 1)
+    }
+
     func testTextAndTablesWrapOntoNewPages() throws {
         let words = RichText(spans: [.text(String(repeating: "word ", count: 400))])
         let paragraph = DocumentBlock.paragraph(words)

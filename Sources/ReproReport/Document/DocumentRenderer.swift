@@ -25,7 +25,9 @@ public enum DocumentRenderer {
         }
         return try PDFStream.make(size: page, title: title) { cr in
             var layout = PageLayout(canvas: PageCanvas(cr), figures: figures)
-            for block in blocks { layout.place(block) }
+            for (k, block) in blocks.enumerated() {
+                layout.place(block, next: k + 1 < blocks.count ? blocks[k + 1] : nil)
+            }
             layout.finishPage()
         }
     }

@@ -40,11 +40,13 @@ struct PageLayout {
         }
     }
 
-    mutating func place(_ block: DocumentBlock) {
+    /// Places `block`; a heading moves to the next page with the start of `next` when that
+    /// does not fit below it, so no heading ends a page.
+    mutating func place(_ block: DocumentBlock, next: DocumentBlock? = nil) {
         switch block {
         case .heading(let level, let text):
             let size = level == 1 ? 16.0 : level == 2 ? 13 : 11
-            ensure(size * 4)
+            ensure(size * 4 + opening(of: next))
             y += level == 1 ? 0 : size * 0.8
             lines(text.printed, size: size, bold: true)
             y += 4
@@ -97,5 +99,12 @@ struct PageLayout {
         let size = figure.pointSize
         let scale = min(R.width / size.width, (R.page.height - 2 * R.margin) * 0.62 / size.height)
         return (size.width * scale, size.height * scale)
+    }
+
+    /// How much of `block` must fit under a heading beyond the heading's own few lines: all
+    /// of a figure (with its first caption line); text and tables need no more.
+    func opening(of block: DocumentBlock?) -> Double {
+        guard case .figure(let f)? = block, let figure = figures[f.id] else { return 0 }
+        return drawnSize(figure).height + 30
     }
 }
