@@ -1,21 +1,25 @@
 import Foundation
-import Ink
 import ReproSupport
 
-/// Markdown to one self-contained HTML page (Ink for the Markdown, CSS inline, figures embedded as
-/// data URIs), readable on a laptop and a phone.
+/// The report's blocks as one self-contained HTML page (CSS inline, figures embedded as data
+/// URIs), readable on a laptop and a phone.
+///
+/// Built from the same `DocumentBlock`s as the PDF. What needs special presentation (the claims
+/// table as cards on phones, verdict badges) is asked for by the template, through the table's
+/// `TableStyle` and its cells' classes, so nothing here depends on heading text or on how a
+/// verdict is worded. Pure: the PNG bytes of each figure come from `image`, called with the
+/// figure's id.
 public enum HTMLReport {
-    public static func make(markdown: String, title: String, base: URL) throws -> String {
-        var body = MarkdownParser().html(from: markdown)
-        body = try embedImages(body, base: base)
-        // The claims table (the first after the "Claims" heading) turns into cards on phones.
-        if let heading = body.range(of: "<h2>Claims</h2>"), let table = body[heading.upperBound...].range(of: "<table>") {
-            body.replaceSubrange(table, with: "<table class=\"claims\">")
+    public static func make(_ blocks: [DocumentBlock], title: String,
+                            image: (String) throws -> Data) throws -> String {
+        var body: [String] = [], bullets: [String] = []
+        for block in blocks {
+            if case .bullet(let text) = block { bullets.append("<li>\(text.html)</li>"); continue }
+            if !bullets.isEmpty { body.append("<ul>\n\(bullets.joined(separator: "\n"))\n</ul>") }
+            bullets = []
+            body.append(try html(block, image: image))
         }
-        for (verdict, css) in [("does not hold", "no"), ("holds only under the published code&#39;s pruning", "partly"),
-                               ("holds only under the published code's pruning", "partly"), ("holds", "yes"), ("cannot be tested", "untested")] {
-            body = body.replacingOccurrences(of: "<strong>\(verdict)</strong>", with: "<strong class=\"verdict \(css)\">\(verdict)</strong>")
-        }
+        if !bullets.isEmpty { body.append("<ul>\n\(bullets.joined(separator: "\n"))\n</ul>") }
         return """
         <!DOCTYPE html>
         <html lang="en">
@@ -27,67 +31,67 @@ public enum HTMLReport {
         </head>
         <body>
         <main>
-        \(body)
+        \(body.joined(separator: "\n"))
         </main>
         </body>
         </html>
         """
     }
 
-    /// Replaces every `src="…png"` with the file's bytes as a data URI.
-    static func embedImages(_ html: String, base: URL) throws -> String {
-        var out = "", rest = Substring(html)
-        while let start = rest.range(of: "src=\"") {
-            out += rest[..<start.upperBound]
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            let path = String(rest[..<end])
-            if path.hasSuffix(".png"), !path.hasPrefix("data:") {
-                guard let data = try? Data(contentsOf: base.appendingPathComponent(path)) else {
-                    throw ReproError("report.html: figure \(path) is missing; re-run build-report")
-                }
-                out += "data:image/png;base64," + data.base64EncodedString()
-            } else {
-                out += path
-            }
-            rest = rest[end...]
+    static func html(_ block: DocumentBlock, image: (String) throws -> Data) throws -> String {
+        switch block {
+        case .heading(let level, let text): "<h\(level)>\(text.html)</h\(level)>"
+        case .paragraph(let text): "<p>\(text.html)</p>"
+        case .quote(let text): "<blockquote><p>\(text.html)</p></blockquote>"
+        case .bullet(let text): "<ul><li>\(text.html)</li></ul>"
+        case .rule: "<hr>"
+        case .anchor(let name): "<a id=\"\(escape(name))\"></a>"
+        case .table(let table): self.table(table)
+        case .figure(let figure): try self.figure(figure, image: image)
         }
-        return out + rest
     }
 
+    static func figure(_ figure: DocumentFigure, image: (String) throws -> Data) throws -> String {
+        let png: Data
+        do { png = try image(figure.id) } catch {
+            throw ReproError("report.html: cannot embed figure \(figure.id) (\(error)); "
+                + "re-run build-report")
+        }
+        let id = figure.anchor.map { " id=\"\(escape($0))\"" } ?? ""
+        return """
+        <figure\(id)>
+        <img src="data:image/png;base64,\(png.base64EncodedString())" alt="\(escape(figure.alt))">
+        <figcaption>\(figure.caption.html)</figcaption>
+        </figure>
+        """
+    }
+
+    /// A table and its cells with the classes the template asked for; labelled cells carry
+    /// their column's header in `data-label` (the cards show it).
+    static func table(_ table: DocumentTable) -> String {
+        let style = table.style
+        let head = table.header.map { "<th>\($0.html)</th>" }.joined()
+        let rows = table.rows.map { row in
+            let cells = row.enumerated().map { c, cell in
+                let label = style.labelled.contains(c) && c < table.header.count
+                    ? " data-label=\"\(escape(table.header[c].plain))\"" : ""
+                return "<td\(classAttribute(cell.className))\(label)>\(cell.text.html)</td>"
+            }
+            return "<tr>\(cells.joined())</tr>"
+        }
+        return "<table\(classAttribute(style.className))>\n<thead><tr>\(head)</tr></thead>\n"
+            + "<tbody>\n\(rows.joined(separator: "\n"))\n</tbody>\n</table>"
+    }
+
+    static func classAttribute(_ name: String?) -> String {
+        name.map { " class=\"\(escape($0))\"" } ?? ""
+    }
+
+    /// Text for HTML content and double-quoted attributes.
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        s.replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\"", with: "&quot;")
     }
-
-    static let css = """
-    :root { color-scheme: light; }
-    body { margin: 0; background: #fafafa; color: #222; font: 16px/1.55 "DejaVu Sans", system-ui, -apple-system, "Segoe UI", sans-serif; }
-    main { max-width: 1000px; margin: 0 auto; padding: 24px 20px 64px; background: #fff; }
-    h1 { font-size: 1.7em; line-height: 1.25; margin-top: 0.4em; }
-    h2 { font-size: 1.35em; margin-top: 2em; border-bottom: 1px solid #e5e5e5; padding-bottom: 0.2em; }
-    h3 { font-size: 1.1em; margin-top: 1.5em; }
-    img { max-width: 100%; height: auto; display: block; margin: 1em auto 0.3em; border: 1px solid #eee; }
-    table { border-collapse: collapse; display: block; overflow-x: auto; max-width: 100%; margin: 1em 0; font-size: 0.88em; }
-    th, td { border: 1px solid #ddd; padding: 5px 9px; text-align: left; vertical-align: top; }
-    th { background: #f3f3f3; }
-    tr:nth-child(even) td { background: #fcfcfc; }
-    code { font-size: 0.9em; background: #f4f4f4; padding: 1px 4px; border-radius: 3px; word-break: break-all; }
-    blockquote { margin: 1em 0; padding: 0.6em 1em; background: #fff8e5; border-left: 4px solid #f0b429; }
-    em { color: #444; }
-    .verdict { white-space: nowrap; padding: 1px 6px; border-radius: 4px; }
-    .verdict.yes { background: #e3f5e1; color: #1b6e1b; }
-    .verdict.no { background: #fde2e1; color: #a11b1b; }
-    .verdict.partly { background: #fff1d6; color: #8a5a00; white-space: normal; }
-    .verdict.untested { background: #eee; color: #555; }
-    @media (max-width: 600px) {
-      body { font-size: 15px; } main { padding: 12px; } h1 { font-size: 1.35em; }
-      table.claims, table.claims tbody, table.claims tr, table.claims td { display: block; }
-      table.claims thead { display: none; }
-      table.claims tr { border: 1px solid #ddd; border-radius: 6px; margin: 0 0 12px; padding: 6px 8px; }
-      table.claims td { border: none; padding: 2px 0; background: none !important; }
-      table.claims td:first-child { font-weight: bold; }
-      table.claims td:nth-child(4)::before { content: "published: "; color: #777; }
-      table.claims td:nth-child(5)::before { content: "reproduced: "; color: #777; }
-    }
-    """
 }

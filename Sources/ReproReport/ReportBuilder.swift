@@ -49,10 +49,18 @@ public struct ReportBuilder {
         let markdown = try templateSet.render(values)
         try AtomicFile.write(Data(markdown.utf8), to: layout.markdown)
         let title = "Reproduction report: " + facts.metadata.title
-        try AtomicFile.write(Data(try HTMLReport.make(markdown: markdown, title: title, base: layout.root).utf8),
-                             to: layout.html)
-        try AtomicFile.write(try DocumentRenderer.pdf(MarkdownBlocks.parse(markdown, relativeTo: layout.root),
-                                                      title: title), to: layout.pdf)
+        // report.md read once into blocks; the HTML embeds each figure's PNG (read here, by id),
+        // the PDF draws each figure's vectors from its `Figure` value.
+        let blocks = try MarkdownBlocks.parse(markdown)
+        let figureValues = Dictionary(figures.map { ($0.id.rawValue, $0.figure) }) { $1 }
+        let png = { (id: String) throws -> Data in
+            guard figureValues[id] != nil else { throw ReproError("no figure \(id) was made") }
+            return try Data(contentsOf: layout.figures.appendingPathComponent("\(id).png"))
+        }
+        let html = try HTMLReport.make(blocks, title: title, image: png)
+        try AtomicFile.write(Data(html.utf8), to: layout.html)
+        let pdf = try DocumentRenderer.pdf(blocks, figures: figureValues, title: title)
+        try AtomicFile.write(pdf, to: layout.pdf)
         return Outcome(files: files + [layout.markdown, layout.html, layout.pdf, layout.claims],
                        claims: claims, title: facts.metadata.title,
                        seconds: Date().timeIntervalSince(start))

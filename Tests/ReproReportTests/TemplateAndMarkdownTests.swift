@@ -36,47 +36,6 @@ final class TemplateTests: XCTestCase {
     }
 }
 
-final class MarkdownTests: XCTestCase {
-    func testBlocks() {
-        let md = """
-        # Title
-        Some **bold** text and a [link](#x).
-
-        | a | b |
-        |---|---|
-        | 1 | `2` |
-
-        <a id="figure-fig1"></a>
-        ![Fig. 1 (compared)](figures/fig1.png)
-
-        *Fig. 1. A caption.* ([PDF](figures/fig1.pdf))
-
-        > **Quick profile.** Note.
-        """
-        let blocks = MarkdownBlocks.parse(md, relativeTo: URL(fileURLWithPath: "/out"))
-        XCTAssertEqual(blocks, [
-            .heading(level: 1, text: "Title"),
-            .paragraph("Some bold text and a link."),
-            .table(header: ["a", "b"], rows: [["1", "2"]]),
-            .image(URL(fileURLWithPath: "/out/figures/fig1.png"), caption: "Fig. 1. A caption."),
-            .quote("Quick profile. Note."),
-        ])
-    }
-
-    func testHTMLIsSelfContainedAndMarksVerdicts() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("html-\(UUID())")
-        try FigureRenderer.write(Figure(width: 1, height: 1, panels: []), to: dir.appendingPathComponent("figures/f"), formats: [.png(dpi: 30)])
-        let html = try HTMLReport.make(markdown: "# R\n\n![f](figures/f.png)\n\n| a |\n|---|\n| **does not hold** |\n", title: "R", base: dir)
-        XCTAssertTrue(html.contains("src=\"data:image/png;base64,"))
-        XCTAssertFalse(html.contains("src=\"figures/"))
-        XCTAssertTrue(html.contains("class=\"verdict no\""))
-        XCTAssertTrue(html.contains("<meta name=\"viewport\""))
-        let claims = try HTMLReport.make(markdown: "## Claims\n\n| a |\n|---|\n| x |\n\n## Other\n\n| b |\n|---|\n| y |\n", title: "R", base: dir)
-        XCTAssertEqual(claims.components(separatedBy: "<table class=\"claims\">").count - 1, 1, "only the claims table becomes cards on phones")
-        XCTAssertThrowsError(try HTMLReport.make(markdown: "![g](figures/missing.png)", title: "R", base: dir))
-    }
-}
-
 final class PaperFactsTests: XCTestCase {
     func testBrokenFactsNameTheFileAndField() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("facts-\(UUID())")

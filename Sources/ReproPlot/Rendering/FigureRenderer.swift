@@ -95,10 +95,35 @@ public enum FigureRenderer {
         return surface
     }
 
+    /// Draws `figure` into a caller's Cairo context (`cairo_t *`), scaled uniformly to fit `rect`
+    /// (points, in the context's user space) and centred in it, clipped to its own box.
+    ///
+    /// This is how a page layout outside this module places a figure as vectors: on a PDF
+    /// surface every line, marker and glyph stays a drawing operation, not a bitmap. The
+    /// context's state (transform, clip, source, font) is restored before returning.
+    public static func draw(_ figure: Figure, on cr: OpaquePointer, in rect: Rect) {
+        let size = figure.pointSize
+        guard size.width > 0, size.height > 0, rect.width > 0, rect.height > 0 else { return }
+        let scale = min(rect.width / size.width, rect.height / size.height)
+        cairo_save(cr)
+        cairo_translate(cr, rect.x + (rect.width - size.width * scale) / 2,
+                        rect.y + (rect.height - size.height * scale) / 2)
+        cairo_scale(cr, scale, scale)
+        cairo_rectangle(cr, 0, 0, size.width, size.height)
+        cairo_clip(cr)
+        draw(figure, context: cr)
+        cairo_restore(cr)
+    }
+
     /// Draws the whole figure (background, title, panels) on any Cairo surface, in points.
     static func draw(_ figure: Figure, on surface: OpaquePointer) {
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }
+        draw(figure, context: cr)
+    }
+
+    /// Draws the whole figure with its top-left corner at the context's origin, in points.
+    private static func draw(_ figure: Figure, context cr: OpaquePointer) {
         let canvas = CairoCanvas(cr)
         let style = PlotStyle()
         let size = figure.pointSize

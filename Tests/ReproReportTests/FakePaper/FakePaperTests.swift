@@ -28,7 +28,11 @@ final class FakePaperTests: XCTestCase {
         | {{id}} | **{{verdict}}** | {{text}} | {{reproduced}} |
         {{/claims}}
 
-        {{#figures.figX}}![{{label}}]({{png}}){{/figures.figX}}
+        {{#figures.figX}}
+        <!-- figure id="{{id}}" -->
+        ![{{label}}]({{png}})
+        <!-- /figure -->
+        {{/figures.figX}}
         """
         try report.write(to: dir.appendingPathComponent("report.mustache"), atomically: true, encoding: .utf8)
     }
