@@ -10,8 +10,9 @@ final class AlignedBuffer<Element: AdditiveArithmetic> {
 
     init(count: Int) {
         let capacity = max(1, count)
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: capacity * MemoryLayout<Element>.stride,
-                                                   alignment: 64)
+        let raw = UnsafeMutableRawPointer.allocate(
+            byteCount: capacity * MemoryLayout<Element>.stride,
+            alignment: 64)
         pointer = raw.bindMemory(to: Element.self, capacity: capacity)
         pointer.initialize(repeating: .zero, count: capacity)
         self.count = count
@@ -36,15 +37,23 @@ final class AlignedBuffer<Element: AdditiveArithmetic> {
     subscript(i: Int) -> Element {
         get {
             #if DEBUG
-            precondition(i >= 0 && i < count, "AlignedBuffer index \(i) out of 0..<\(count)")
+                precondition(i >= 0 && i < count, "AlignedBuffer index \(i) out of 0..<\(count)")
             #endif
             return pointer[i]
         }
         set {
             #if DEBUG
-            precondition(i >= 0 && i < count, "AlignedBuffer index \(i) out of 0..<\(count)")
+                precondition(i >= 0 && i < count, "AlignedBuffer index \(i) out of 0..<\(count)")
             #endif
             pointer[i] = newValue
         }
     }
+}
+
+/// A check of pointer arithmetic that only debug builds (and so the tests) pay for.
+@inline(__always)
+func debugCheck(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
+    #if DEBUG
+        precondition(condition(), message())
+    #endif
 }

@@ -32,7 +32,8 @@ final class DenseExecutableLayer: ExecutableLayer {
         bias = AlignedBuffer(layer.bias)
         biasVelocity = AlignedBuffer(count: rows)
         partition = RowPartition.balanced(parts: parts, count: rows) { _ in 1 }
-        let indices = layer.indices, fanIn = columns
+        let indices = layer.indices
+        let fanIn = columns
         keptRanges = partition.map { range in
             let first = indices.partitionPoint { Int($0) < range.lowerBound * fanIn }
             let end = indices.partitionPoint { Int($0) < range.upperBound * fanIn }
@@ -40,33 +41,44 @@ final class DenseExecutableLayer: ExecutableLayer {
         }
     }
 
-    func forward(input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, ld: Int,
-                 blocks: Range<Int>, relu: Bool) {
+    func forward(
+        input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, ld: Int,
+        blocks: Range<Int>, relu: Bool
+    ) {
         guard !blocks.isEmpty else { return }
-        DenseKernel.forward(weights: weights.pointer, bias: bias.pointer, rows: rows, columns: columns,
-                            input: input, output: output, ld: ld, first: blocks.lowerBound * blockWidth,
-                            width: blocks.count * blockWidth, relu: relu)
+        DenseKernel.forward(
+            weights: weights.pointer, bias: bias.pointer, rows: rows, columns: columns,
+            input: input, output: output, ld: ld, first: blocks.lowerBound * blockWidth,
+            width: blocks.count * blockWidth, relu: relu)
     }
 
-    func backward(delta: UnsafePointer<Float>, mask: UnsafePointer<Float>?,
-                  output: UnsafeMutablePointer<Float>, ld: Int, blocks: Range<Int>) {
+    func backward(
+        delta: UnsafePointer<Float>, mask: UnsafePointer<Float>?,
+        output: UnsafeMutablePointer<Float>, ld: Int, blocks: Range<Int>
+    ) {
         guard !blocks.isEmpty else { return }
-        DenseKernel.backward(weights: weights.pointer, rows: rows, columns: columns, delta: delta,
-                             mask: mask, output: output, ld: ld, first: blocks.lowerBound * blockWidth,
-                             width: blocks.count * blockWidth)
+        DenseKernel.backward(
+            weights: weights.pointer, rows: rows, columns: columns, delta: delta,
+            mask: mask, output: output, ld: ld, first: blocks.lowerBound * blockWidth,
+            width: blocks.count * blockWidth)
     }
 
-    func update(delta: UnsafePointer<Float>, input: UnsafePointer<Float>, ld: Int, batch: Int,
-                part: Int, step: SGDStep) {
+    func update(
+        delta: UnsafePointer<Float>, input: UnsafePointer<Float>, ld: Int, batch: Int,
+        part: Int, step: SGDStep
+    ) {
         let range = partition[part]
-        DenseKernel.gradient(rows: range, columns: columns, delta: delta, input: input, ld: ld,
-                             batch: batch, into: gradient.pointer)
+        DenseKernel.gradient(
+            rows: range, columns: columns, delta: delta, input: input, ld: ld,
+            batch: batch, into: gradient.pointer)
         let blocks = (batch + blockWidth - 1) / blockWidth
         for r in range {
             let gb = RowSum.of(delta + r * ld, blocks: blocks)
             step.apply(gradient: gb, weight: bias.pointer + r, velocity: biasVelocity.pointer + r)
         }
-        let w = weights.pointer, g = gradient.pointer, v = velocity.pointer
+        let w = weights.pointer
+        let g = gradient.pointer
+        let v = velocity.pointer
         for q in keptRanges[part] {
             let p = Int(kept[q])
             step.apply(gradient: g[p], weight: w + p, velocity: v + q)
@@ -92,7 +104,8 @@ final class DenseExecutableLayer: ExecutableLayer {
 extension Array {
     /// The first index whose element fails `belongs` (the array is partitioned by it).
     func partitionPoint(_ belongs: (Element) -> Bool) -> Int {
-        var lo = 0, hi = count
+        var lo = 0
+        var hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
             if belongs(self[mid]) { lo = mid + 1 } else { hi = mid }

@@ -12,12 +12,15 @@ protocol ExecutableLayer: AnyObject {
     /// Multiply-adds per sample in one forward pass (the kept weights that are computed).
     var workPerSample: Int { get }
 
-    func forward(input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, ld: Int,
-                 blocks: Range<Int>, relu: Bool)
-    func backward(delta: UnsafePointer<Float>, mask: UnsafePointer<Float>?,
-                  output: UnsafeMutablePointer<Float>, ld: Int, blocks: Range<Int>)
-    func update(delta: UnsafePointer<Float>, input: UnsafePointer<Float>, ld: Int, batch: Int,
-                part: Int, step: SGDStep)
+    func forward(
+        input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, ld: Int,
+        blocks: Range<Int>, relu: Bool)
+    func backward(
+        delta: UnsafePointer<Float>, mask: UnsafePointer<Float>?,
+        output: UnsafeMutablePointer<Float>, ld: Int, blocks: Range<Int>)
+    func update(
+        delta: UnsafePointer<Float>, input: UnsafePointer<Float>, ld: Int, batch: Int,
+        part: Int, step: SGDStep)
 
     /// The stored layer with this layer's current values written over its active part.
     func written(into layer: SparseLayer) -> SparseLayer

@@ -8,8 +8,9 @@ public struct SparseLayerShape: Equatable, Sendable, CustomStringConvertible {
         try Check.positive(fanIn, "fan-in")
         try Check.positive(fanOut, "width")
         guard kept >= 0, kept <= fanIn * fanOut else {
-            throw SparseError("cannot keep \(kept) weights in a \(fanIn)×\(fanOut) layer "
-                + "(at most \(fanIn * fanOut))")
+            throw SparseError(
+                "cannot keep \(kept) weights in a \(fanIn)×\(fanOut) layer "
+                    + "(at most \(fanIn * fanOut))")
         }
         self.fanIn = fanIn
         self.fanOut = fanOut
@@ -36,8 +37,10 @@ public enum SparseFamilies {
         guard width >= baseWidth else {
             throw SparseError("width \(width) is below the base width \(baseWidth)")
         }
-        return [try SparseLayerShape(fanIn: inputSize, fanOut: width, kept: inputSize * baseWidth),
-                try SparseLayerShape(fanIn: width, fanOut: classes, kept: classes * baseWidth)]
+        return [
+            try SparseLayerShape(fanIn: inputSize, fanOut: width, kept: inputSize * baseWidth),
+            try SparseLayerShape(fanIn: width, fanOut: classes, kept: classes * baseWidth),
+        ]
     }
 
     /// `hiddenLayers` hidden layers of `width` units; every layer keeps the same fraction
@@ -57,10 +60,14 @@ public enum SparseFamilies {
         var kept = sizes.map { target * $0.0 * $0.1 / total }
         let remainders = sizes.map { target * $0.0 * $0.1 % total }
         let leftOver = target - kept.reduce(0, +)
-        let order = remainders.indices.sorted { remainders[$0] != remainders[$1]
-            ? remainders[$0] > remainders[$1] : $0 < $1 }
+        let order = remainders.indices.sorted {
+            remainders[$0] != remainders[$1]
+                ? remainders[$0] > remainders[$1] : $0 < $1
+        }
         for l in order.prefix(leftOver) { kept[l] += 1 }
-        return try zip(sizes, kept).map { try SparseLayerShape(fanIn: $0.0.0, fanOut: $0.0.1, kept: $0.1) }
+        return try zip(sizes, kept).map {
+            try SparseLayerShape(fanIn: $0.0.0, fanOut: $0.0.1, kept: $0.1)
+        }
     }
 
     /// Fully dense layers for the given hidden widths (784 → hidden… → 10).
@@ -68,7 +75,8 @@ public enum SparseFamilies {
         guard !hidden.isEmpty else { throw SparseError("depth must be positive, got 0") }
         let units = [inputSize] + hidden + [classes]
         return try (0..<(units.count - 1)).map {
-            try SparseLayerShape(fanIn: units[$0], fanOut: units[$0 + 1], kept: units[$0] * units[$0 + 1])
+            try SparseLayerShape(
+                fanIn: units[$0], fanOut: units[$0 + 1], kept: units[$0] * units[$0 + 1])
         }
     }
 

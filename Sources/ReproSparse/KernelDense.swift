@@ -4,15 +4,18 @@ import CBLAS
 /// activations (units × samples, leading dimension `ld`).
 enum DenseKernel {
     /// z = W·a + b for `width` samples starting at column `first`; W is rows × columns.
-    static func forward(weights: UnsafePointer<Float>, bias: UnsafePointer<Float>, rows: Int,
-                        columns: Int, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
-                        ld: Int, first: Int, width: Int, relu applyReLU: Bool) {
+    static func forward(
+        weights: UnsafePointer<Float>, bias: UnsafePointer<Float>, rows: Int,
+        columns: Int, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
+        ld: Int, first: Int, width: Int, relu applyReLU: Bool
+    ) {
         for r in 0..<rows {
             (output + r * ld + first).update(repeating: bias[r], count: width)
         }
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(width),
-                    Int32(columns), 1, weights, Int32(columns), input + first, Int32(ld), 1,
-                    output + first, Int32(ld))
+        cblas_sgemm(
+            CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(width),
+            Int32(columns), 1, weights, Int32(columns), input + first, Int32(ld), 1,
+            output + first, Int32(ld))
         guard applyReLU else { return }
         for r in 0..<rows {
             let z = output + r * ld + first
@@ -25,15 +28,19 @@ enum DenseKernel {
     }
 
     /// g_a = Wᵀ·g_z for `width` samples, then the ReLU derivative from `mask` when given.
-    static func backward(weights: UnsafePointer<Float>, rows: Int, columns: Int,
-                         delta: UnsafePointer<Float>, mask: UnsafePointer<Float>?,
-                         output: UnsafeMutablePointer<Float>, ld: Int, first: Int, width: Int) {
-        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(columns), Int32(width),
-                    Int32(rows), 1, weights, Int32(columns), delta + first, Int32(ld), 0,
-                    output + first, Int32(ld))
+    static func backward(
+        weights: UnsafePointer<Float>, rows: Int, columns: Int,
+        delta: UnsafePointer<Float>, mask: UnsafePointer<Float>?,
+        output: UnsafeMutablePointer<Float>, ld: Int, first: Int, width: Int
+    ) {
+        cblas_sgemm(
+            CblasRowMajor, CblasTrans, CblasNoTrans, Int32(columns), Int32(width),
+            Int32(rows), 1, weights, Int32(columns), delta + first, Int32(ld), 0,
+            output + first, Int32(ld))
         guard let mask else { return }
         for i in 0..<columns {
-            let g = output + i * ld + first, m = mask + i * ld + first
+            let g = output + i * ld + first
+            let m = mask + i * ld + first
             var c = 0
             while c < width {
                 storeLane(g + c, keepWherePositive(loadLane(g + c), loadLane(m + c)))
@@ -44,12 +51,15 @@ enum DenseKernel {
 
     /// G[rows] = g_z[rows] · aᵀ over the first `batch` samples (the full weight gradient of those
     /// rows, masked positions included; the caller reads only the kept ones).
-    static func gradient(rows: Range<Int>, columns: Int, delta: UnsafePointer<Float>,
-                         input: UnsafePointer<Float>, ld: Int, batch: Int,
-                         into gradient: UnsafeMutablePointer<Float>) {
+    static func gradient(
+        rows: Range<Int>, columns: Int, delta: UnsafePointer<Float>,
+        input: UnsafePointer<Float>, ld: Int, batch: Int,
+        into gradient: UnsafeMutablePointer<Float>
+    ) {
         guard !rows.isEmpty else { return }
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows.count), Int32(columns),
-                    Int32(batch), 1, delta + rows.lowerBound * ld, Int32(ld), input, Int32(ld), 0,
-                    gradient + rows.lowerBound * columns, Int32(columns))
+        cblas_sgemm(
+            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows.count), Int32(columns),
+            Int32(batch), 1, delta + rows.lowerBound * ld, Int32(ld), input, Int32(ld), 0,
+            gradient + rows.lowerBound * columns, Int32(columns))
     }
 }

@@ -3,41 +3,82 @@
 /// lane. Columns past the batch's real samples are zero, so they add nothing to any sum.
 enum GatherKernel {
     /// Rows `pixels` of already normalised examples; column c holds example `sample[c]`.
-    static func normalised(features: UnsafePointer<Float>, inputSize: Int,
-                           sample: UnsafePointer<Int32>, pixels: UnsafePointer<Int32>, rows: Int,
-                           output: UnsafeMutablePointer<Float>, ld: Int, columns: Range<Int>,
-                           real: Int) {
-        gather(inputSize: inputSize, pixels: pixels, rows: rows, output: output, ld: ld,
-               columns: columns, real: real, transform: { $0 }) { c in
+    static func normalised(
+        features: UnsafePointer<Float>, inputSize: Int,
+        sample: UnsafePointer<Int32>, pixels: UnsafePointer<Int32>, rows: Int,
+        output: UnsafeMutablePointer<Float>, ld: Int, columns: Range<Int>,
+        real: Int
+    ) {
+        gather(
+            inputSize: inputSize, pixels: pixels, rows: rows, output: output, ld: ld,
+            columns: columns, real: real, transform: { $0 }
+        ) { c in
             features + Int(sample[c]) &* inputSize
         }
     }
 
     /// Rows `pixels` of raw pixels in [0, 1] (example `first + c` in column c), normalised here.
-    static func raw(pixels source: UnsafePointer<Float>, inputSize: Int, first: Int,
-                    pixels: UnsafePointer<Int32>, rows: Int, output: UnsafeMutablePointer<Float>,
-                    ld: Int, columns: Range<Int>, real: Int) {
-        gather(inputSize: inputSize, pixels: pixels, rows: rows, output: output, ld: ld,
-               columns: columns, real: real, transform: InputNormalisation.apply) { c in
+    static func raw(
+        pixels source: UnsafePointer<Float>, inputSize: Int, first: Int,
+        pixels: UnsafePointer<Int32>, rows: Int, output: UnsafeMutablePointer<Float>,
+        ld: Int, columns: Range<Int>, real: Int
+    ) {
+        gather(
+            inputSize: inputSize, pixels: pixels, rows: rows, output: output, ld: ld,
+            columns: columns, real: real, transform: InputNormalisation.apply
+        ) { c in
             source + (first + c) &* inputSize
         }
     }
 
     @inline(__always)
-    private static func gather(inputSize: Int, pixels: UnsafePointer<Int32>, rows: Int,
-                               output: UnsafeMutablePointer<Float>, ld: Int, columns: Range<Int>,
-                               real: Int, transform: (Float) -> Float,
-                               example: (Int) -> UnsafePointer<Float>) {
+    private static func gather(
+        inputSize: Int, pixels: UnsafePointer<Int32>, rows: Int,
+        output: UnsafeMutablePointer<Float>, ld: Int, columns: Range<Int>,
+        real: Int, transform: (Float) -> Float,
+        example: (Int) -> UnsafePointer<Float>
+    ) {
+        debugCheck(columns.upperBound <= ld, "columns beyond the row length")
+        debugCheck(columns.lowerBound % 8 == 0 && columns.count % 8 == 0, "columns not in eights")
         var c = columns.lowerBound
         while c < columns.upperBound {
             if c + 8 <= real {
-                let p0 = example(c), p1 = example(c + 1), p2 = example(c + 2), p3 = example(c + 3)
-                let p4 = example(c + 4), p5 = example(c + 5), p6 = example(c + 6), p7 = example(c + 7)
-                for r in 0..<rows {
+                let p0 = example(c)
+                let p1 = example(c + 1)
+                let p2 = example(c + 2)
+                let p3 = example(c + 3)
+                let p4 = example(c + 4)
+                let p5 = example(c + 5)
+                let p6 = example(c + 6)
+                let p7 = example(c + 7)
+                var r = 0
+                while r < rows {
                     let u = Int(pixels[r])
-                    let v = Lane(transform(p0[u]), transform(p1[u]), transform(p2[u]), transform(p3[u]),
-                                 transform(p4[u]), transform(p5[u]), transform(p6[u]), transform(p7[u]))
+                    // Eight consecutive pixels: load eight lanes along the examples and transpose.
+                    if r &+ 8 <= rows && Int(pixels[r &+ 7]) == u &+ 7 {
+                        let s0 = loadLane(p0 + u)
+                        let s1 = loadLane(p1 + u)
+                        let s2 = loadLane(p2 + u)
+                        let s3 = loadLane(p3 + u)
+                        let s4 = loadLane(p4 + u)
+                        let s5 = loadLane(p5 + u)
+                        let s6 = loadLane(p6 + u)
+                        let s7 = loadLane(p7 + u)
+                        for k in 0..<8 {
+                            let v = Lane(
+                                transform(s0[k]), transform(s1[k]), transform(s2[k]),
+                                transform(s3[k]), transform(s4[k]), transform(s5[k]),
+                                transform(s6[k]), transform(s7[k]))
+                            storeLane(output + ((r &+ k) &* ld &+ c), v)
+                        }
+                        r &+= 8
+                        continue
+                    }
+                    let v = Lane(
+                        transform(p0[u]), transform(p1[u]), transform(p2[u]), transform(p3[u]),
+                        transform(p4[u]), transform(p5[u]), transform(p6[u]), transform(p7[u]))
                     storeLane(output + (r &* ld &+ c), v)
+                    r &+= 1
                 }
             } else {
                 for k in c..<(c + 8) {

@@ -5,16 +5,19 @@ import Foundation
 /// Training passes scale = 1 / batch (the mean over the batch, as PyTorch's default reduction);
 /// per-sample input gradients pass 1. Columns past the real samples get a zero gradient.
 enum SoftmaxKernel {
-    static func run(logits: UnsafePointer<Float>, classes: Int, ld: Int, columns: Range<Int>,
-                    real: Int, label: UnsafePointer<Int32>?, scale: Float,
-                    delta: UnsafeMutablePointer<Float>?, loss: UnsafeMutablePointer<Float>,
-                    predicted: UnsafeMutablePointer<Int32>) {
+    static func run(
+        logits: UnsafePointer<Float>, classes: Int, ld: Int, columns: Range<Int>,
+        real: Int, label: UnsafePointer<Int32>?, scale: Float,
+        delta: UnsafeMutablePointer<Float>?, loss: UnsafeMutablePointer<Float>,
+        predicted: UnsafeMutablePointer<Int32>
+    ) {
         for c in columns {
             guard c < real else {
                 if let delta { for k in 0..<classes { delta[k &* ld &+ c] = 0 } }
                 continue
             }
-            var best = logits[c], arg = 0
+            var best = logits[c]
+            var arg = 0
             for k in 1..<max(1, classes) where logits[k &* ld &+ c] > best {
                 best = logits[k &* ld &+ c]
                 arg = k

@@ -9,22 +9,35 @@
 enum SparseBackwardKernel {
     /// When `mask` is given (the input's post-ReLU activation), entries whose activation is not
     /// positive become 0 at the end: the ReLU derivative.
-    static func run(segments: Tiling, row: UnsafePointer<Int32>, position: UnsafePointer<Int32>,
-                    value: UnsafePointer<Float>, inputs: Int, delta: UnsafePointer<Float>,
-                    mask: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>, ld: Int,
-                    blocks: Range<Int>) {
-        let tiles = segments.tiles, width = tiles &+ 1, start = segments.start.pointer
+    static func run(
+        segments: Tiling, row: UnsafePointer<Int32>, position: UnsafePointer<Int32>,
+        value: UnsafePointer<Float>, inputs: Int, delta: UnsafePointer<Float>,
+        mask: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>, ld: Int,
+        blocks: Range<Int>
+    ) {
+        let tiles = segments.tiles
+        let width = tiles &+ 1
+        let start = segments.start.pointer
+        debugCheck(blocks.upperBound * blockWidth <= ld, "column blocks beyond the row length")
+        debugCheck(segments.start.count == inputs * width, "tiling does not match the inputs")
         for block in blocks {
             let c = block &* blockWidth
             for t in 0..<tiles {
                 for i in 0..<inputs {
-                    let lo = Int(start[i &* width &+ t]), hi = Int(start[i &* width &+ t &+ 1])
+                    let lo = Int(start[i &* width &+ t])
+                    let hi = Int(start[i &* width &+ t &+ 1])
                     let base = i &* ld &+ c
                     let g = output + base
-                    var a0 = Lane(), a1 = Lane(), a2 = Lane(), a3 = Lane()
+                    var a0 = Lane()
+                    var a1 = Lane()
+                    var a2 = Lane()
+                    var a3 = Lane()
                     if t > 0 {
                         if lo == hi { continue }
-                        a0 = loadLane(g); a1 = loadLane(g + 8); a2 = loadLane(g + 16); a3 = loadLane(g + 24)
+                        a0 = loadLane(g)
+                        a1 = loadLane(g + 8)
+                        a2 = loadLane(g + 16)
+                        a3 = loadLane(g + 24)
                     }
                     var q = lo
                     while q < hi {
@@ -43,7 +56,10 @@ enum SparseBackwardKernel {
                         a2 = keepWherePositive(a2, loadLane(m + 16))
                         a3 = keepWherePositive(a3, loadLane(m + 24))
                     }
-                    storeLane(g, a0); storeLane(g + 8, a1); storeLane(g + 16, a2); storeLane(g + 24, a3)
+                    storeLane(g, a0)
+                    storeLane(g + 8, a1)
+                    storeLane(g + 16, a2)
+                    storeLane(g + 24, a3)
                 }
             }
             // Rows whose last tile was empty have not been masked yet.
@@ -53,8 +69,11 @@ enum SparseBackwardKernel {
                 guard start[last &- 1] == start[last] else { continue }
                 let base = i &* ld &+ c
                 for k in stride(from: 0, to: blockWidth, by: 8) {
-                    storeLane(output + base + k, keepWherePositive(loadLane(output + base + k),
-                                                                   loadLane(mask + base + k)))
+                    storeLane(
+                        output + base + k,
+                        keepWherePositive(
+                            loadLane(output + base + k),
+                            loadLane(mask + base + k)))
                 }
             }
         }

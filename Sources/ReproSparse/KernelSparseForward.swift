@@ -9,21 +9,34 @@
 /// With several tiles (see ``Tiling``) a row's sum is carried from tile to tile through the
 /// output: each sum is still 0 + w₁x₁ + w₂x₂ + … in index order, then + b, then the ReLU.
 enum SparseForwardKernel {
-    static func run(segments: Tiling, column: UnsafePointer<Int32>, value: UnsafePointer<Float>,
-                    bias: UnsafePointer<Float>, rows: Int, input: UnsafePointer<Float>,
-                    output: UnsafeMutablePointer<Float>, ld: Int, blocks: Range<Int>,
-                    relu applyReLU: Bool) {
-        let tiles = segments.tiles, width = tiles &+ 1, start = segments.start.pointer
+    static func run(
+        segments: Tiling, column: UnsafePointer<Int32>, value: UnsafePointer<Float>,
+        bias: UnsafePointer<Float>, rows: Int, input: UnsafePointer<Float>,
+        output: UnsafeMutablePointer<Float>, ld: Int, blocks: Range<Int>,
+        relu applyReLU: Bool
+    ) {
+        let tiles = segments.tiles
+        let width = tiles &+ 1
+        let start = segments.start.pointer
+        debugCheck(blocks.upperBound * blockWidth <= ld, "column blocks beyond the row length")
+        debugCheck(segments.start.count == rows * width, "tiling does not match the rows")
         for block in blocks {
             let c = block &* blockWidth
             for t in 0..<tiles {
                 for o in 0..<rows {
-                    let lo = Int(start[o &* width &+ t]), hi = Int(start[o &* width &+ t &+ 1])
+                    let lo = Int(start[o &* width &+ t])
+                    let hi = Int(start[o &* width &+ t &+ 1])
                     let z = output + (o &* ld &+ c)
-                    var a0 = Lane(), a1 = Lane(), a2 = Lane(), a3 = Lane()
+                    var a0 = Lane()
+                    var a1 = Lane()
+                    var a2 = Lane()
+                    var a3 = Lane()
                     if t > 0 {
                         if lo == hi { continue }
-                        a0 = loadLane(z); a1 = loadLane(z + 8); a2 = loadLane(z + 16); a3 = loadLane(z + 24)
+                        a0 = loadLane(z)
+                        a1 = loadLane(z + 8)
+                        a2 = loadLane(z + 16)
+                        a3 = loadLane(z + 24)
                     }
                     var j = lo
                     while j < hi {
@@ -37,10 +50,21 @@ enum SparseForwardKernel {
                     }
                     if t == tiles &- 1 {
                         let b = Lane(repeating: bias[o])
-                        a0 += b; a1 += b; a2 += b; a3 += b
-                        if applyReLU { a0 = relu(a0); a1 = relu(a1); a2 = relu(a2); a3 = relu(a3) }
+                        a0 += b
+                        a1 += b
+                        a2 += b
+                        a3 += b
+                        if applyReLU {
+                            a0 = relu(a0)
+                            a1 = relu(a1)
+                            a2 = relu(a2)
+                            a3 = relu(a3)
+                        }
                     }
-                    storeLane(z, a0); storeLane(z + 8, a1); storeLane(z + 16, a2); storeLane(z + 24, a3)
+                    storeLane(z, a0)
+                    storeLane(z + 8, a1)
+                    storeLane(z + 16, a2)
+                    storeLane(z + 24, a3)
                 }
             }
             // Rows whose last tile was empty have not had their bias and ReLU yet.

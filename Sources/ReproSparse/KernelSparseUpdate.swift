@@ -10,16 +10,22 @@
 /// after it: callers run the backward kernel of a layer before this one, as PyTorch computes
 /// every gradient before its optimiser step.
 enum SparseUpdateKernel {
-    static func run(segments: Tiling, column: UnsafePointer<Int32>,
-                    value: UnsafeMutablePointer<Float>, velocity: UnsafeMutablePointer<Float>,
-                    bias: UnsafeMutablePointer<Float>, biasVelocity: UnsafeMutablePointer<Float>,
-                    rows: Range<Int>, delta: UnsafePointer<Float>, input: UnsafePointer<Float>,
-                    ld: Int, blocks: Int, step: SGDStep) {
+    static func run(
+        segments: Tiling, column: UnsafePointer<Int32>,
+        value: UnsafeMutablePointer<Float>, velocity: UnsafeMutablePointer<Float>,
+        bias: UnsafeMutablePointer<Float>, biasVelocity: UnsafeMutablePointer<Float>,
+        rows: Range<Int>, delta: UnsafePointer<Float>, input: UnsafePointer<Float>,
+        ld: Int, blocks: Int, step: SGDStep
+    ) {
         for o in rows {
             let gb = RowSum.of(delta + o &* ld, blocks: blocks)
             step.apply(gradient: gb, weight: bias + o, velocity: biasVelocity + o)
         }
-        let tiles = segments.tiles, width = tiles &+ 1, start = segments.start.pointer
+        let tiles = segments.tiles
+        let width = tiles &+ 1
+        let start = segments.start.pointer
+        debugCheck(blocks * blockWidth <= ld, "column blocks beyond the row length")
+        debugCheck(segments.start.count >= rows.upperBound * width, "tiling does not match")
         for t in 0..<tiles {
             for o in rows {
                 let d = delta + o &* ld
@@ -28,14 +34,18 @@ enum SparseUpdateKernel {
                 // Four weights at a time share the loads of the output-gradient row; each dot
                 // product is summed exactly as RowDot.of sums it, so grouping changes no bit.
                 while j &+ 3 < hi {
-                    let g = RowDot.quad(d, input + Int(column[j]) &* ld,
-                                        input + Int(column[j &+ 1]) &* ld,
-                                        input + Int(column[j &+ 2]) &* ld,
-                                        input + Int(column[j &+ 3]) &* ld, blocks: blocks)
+                    let g = RowDot.quad(
+                        d, input + Int(column[j]) &* ld,
+                        input + Int(column[j &+ 1]) &* ld,
+                        input + Int(column[j &+ 2]) &* ld,
+                        input + Int(column[j &+ 3]) &* ld, blocks: blocks)
                     step.apply(gradient: g.0, weight: value + j, velocity: velocity + j)
-                    step.apply(gradient: g.1, weight: value + (j &+ 1), velocity: velocity + (j &+ 1))
-                    step.apply(gradient: g.2, weight: value + (j &+ 2), velocity: velocity + (j &+ 2))
-                    step.apply(gradient: g.3, weight: value + (j &+ 3), velocity: velocity + (j &+ 3))
+                    step.apply(
+                        gradient: g.1, weight: value + (j &+ 1), velocity: velocity + (j &+ 1))
+                    step.apply(
+                        gradient: g.2, weight: value + (j &+ 2), velocity: velocity + (j &+ 2))
+                    step.apply(
+                        gradient: g.3, weight: value + (j &+ 3), velocity: velocity + (j &+ 3))
                     j &+= 4
                 }
                 while j < hi {
@@ -54,8 +64,10 @@ struct SGDStep {
     let momentum: Float
 
     @inline(__always)
-    func apply(gradient: Float, weight: UnsafeMutablePointer<Float>,
-               velocity: UnsafeMutablePointer<Float>) {
+    func apply(
+        gradient: Float, weight: UnsafeMutablePointer<Float>,
+        velocity: UnsafeMutablePointer<Float>
+    ) {
         let v = momentum * velocity.pointee + gradient
         velocity.pointee = v
         weight.pointee = weight.pointee - learningRate * v
@@ -83,10 +95,15 @@ enum RowDot {
 
     /// x·y0 … x·y3, each summed exactly as ``of(_:_:blocks:)`` sums it.
     @inline(__always)
-    static func quad(_ x: UnsafePointer<Float>, _ y0: UnsafePointer<Float>, _ y1: UnsafePointer<Float>,
-                     _ y2: UnsafePointer<Float>, _ y3: UnsafePointer<Float>,
-                     blocks: Int) -> (Float, Float, Float, Float) {
-        var a0 = Lane(), a1 = Lane(), a2 = Lane(), a3 = Lane()
+    static func quad(
+        _ x: UnsafePointer<Float>, _ y0: UnsafePointer<Float>, _ y1: UnsafePointer<Float>,
+        _ y2: UnsafePointer<Float>, _ y3: UnsafePointer<Float>,
+        blocks: Int
+    ) -> (Float, Float, Float, Float) {
+        var a0 = Lane()
+        var a1 = Lane()
+        var a2 = Lane()
+        var a3 = Lane()
         var c = 0
         let end = blocks &* blockWidth
         while c < end {
@@ -109,7 +126,10 @@ enum RowDot {
 enum RowSum {
     @inline(__always)
     static func of(_ x: UnsafePointer<Float>, blocks: Int) -> Float {
-        var a0 = Lane(), a1 = Lane(), a2 = Lane(), a3 = Lane()
+        var a0 = Lane()
+        var a1 = Lane()
+        var a2 = Lane()
+        var a3 = Lane()
         var c = 0
         let end = blocks &* blockWidth
         while c < end {

@@ -14,13 +14,15 @@ public enum MagnitudePruning {
     /// One layer keeping its `k` largest-magnitude weights.
     public static func prune(_ layer: SparseLayer, keep k: Int) throws -> SparseLayer {
         guard k >= 0, k <= layer.kept else {
-            throw SparseError("cannot keep \(k) of the \(layer.kept) weights of a "
-                + "\(layer.fanIn)×\(layer.fanOut) layer")
+            throw SparseError(
+                "cannot keep \(k) of the \(layer.kept) weights of a "
+                    + "\(layer.fanIn)×\(layer.fanOut) layer")
         }
         let chosen = largest(layer.values, count: k)
-        return try SparseLayer(fanIn: layer.fanIn, fanOut: layer.fanOut,
-                               indices: chosen.map { layer.indices[$0] },
-                               values: chosen.map { layer.values[$0] }, bias: layer.bias)
+        return try SparseLayer(
+            fanIn: layer.fanIn, fanOut: layer.fanOut,
+            indices: chosen.map { layer.indices[$0] },
+            values: chosen.map { layer.values[$0] }, bias: layer.bias)
     }
 
     /// Positions (ascending) of the `k` entries of largest magnitude, lower position first on

@@ -7,9 +7,13 @@ public enum SparseMask {
     /// whatever the number of positions, so drawing 100,352 of the 25.7 million positions of a
     /// 784 × 32,768 layer takes milliseconds. When more than half the positions are kept, the
     /// complement (the dropped positions) is drawn instead, so the cost is min(k, positions − k).
-    public static func draw(keep k: Int, of positions: Int,
-                            using rng: inout some RandomNumberGenerator) throws -> [Int] {
-        guard positions > 0 else { throw SparseError("mask size must be positive, got \(positions)") }
+    public static func draw(
+        keep k: Int, of positions: Int,
+        using rng: inout some RandomNumberGenerator
+    ) throws -> [Int] {
+        guard positions > 0 else {
+            throw SparseError("mask size must be positive, got \(positions)")
+        }
         guard k >= 0, k <= positions else {
             throw SparseError("cannot keep \(k) of \(positions) weight positions")
         }
@@ -27,7 +31,9 @@ public enum SparseMask {
         return out
     }
 
-    private static func floyd(_ k: Int, _ n: Int, _ rng: inout some RandomNumberGenerator) -> Set<Int> {
+    private static func floyd(
+        _ k: Int, _ n: Int, _ rng: inout some RandomNumberGenerator
+    ) -> Set<Int> {
         var chosen = Set<Int>(minimumCapacity: k)
         var j = n - k
         while j < n {

@@ -17,8 +17,10 @@ public enum SparseConcurrency {
     /// order), with OpenBLAS single-threaded meanwhile (restored afterwards), and returns the
     /// results in job order. Each job should build its own trainer; a ``SparseDataset`` may be
     /// shared. The first error thrown is rethrown after all jobs stop.
-    public static func runSideBySide<T>(_ count: Int, threads: Int = 2,
-                                        _ body: @escaping @Sendable (Int) throws -> T) throws -> [T] {
+    public static func runSideBySide<T>(
+        _ count: Int, threads: Int = 2,
+        _ body: @escaping @Sendable (Int) throws -> T
+    ) throws -> [T] {
         let saved = blasThreads
         blasThreads = 1
         defer { blasThreads = saved }
@@ -28,7 +30,9 @@ public enum SparseConcurrency {
             group.enter()
             let thread = Thread {
                 while let i = box.next() {
-                    do { box.store(i, .success(try body(i))) } catch { box.store(i, .failure(error)) }
+                    do { box.store(i, .success(try body(i))) } catch {
+                        box.store(i, .failure(error))
+                    }
                 }
                 group.leave()
             }

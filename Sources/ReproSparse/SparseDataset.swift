@@ -27,9 +27,12 @@ public final class SparseDataset: @unchecked Sendable {
     }
 
     /// Examples from bytes (pixel = Float(byte) / 255, as torchvision's ToTensor).
-    public convenience init(bytes: [UInt8], labels: [UInt8], inputSize: Int = SparseFamilies.inputSize) throws {
-        try self.init(pixels: bytes.map { Float($0) / 255 }, labels: labels.map { Int($0) },
-                      inputSize: inputSize)
+    public convenience init(
+        bytes: [UInt8], labels: [UInt8], inputSize: Int = SparseFamilies.inputSize
+    ) throws {
+        try self.init(
+            pixels: bytes.map { Float($0) / 255 }, labels: labels.map { Int($0) },
+            inputSize: inputSize)
     }
 
     /// The highest label plus one.

@@ -41,8 +41,9 @@ struct EvaluationTally {
     }
 
     var result: SparseEvaluation {
-        SparseEvaluation(count: count, correct: correct, meanLoss: lossSum / Double(max(1, count)),
-                         perClassRecall: zip(hits, totals).map { $1 > 0 ? Double($0) / Double($1) : 0 },
-                         classCounts: totals)
+        SparseEvaluation(
+            count: count, correct: correct, meanLoss: lossSum / Double(max(1, count)),
+            perClassRecall: zip(hits, totals).map { $1 > 0 ? Double($0) / Double($1) : 0 },
+            classCounts: totals)
     }
 }

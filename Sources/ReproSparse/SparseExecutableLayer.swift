@@ -26,14 +26,17 @@ final class SparseExecutableLayer: ExecutableLayer {
         rows = outputs.count
         columns = inputs.count
         rowUnits = outputs.units
-        let rowMap = outputs.compactIndex(), colMap = inputs.compactIndex()
+        let rowMap = outputs.compactIndex()
+        let colMap = inputs.compactIndex()
         var counts = [Int32](repeating: 0, count: rows + 1)
         var entries: [(col: Int32, origin: Int32)] = []
         var entryRow: [Int32] = []
         entries.reserveCapacity(layer.kept)
         for (q, p) in layer.indices.enumerated() {
-            let o = Int(p) / layer.fanIn, i = Int(p) - o * layer.fanIn
-            let r = rowMap[o], c = colMap[i]
+            let o = Int(p) / layer.fanIn
+            let i = Int(p) - o * layer.fanIn
+            let r = rowMap[o]
+            let c = colMap[i]
             guard r >= 0, c >= 0 else { continue }
             entries.append((c, Int32(q)))
             entryRow.append(r)
@@ -67,12 +70,15 @@ final class SparseExecutableLayer: ExecutableLayer {
         }
         // A forward or backward segment reads 32 samples (128 bytes) of a row per index; the
         // step reads whole rows of a batch of 128 (576 bytes with the padding).
-        forwardTiles = Tiling(rowStart: rowStart, column: column, rows: rows, columns: columns,
-                              rowBytes: blockWidth * 4)
-        backwardTiles = Tiling(rowStart: columnStart, column: cscRow, rows: columns, columns: rows,
-                               rowBytes: blockWidth * 4)
-        updateTiles = Tiling(rowStart: rowStart, column: column, rows: rows, columns: columns,
-                             rowBytes: 576)
+        forwardTiles = Tiling(
+            rowStart: rowStart, column: column, rows: rows, columns: columns,
+            rowBytes: blockWidth * 4)
+        backwardTiles = Tiling(
+            rowStart: columnStart, column: cscRow, rows: columns, columns: rows,
+            rowBytes: blockWidth * 4)
+        updateTiles = Tiling(
+            rowStart: rowStart, column: column, rows: rows, columns: columns,
+            rowBytes: 576)
     }
 
     /// Tiles of the forward, backward and step kernels (for the bench and tests).
@@ -80,39 +86,50 @@ final class SparseExecutableLayer: ExecutableLayer {
         (forwardTiles.tiles, backwardTiles.tiles, updateTiles.tiles)
     }
 
-    func forward(input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, ld: Int,
-                 blocks: Range<Int>, relu: Bool) {
-        SparseForwardKernel.run(segments: forwardTiles, column: column.pointer, value: value.pointer,
-                                bias: bias.pointer, rows: rows, input: input, output: output,
-                                ld: ld, blocks: blocks, relu: relu)
+    func forward(
+        input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, ld: Int,
+        blocks: Range<Int>, relu: Bool
+    ) {
+        SparseForwardKernel.run(
+            segments: forwardTiles, column: column.pointer, value: value.pointer,
+            bias: bias.pointer, rows: rows, input: input, output: output,
+            ld: ld, blocks: blocks, relu: relu)
     }
 
-    func backward(delta: UnsafePointer<Float>, mask: UnsafePointer<Float>?,
-                  output: UnsafeMutablePointer<Float>, ld: Int, blocks: Range<Int>) {
-        SparseBackwardKernel.run(segments: backwardTiles, row: cscRow.pointer,
-                                 position: cscPosition.pointer, value: value.pointer,
-                                 inputs: columns, delta: delta, mask: mask, output: output,
-                                 ld: ld, blocks: blocks)
+    func backward(
+        delta: UnsafePointer<Float>, mask: UnsafePointer<Float>?,
+        output: UnsafeMutablePointer<Float>, ld: Int, blocks: Range<Int>
+    ) {
+        SparseBackwardKernel.run(
+            segments: backwardTiles, row: cscRow.pointer,
+            position: cscPosition.pointer, value: value.pointer,
+            inputs: columns, delta: delta, mask: mask, output: output,
+            ld: ld, blocks: blocks)
     }
 
-    func update(delta: UnsafePointer<Float>, input: UnsafePointer<Float>, ld: Int, batch: Int,
-                part: Int, step: SGDStep) {
-        SparseUpdateKernel.run(segments: updateTiles, column: column.pointer,
-                               value: value.pointer, velocity: velocity.pointer,
-                               bias: bias.pointer, biasVelocity: biasVelocity.pointer,
-                               rows: partition[part], delta: delta, input: input, ld: ld,
-                               blocks: (batch + blockWidth - 1) / blockWidth, step: step)
+    func update(
+        delta: UnsafePointer<Float>, input: UnsafePointer<Float>, ld: Int, batch: Int,
+        part: Int, step: SGDStep
+    ) {
+        SparseUpdateKernel.run(
+            segments: updateTiles, column: column.pointer,
+            value: value.pointer, velocity: velocity.pointer,
+            bias: bias.pointer, biasVelocity: biasVelocity.pointer,
+            rows: partition[part], delta: delta, input: input, ld: ld,
+            blocks: (batch + blockWidth - 1) / blockWidth, step: step)
     }
 
     func written(into layer: SparseLayer) -> SparseLayer {
-        var values = layer.values, biases = layer.bias
+        var values = layer.values
+        var biases = layer.bias
         for j in 0..<value.count { values[Int(origin[j])] = value[j] }
         for r in 0..<rows { biases[Int(rowUnits[r])] = bias[r] }
         return layer.with(values: values, bias: biases)
     }
 
     func velocities(like layer: SparseLayer) -> (weights: [Float], bias: [Float]) {
-        var w = [Float](repeating: 0, count: layer.kept), b = [Float](repeating: 0, count: layer.fanOut)
+        var w = [Float](repeating: 0, count: layer.kept)
+        var b = [Float](repeating: 0, count: layer.fanOut)
         for j in 0..<velocity.count { w[Int(origin[j])] = velocity[j] }
         for r in 0..<rows { b[Int(rowUnits[r])] = biasVelocity[r] }
         return (w, b)

@@ -11,20 +11,28 @@ public final class SparseInference {
     private let workspace: Workspace
     private let pool: WorkerPool
 
-    public convenience init(model: SparseMLP, batchSize: Int = 256, threads: Int = 1,
-                            kernels: SparseKernelChoice = .automatic) throws {
-        try self.init(model: model, batchSize: batchSize, threads: threads, kernels: kernels,
-                      compaction: true)
+    public convenience init(
+        model: SparseMLP, batchSize: Int = 256, threads: Int = 1,
+        kernels: SparseKernelChoice = .automatic
+    ) throws {
+        try self.init(
+            model: model, batchSize: batchSize, threads: threads, kernels: kernels,
+            compaction: true)
     }
 
     /// `compaction: false` only to prove that compaction changes nothing.
-    init(model: SparseMLP, batchSize: Int, threads: Int, kernels: SparseKernelChoice,
-         compaction: Bool) throws {
-        guard batchSize > 0 else { throw SparseError("batch size must be positive, got \(batchSize)") }
+    init(
+        model: SparseMLP, batchSize: Int, threads: Int, kernels: SparseKernelChoice,
+        compaction: Bool
+    ) throws {
+        guard batchSize > 0 else {
+            throw SparseError("batch size must be positive, got \(batchSize)")
+        }
         try Check.positive(threads, "threads")
         self.model = model
         self.batchSize = batchSize
-        network = CompiledNetwork(model: model, kernels: kernels, compaction: compaction, parts: threads)
+        network = CompiledNetwork(
+            model: model, kernels: kernels, compaction: compaction, parts: threads)
         workspace = network.workspace(capacity: batchSize, inputGradient: true)
         pool = WorkerPool(threads: threads)
     }
@@ -32,7 +40,8 @@ public final class SparseInference {
     /// Logits, `count × classes`, example after example.
     public func logits(pixels: [Float]) throws -> [Float] {
         let count = try examples(in: pixels)
-        let classes = network.classes, ld = workspace.ld
+        let classes = network.classes
+        let ld = workspace.ld
         var out = [Float](repeating: 0, count: count * classes)
         pixels.withUnsafeBufferPointer { px in
             guard let base = px.baseAddress else { return }
@@ -50,8 +59,11 @@ public final class SparseInference {
     /// Per-example cross-entropy and its gradient with respect to that example's pixels
     /// (`count × inputSize`). Each example's gradient is that of its own loss (not divided by the
     /// number of examples): the gradient of the summed loss.
-    public func lossesAndInputGradients(pixels: [Float], labels: [Int]) throws
-        -> (losses: [Float], gradients: [Float]) {
+    public func lossesAndInputGradients(
+        pixels: [Float], labels: [Int]
+    ) throws
+        -> (losses: [Float], gradients: [Float])
+    {
         let count = try examples(in: pixels)
         guard labels.count == count else {
             throw SparseError("\(labels.count) labels for \(count) examples")
@@ -59,7 +71,8 @@ public final class SparseInference {
         guard labels.allSatisfy({ $0 >= 0 && $0 < network.classes }) else {
             throw SparseError("labels must be in 0..<\(network.classes)")
         }
-        let inputs = model.inputSize, ld = workspace.ld
+        let inputs = model.inputSize
+        let ld = workspace.ld
         var losses = [Float](repeating: 0, count: count)
         var gradients = [Float](repeating: 0, count: count * inputs)
         let pixelUnits = network.levels[0].units
@@ -67,8 +80,10 @@ public final class SparseInference {
             guard let base = px.baseAddress else { return }
             forEachBatch(count) { first, real in
                 for c in 0..<real { workspace.label[c] = Int32(labels[first + c]) }
-                let blocks = Workspace.blocks(for: real), threads = pool.threads
-                let network = network, ws = workspace
+                let blocks = Workspace.blocks(for: real)
+                let threads = pool.threads
+                let network = network
+                let ws = workspace
                 pool.run { t in
                     let range = Workspace.blockRange(t, of: threads, blocks: blocks)
                     guard !range.isEmpty else { return }
@@ -96,7 +111,8 @@ public final class SparseInference {
             throw SparseError("data has \(data.inputSize) inputs, the model \(model.inputSize)")
         }
         guard data.classesSeen <= network.classes else {
-            throw SparseError("label \(data.classesSeen - 1) is out of range for \(network.classes) classes")
+            throw SparseError(
+                "label \(data.classesSeen - 1) is out of range for \(network.classes) classes")
         }
         var tally = EvaluationTally(classes: network.classes)
         forEachBatch(data.count) { first, real in
@@ -104,8 +120,10 @@ public final class SparseInference {
                 workspace.sample[c] = Int32(first + c)
                 workspace.label[c] = data.labels[first + c]
             }
-            let blocks = Workspace.blocks(for: real), threads = pool.threads
-            let network = network, ws = workspace
+            let blocks = Workspace.blocks(for: real)
+            let threads = pool.threads
+            let network = network
+            let ws = workspace
             pool.run { t in
                 let range = Workspace.blockRange(t, of: threads, blocks: blocks)
                 guard !range.isEmpty else { return }
@@ -114,16 +132,19 @@ public final class SparseInference {
                 network.softmax(ws, blocks: range, real: real, labels: true, scale: nil)
             }
             for c in 0..<real {
-                tally.add(label: Int(workspace.label[c]), predicted: Int(workspace.predicted[c]),
-                          loss: workspace.loss[c])
+                tally.add(
+                    label: Int(workspace.label[c]), predicted: Int(workspace.predicted[c]),
+                    loss: workspace.loss[c])
             }
         }
         return tally.result
     }
 
     private func runForward(pixels: UnsafePointer<Float>, first: Int, real: Int, labels: Bool) {
-        let blocks = Workspace.blocks(for: real), threads = pool.threads
-        let network = network, ws = workspace
+        let blocks = Workspace.blocks(for: real)
+        let threads = pool.threads
+        let network = network
+        let ws = workspace
         pool.run { t in
             let range = Workspace.blockRange(t, of: threads, blocks: blocks)
             guard !range.isEmpty else { return }
@@ -135,7 +156,8 @@ public final class SparseInference {
     private func examples(in pixels: [Float]) throws -> Int {
         let inputs = model.inputSize
         guard pixels.count % inputs == 0 else {
-            throw SparseError("\(pixels.count) pixels is not a whole number of \(inputs)-pixel examples")
+            throw SparseError(
+                "\(pixels.count) pixels is not a whole number of \(inputs)-pixel examples")
         }
         return pixels.count / inputs
     }

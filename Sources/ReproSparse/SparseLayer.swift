@@ -19,7 +19,8 @@ public struct SparseLayer: Equatable, Sendable {
         try Check.positive(fanIn, "fan-in")
         try Check.positive(fanOut, "width")
         guard fanIn * fanOut <= Int(Int32.max) else {
-            throw SparseError("layer \(fanIn)×\(fanOut) has more positions than Int32 indices can hold")
+            throw SparseError(
+                "layer \(fanIn)×\(fanOut) has more positions than Int32 indices can hold")
         }
         guard indices.count <= fanIn * fanOut else {
             throw SparseError("cannot keep \(indices.count) weights in a \(fanIn)×\(fanOut) layer")
@@ -33,7 +34,8 @@ public struct SparseLayer: Equatable, Sendable {
         var previous: Int32 = -1
         for p in indices {
             guard p > previous, Int(p) < fanIn * fanOut else {
-                throw SparseError("kept indices must be ascending and below \(fanIn * fanOut); got \(p)")
+                throw SparseError(
+                    "kept indices must be ascending and below \(fanIn * fanOut); got \(p)")
             }
             previous = p
         }
@@ -48,23 +50,32 @@ public struct SparseLayer: Equatable, Sendable {
     /// every kept weight (ascending position) and every bias (ascending unit) is drawn
     /// U(−s, s) with s = 1 / sqrt(fanIn · keep) from `initialisation`, as wide-sparse-nets does:
     /// the pre-activation variance then matches that of the dense base net.
-    public static func random(shape: SparseLayerShape, mask: inout some RandomNumberGenerator,
-                              initialisation: inout some RandomNumberGenerator) throws -> SparseLayer {
-        let positions = try SparseMask.draw(keep: shape.kept, of: shape.fanIn * shape.fanOut, using: &mask)
+    public static func random(
+        shape: SparseLayerShape, mask: inout some RandomNumberGenerator,
+        initialisation: inout some RandomNumberGenerator
+    ) throws -> SparseLayer {
+        let positions = try SparseMask.draw(
+            keep: shape.kept, of: shape.fanIn * shape.fanOut, using: &mask)
         let s = shape.kept == 0 ? 0 : 1 / (Double(shape.fanIn) * shape.keep).squareRoot()
-        let values = positions.map { _ in Float((2 * RandomDraws.uniform(&initialisation) - 1) * s) }
-        let bias = (0..<shape.fanOut).map { _ in Float((2 * RandomDraws.uniform(&initialisation) - 1) * s) }
-        return try SparseLayer(fanIn: shape.fanIn, fanOut: shape.fanOut,
-                               indices: positions.map { Int32($0) }, values: values, bias: bias)
+        let values = positions.map { _ in Float((2 * RandomDraws.uniform(&initialisation) - 1) * s)
+        }
+        let bias = (0..<shape.fanOut).map { _ in
+            Float((2 * RandomDraws.uniform(&initialisation) - 1) * s)
+        }
+        return try SparseLayer(
+            fanIn: shape.fanIn, fanOut: shape.fanOut,
+            indices: positions.map { Int32($0) }, values: values, bias: bias)
     }
 
     /// A dense layer (every position kept) from a row-major fanOut × fanIn weight array.
     public init(denseWeights: [Float], fanIn: Int, fanOut: Int, bias: [Float]) throws {
         guard denseWeights.count == fanIn * fanOut else {
-            throw SparseError("dense weights hold \(denseWeights.count) values, expected \(fanIn * fanOut)")
+            throw SparseError(
+                "dense weights hold \(denseWeights.count) values, expected \(fanIn * fanOut)")
         }
-        try self.init(fanIn: fanIn, fanOut: fanOut, indices: (0..<Int32(fanIn * fanOut)).map { $0 },
-                      values: denseWeights, bias: bias)
+        try self.init(
+            fanIn: fanIn, fanOut: fanOut, indices: (0..<Int32(fanIn * fanOut)).map { $0 },
+            values: denseWeights, bias: bias)
     }
 
     public var kept: Int { indices.count }

@@ -12,8 +12,9 @@ public struct SparseMLP: Equatable, Sendable {
     public init(layers: [SparseLayer]) throws {
         guard !layers.isEmpty else { throw SparseError("depth must be positive, got 0") }
         for l in 1..<layers.count where layers[l].fanIn != layers[l - 1].fanOut {
-            throw SparseError("layer \(l) has fan-in \(layers[l].fanIn) but layer \(l - 1) "
-                + "has width \(layers[l - 1].fanOut)")
+            throw SparseError(
+                "layer \(l) has fan-in \(layers[l].fanIn) but layer \(l - 1) "
+                    + "has width \(layers[l - 1].fanOut)")
         }
         self.layers = layers
     }
@@ -21,11 +22,14 @@ public struct SparseMLP: Equatable, Sendable {
     /// A freshly initialised model: layer after layer, the mask from `mask` and the values from
     /// `initialisation` (see ``SparseLayer/random(shape:mask:initialisation:)``). A caller that
     /// wants one stream per layer builds the layers itself and calls ``init(layers:)``.
-    public static func random(shapes: [SparseLayerShape], mask: inout some RandomNumberGenerator,
-                              initialisation: inout some RandomNumberGenerator) throws -> SparseMLP {
+    public static func random(
+        shapes: [SparseLayerShape], mask: inout some RandomNumberGenerator,
+        initialisation: inout some RandomNumberGenerator
+    ) throws -> SparseMLP {
         var layers: [SparseLayer] = []
         for shape in shapes {
-            layers.append(try SparseLayer.random(shape: shape, mask: &mask, initialisation: &initialisation))
+            layers.append(
+                try SparseLayer.random(shape: shape, mask: &mask, initialisation: &initialisation))
         }
         return try SparseMLP(layers: layers)
     }

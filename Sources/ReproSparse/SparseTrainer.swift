@@ -17,8 +17,9 @@ public final class SparseTrainer {
         try options.validate()
         self.options = options
         epochsDone = 0
-        network = CompiledNetwork(model: model, kernels: options.kernels,
-                                  compaction: options.compaction, parts: options.threads)
+        network = CompiledNetwork(
+            model: model, kernels: options.kernels,
+            compaction: options.compaction, parts: options.threads)
         workspace = network.workspace(capacity: options.batchSize)
         pool = WorkerPool(threads: options.threads)
         step = SGDStep(learningRate: Float(options.learningRate), momentum: Float(options.momentum))
@@ -48,7 +49,9 @@ public final class SparseTrainer {
             seen[i] = true
         }
         let start = DispatchTime.now().uptimeNanoseconds
-        var lossSum = 0.0, batches = 0, correct = 0
+        var lossSum = 0.0
+        var batches = 0
+        var correct = 0
         var first = 0
         while first < data.count {
             let real = min(options.batchSize, data.count - first)
@@ -69,13 +72,16 @@ public final class SparseTrainer {
         }
         epochsDone += 1
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
-        return SparseEpochStats(epoch: epochsDone, meanLoss: lossSum / Double(batches),
-                                accuracy: Double(correct) / Double(data.count), seconds: seconds)
+        return SparseEpochStats(
+            epoch: epochsDone, meanLoss: lossSum / Double(batches),
+            accuracy: Double(correct) / Double(data.count), seconds: seconds)
     }
 
     /// One epoch in an order drawn from `rng` (``RandomDraws/permutation(count:_:)``).
-    public func trainEpoch(on data: SparseDataset,
-                           shuffling rng: inout some RandomNumberGenerator) throws -> SparseEpochStats {
+    public func trainEpoch(
+        on data: SparseDataset,
+        shuffling rng: inout some RandomNumberGenerator
+    ) throws -> SparseEpochStats {
         try trainEpoch(on: data, order: RandomDraws.permutation(count: data.count, &rng))
     }
 
@@ -83,7 +89,9 @@ public final class SparseTrainer {
     private func runBatch(_ data: SparseDataset, real: Int) {
         let blocks = Workspace.blocks(for: real)
         let threads = pool.threads
-        let network = network, ws = workspace, scale = 1 / Float(real)
+        let network = network
+        let ws = workspace
+        let scale = 1 / Float(real)
         pool.run { t in
             let range = Workspace.blockRange(t, of: threads, blocks: blocks)
             guard !range.isEmpty else { return }
@@ -98,10 +106,12 @@ public final class SparseTrainer {
 
     private func checkData(_ data: SparseDataset) throws {
         guard data.inputSize == network.source.inputSize else {
-            throw SparseError("data has \(data.inputSize) inputs, the model \(network.source.inputSize)")
+            throw SparseError(
+                "data has \(data.inputSize) inputs, the model \(network.source.inputSize)")
         }
         guard data.classesSeen <= network.classes else {
-            throw SparseError("label \(data.classesSeen - 1) is out of range for \(network.classes) classes")
+            throw SparseError(
+                "label \(data.classesSeen - 1) is out of range for \(network.classes) classes")
         }
     }
 
@@ -126,24 +136,29 @@ public final class SparseTrainer {
     public func snapshot() -> SparseTrainingSnapshot {
         let model = model
         let v = zip(network.layers, model.layers).map { $0.velocities(like: $1) }
-        return SparseTrainingSnapshot(model: model, weightVelocities: v.map(\.weights),
-                                      biasVelocities: v.map(\.bias), epochsDone: epochsDone)
+        return SparseTrainingSnapshot(
+            model: model, weightVelocities: v.map(\.weights),
+            biasVelocities: v.map(\.bias), epochsDone: epochsDone)
     }
 
     /// A trainer that continues from a snapshot.
-    public convenience init(resuming snapshot: SparseTrainingSnapshot,
-                            options: SparseTrainingOptions = SparseTrainingOptions()) throws {
+    public convenience init(
+        resuming snapshot: SparseTrainingSnapshot,
+        options: SparseTrainingOptions = SparseTrainingOptions()
+    ) throws {
         try self.init(model: snapshot.model, options: options)
         let layers = snapshot.model.layers
         guard snapshot.weightVelocities.count == layers.count,
-              snapshot.biasVelocities.count == layers.count,
-              zip(layers, snapshot.weightVelocities).allSatisfy({ $0.kept == $1.count }),
-              zip(layers, snapshot.biasVelocities).allSatisfy({ $0.fanOut == $1.count }) else {
+            snapshot.biasVelocities.count == layers.count,
+            zip(layers, snapshot.weightVelocities).allSatisfy({ $0.kept == $1.count }),
+            zip(layers, snapshot.biasVelocities).allSatisfy({ $0.fanOut == $1.count })
+        else {
             throw SparseError("snapshot momentum buffers do not match its model")
         }
         for l in layers.indices {
-            network.layers[l].setVelocities(weights: snapshot.weightVelocities[l],
-                                            bias: snapshot.biasVelocities[l])
+            network.layers[l].setVelocities(
+                weights: snapshot.weightVelocities[l],
+                bias: snapshot.biasVelocities[l])
         }
         epochsDone = snapshot.epochsDone
     }
@@ -156,8 +171,10 @@ public struct SparseTrainingSnapshot: Sendable, Equatable {
     public let biasVelocities: [[Float]]
     public let epochsDone: Int
 
-    public init(model: SparseMLP, weightVelocities: [[Float]], biasVelocities: [[Float]],
-                epochsDone: Int) {
+    public init(
+        model: SparseMLP, weightVelocities: [[Float]], biasVelocities: [[Float]],
+        epochsDone: Int
+    ) {
         self.model = model
         self.weightVelocities = weightVelocities
         self.biasVelocities = biasVelocities

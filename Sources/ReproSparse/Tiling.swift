@@ -21,8 +21,10 @@ struct Tiling {
 
     /// `rowStart` / `column` in CSR form; `columns` the column count; `rowBytes` what one column
     /// index costs in the cache (bytes of the other operand a segment touches per index).
-    init(rowStart: AlignedBuffer<Int32>, column: AlignedBuffer<Int32>, rows: Int, columns: Int,
-         rowBytes: Int) {
+    init(
+        rowStart: AlignedBuffer<Int32>, column: AlignedBuffer<Int32>, rows: Int, columns: Int,
+        rowBytes: Int
+    ) {
         let height = max(8, 24 * 1024 / rowBytes)
         var tiles = max(1, (columns + height - 1) / height)
         let nnz = rows > 0 ? Int(rowStart[rows]) : 0

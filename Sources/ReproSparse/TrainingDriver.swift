@@ -19,10 +19,13 @@ extension SparseTrainer {
     /// `order(e)` gives the permutation of epoch e (1-based, counting epochs done before, so a
     /// resumed trainer continues the same sequence). `onEpoch` runs after every epoch, with the
     /// trainer, so the caller can report progress or save ``snapshot()``.
-    public func train(on data: SparseDataset, maxEpochs: Int = 300, lossThreshold: Double = 0.01,
-                      order: (Int) throws -> [Int],
-                      onEpoch: (SparseEpochStats, SparseTrainer) throws -> Void = { _, _ in })
-        throws -> SparseTrainingOutcome {
+    public func train(
+        on data: SparseDataset, maxEpochs: Int = 300, lossThreshold: Double = 0.01,
+        order: (Int) throws -> [Int],
+        onEpoch: (SparseEpochStats, SparseTrainer) throws -> Void = { _, _ in }
+    )
+        throws -> SparseTrainingOutcome
+    {
         try Check.positive(maxEpochs, "max epochs")
         guard lossThreshold.isFinite else { throw SparseError("loss threshold must be finite") }
         var epochs: [SparseEpochStats] = []

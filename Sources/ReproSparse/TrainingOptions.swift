@@ -12,8 +12,10 @@ public struct SparseTrainingOptions: Sendable, Equatable {
     public var compaction: Bool
     public var kernels: SparseKernelChoice
 
-    public init(batchSize: Int = 128, learningRate: Double = 0.01, momentum: Double = 0.9,
-                threads: Int = 1, compaction: Bool = true, kernels: SparseKernelChoice = .automatic) {
+    public init(
+        batchSize: Int = 128, learningRate: Double = 0.01, momentum: Double = 0.9,
+        threads: Int = 1, compaction: Bool = true, kernels: SparseKernelChoice = .automatic
+    ) {
         self.batchSize = batchSize
         self.learningRate = learningRate
         self.momentum = momentum
@@ -23,7 +25,9 @@ public struct SparseTrainingOptions: Sendable, Equatable {
     }
 
     func validate() throws {
-        guard batchSize > 0 else { throw SparseError("batch size must be positive, got \(batchSize)") }
+        guard batchSize > 0 else {
+            throw SparseError("batch size must be positive, got \(batchSize)")
+        }
         try Check.positiveFinite(learningRate, "learning rate")
         guard momentum.isFinite, momentum >= 0, momentum < 1 else {
             throw SparseError("momentum must be in [0, 1), got \(momentum)")

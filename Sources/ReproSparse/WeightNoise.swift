@@ -5,8 +5,10 @@ public enum WeightNoise {
     /// A noisy copy of `model`. Draws ξ layer after layer, kept weight after kept weight
     /// (``RandomDraws/normal(_:)``: two uniforms per draw); biases too, after each layer's
     /// weights, when `biases` is true (the protocol perturbs weights only).
-    public static func perturbed(_ model: SparseMLP, sigma: Double, biases: Bool = false,
-                                 using rng: inout some RandomNumberGenerator) throws -> SparseMLP {
+    public static func perturbed(
+        _ model: SparseMLP, sigma: Double, biases: Bool = false,
+        using rng: inout some RandomNumberGenerator
+    ) throws -> SparseMLP {
         guard sigma.isFinite, sigma >= 0 else {
             throw SparseError("noise sigma must be a non-negative finite number, got \(sigma)")
         }
@@ -14,7 +16,8 @@ public enum WeightNoise {
             let values = layer.values.map { w in
                 Float(Double(w) * (1 + sigma * RandomDraws.normal(&rng)))
             }
-            let bias = biases
+            let bias =
+                biases
                 ? layer.bias.map { b in Float(Double(b) * (1 + sigma * RandomDraws.normal(&rng))) }
                 : layer.bias
             return layer.with(values: values, bias: bias)

@@ -20,7 +20,8 @@ final class Workspace {
         ld = blocks * blockWidth + 16
         activation = levels.map { AlignedBuffer(count: $0.count * (blocks * blockWidth + 16)) }
         delta = levels.indices.map { l in
-            AlignedBuffer(count: l > 0 || inputGradient ? levels[l].count * (blocks * blockWidth + 16) : 0)
+            AlignedBuffer(
+                count: l > 0 || inputGradient ? levels[l].count * (blocks * blockWidth + 16) : 0)
         }
         loss = AlignedBuffer(count: ld)
         predicted = AlignedBuffer(count: ld)

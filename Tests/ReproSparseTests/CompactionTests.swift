@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ReproSparse
 
 final class CompactionTests: XCTestCase {
@@ -26,12 +27,16 @@ final class CompactionTests: XCTestCase {
             var results: [[UInt32]] = []
             var losses: [[Double]] = []
             for compaction in [false, true] {
-                let trainer = try SparseTrainer(model: m, options: SparseTrainingOptions(
-                    batchSize: 32, learningRate: 0.05, compaction: compaction, kernels: kernels))
+                let trainer = try SparseTrainer(
+                    model: m,
+                    options: SparseTrainingOptions(
+                        batchSize: 32, learningRate: 0.05, compaction: compaction, kernels: kernels)
+                )
                 var rng = SplitMix64(8)
                 var l: [Double] = []
                 for _ in 0..<3 {
-                    l.append(try trainer.trainEpoch(on: try data.dataset(), shuffling: &rng).meanLoss)
+                    l.append(
+                        try trainer.trainEpoch(on: try data.dataset(), shuffling: &rng).meanLoss)
                 }
                 results.append(bits(trainer.model))
                 losses.append(l)
@@ -47,11 +52,13 @@ final class CompactionTests: XCTestCase {
         let m = try model()
         var outputs: [[UInt32]] = []
         for compaction in [false, true] {
-            let engine = try SparseInference(model: m, batchSize: 64, threads: 1, kernels: .sparse,
-                                             compaction: compaction)
+            let engine = try SparseInference(
+                model: m, batchSize: 64, threads: 1, kernels: .sparse,
+                compaction: compaction)
             let z = try engine.logits(pixels: data.pixels)
             let g = try engine.lossesAndInputGradients(pixels: data.pixels, labels: data.labels)
-            outputs.append(z.map(\.bitPattern) + g.losses.map(\.bitPattern) + g.gradients.map(\.bitPattern))
+            outputs.append(
+                z.map(\.bitPattern) + g.losses.map(\.bitPattern) + g.gradients.map(\.bitPattern))
         }
         XCTAssertEqual(outputs[0], outputs[1])
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ReproSparse
 
 final class FamilySizesTests: XCTestCase {
@@ -37,7 +38,8 @@ final class FamilySizesTests: XCTestCase {
 
     func testDenseAndPruningTargets() throws {
         XCTAssertEqual(try SparseFamilies.dense(hidden: [128]).map(\.kept), [100_352, 1_280])
-        XCTAssertEqual(try SparseFamilies.dense(hidden: [512, 512]).map(\.kept), [401_408, 262_144, 5_120])
+        XCTAssertEqual(
+            try SparseFamilies.dense(hidden: [512, 512]).map(\.kept), [401_408, 262_144, 5_120])
         for n in 7...12 {
             XCTAssertEqual(try SparseFamilies.pruningTargets(width: 1 << n), [100_352, 1_280])
         }

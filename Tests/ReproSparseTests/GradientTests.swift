@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ReproSparse
 
 /// The engine's gradients against central finite differences of a plain Double reference.
@@ -18,8 +19,10 @@ final class GradientTests: XCTestCase {
         let data = Synthetic(inputs: 20, count: 24, classes: 5, seed: 4)
         let m = try model()
         // One step at learning rate 1 without momentum moves each parameter by its gradient.
-        let trainer = try SparseTrainer(model: m, options: SparseTrainingOptions(
-            batchSize: 24, learningRate: 1, momentum: 0, kernels: kernels))
+        let trainer = try SparseTrainer(
+            model: m,
+            options: SparseTrainingOptions(
+                batchSize: 24, learningRate: 1, momentum: 0, kernels: kernels))
         if kernels == .automatic { XCTAssertEqual(trainer.denseLayers, [false, false, true]) }
         _ = try trainer.trainEpoch(on: try data.dataset(), order: Array(0..<24))
         let stepped = trainer.model
@@ -30,19 +33,27 @@ final class GradientTests: XCTestCase {
             let layer = m.layers[l]
             for q in stride(from: 0, to: layer.kept, by: 3) {
                 let p = Int(layer.indices[q])
-                var plus = reference, minus = reference
+                var plus = reference
+                var minus = reference
                 plus.weights[l][p] += h
                 minus.weights[l][p] -= h
-                let fd = (plus.meanLoss(data.pixels, data.labels) - minus.meanLoss(data.pixels, data.labels)) / (2 * h)
+                let fd =
+                    (plus.meanLoss(data.pixels, data.labels)
+                        - minus.meanLoss(data.pixels, data.labels)) / (2 * h)
                 let engine = Double(layer.values[q]) - Double(stepped.layers[l].values[q])
-                XCTAssertEqual(engine, fd, accuracy: 2e-5 + 1e-3 * abs(fd), "\(kernels) layer \(l) weight \(p)")
+                XCTAssertEqual(
+                    engine, fd, accuracy: 2e-5 + 1e-3 * abs(fd), "\(kernels) layer \(l) weight \(p)"
+                )
                 checked += 1
             }
             for o in 0..<layer.fanOut {
-                var plus = reference, minus = reference
+                var plus = reference
+                var minus = reference
                 plus.bias[l][o] += h
                 minus.bias[l][o] -= h
-                let fd = (plus.meanLoss(data.pixels, data.labels) - minus.meanLoss(data.pixels, data.labels)) / (2 * h)
+                let fd =
+                    (plus.meanLoss(data.pixels, data.labels)
+                        - minus.meanLoss(data.pixels, data.labels)) / (2 * h)
                 let engine = Double(layer.bias[o]) - Double(stepped.layers[l].bias[o])
                 XCTAssertEqual(engine, fd, accuracy: 2e-5 + 1e-3 * abs(fd), "layer \(l) bias \(o)")
             }
@@ -53,22 +64,29 @@ final class GradientTests: XCTestCase {
     func testInputGradientsMatchFiniteDifferences() throws {
         let data = Synthetic(inputs: 20, count: 40, classes: 5, seed: 8)
         let m = try model()
-        let inference = try SparseInference(model: m, batchSize: 16)   // several batches
-        let (losses, gradients) = try inference.lossesAndInputGradients(pixels: data.pixels, labels: data.labels)
+        let inference = try SparseInference(model: m, batchSize: 16)  // several batches
+        let (losses, gradients) = try inference.lossesAndInputGradients(
+            pixels: data.pixels, labels: data.labels)
         let reference = ReferenceMLP(m)
         let h = 1e-6
         for s in stride(from: 0, to: 40, by: 7) {
             let px = Array(data.pixels[(s * 20)..<((s + 1) * 20)])
-            XCTAssertEqual(Double(losses[s]), reference.meanLoss(px, [data.labels[s]]), accuracy: 1e-5)
+            XCTAssertEqual(
+                Double(losses[s]), reference.meanLoss(px, [data.labels[s]]), accuracy: 1e-5)
             for i in 0..<20 {
-                var up = px, down = px
+                var up = px
+                var down = px
                 up[i] += Float(h)
                 down[i] -= Float(h)
-                let hu = Double(up[i]) - Double(px[i]), hd = Double(px[i]) - Double(down[i])
-                let fd = (reference.meanLoss(up, [data.labels[s]]) - reference.meanLoss(down, [data.labels[s]]))
+                let hu = Double(up[i]) - Double(px[i])
+                let hd = Double(px[i]) - Double(down[i])
+                let fd =
+                    (reference.meanLoss(up, [data.labels[s]])
+                        - reference.meanLoss(down, [data.labels[s]]))
                     / (hu + hd)
-                XCTAssertEqual(Double(gradients[s * 20 + i]), fd, accuracy: 1e-4 + 1e-3 * abs(fd),
-                               "example \(s) pixel \(i)")
+                XCTAssertEqual(
+                    Double(gradients[s * 20 + i]), fd, accuracy: 1e-4 + 1e-3 * abs(fd),
+                    "example \(s) pixel \(i)")
             }
         }
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ReproSparse
 
 /// Several SGD-with-momentum steps by the engine against the plain dense-masked reference.
@@ -9,11 +10,15 @@ final class KernelAgreementTests: XCTestCase {
         try randomModel([(30, 40, 150), (40, 24, 300), (24, 6, 144)], seed: 5)
     }
 
-    private func trainBoth(_ kernels: SparseKernelChoice, threads: Int = 1) throws
-        -> (engine: SparseMLP, reference: ReferenceMLP) {
+    private func trainBoth(
+        _ kernels: SparseKernelChoice, threads: Int = 1
+    ) throws
+        -> (engine: SparseMLP, reference: ReferenceMLP)
+    {
         let m = try model()
-        let options = SparseTrainingOptions(batchSize: 40, learningRate: 0.05, momentum: 0.9,
-                                            threads: threads, kernels: kernels)
+        let options = SparseTrainingOptions(
+            batchSize: 40, learningRate: 0.05, momentum: 0.9,
+            threads: threads, kernels: kernels)
         let trainer = try SparseTrainer(model: m, options: options)
         var reference = ReferenceMLP(m)
         var rng = SplitMix64(99)
@@ -21,7 +26,7 @@ final class KernelAgreementTests: XCTestCase {
             let order = RandomDraws.permutation(count: data.count, &rng)
             _ = try trainer.trainEpoch(on: try data.dataset(), order: order)
             var first = 0
-            while first < data.count {   // 40, 40, 20: the last partial batch is used
+            while first < data.count {  // 40, 40, 20: the last partial batch is used
                 let end = min(first + 40, data.count)
                 let (px, y) = subset(data, order[first..<end])
                 reference.step(px, y, lr: 0.05, momentum: 0.9)
@@ -63,7 +68,8 @@ final class KernelAgreementTests: XCTestCase {
 
     func testMaskedWeightsStayExactlyZeroInsideTheDenseKernels() throws {
         let m = try model()
-        let trainer = try SparseTrainer(model: m, options: SparseTrainingOptions(batchSize: 32, kernels: .dense))
+        let trainer = try SparseTrainer(
+            model: m, options: SparseTrainingOptions(batchSize: 32, kernels: .dense))
         var rng = SplitMix64(3)
         for _ in 0..<4 { _ = try trainer.trainEpoch(on: try data.dataset(), shuffling: &rng) }
         let after = trainer.model

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ReproSparse
 
 final class MaskTests: XCTestCase {
@@ -35,16 +36,19 @@ final class MaskTests: XCTestCase {
     }
 
     func testSameGeneratorSameMask() throws {
-        var a = SplitMix64(11), b = SplitMix64(11)
-        XCTAssertEqual(try SparseMask.draw(keep: 50, of: 10_000, using: &a),
-                       try SparseMask.draw(keep: 50, of: 10_000, using: &b))
+        var a = SplitMix64(11)
+        var b = SplitMix64(11)
+        XCTAssertEqual(
+            try SparseMask.draw(keep: 50, of: 10_000, using: &a),
+            try SparseMask.draw(keep: 50, of: 10_000, using: &b))
     }
 
     func testPermutationAndUniformRules() {
         var rng = SplitMix64(5)
         let p = RandomDraws.permutation(count: 1000, &rng)
         XCTAssertEqual(p.sorted(), Array(0..<1000))
-        var r = SplitMix64(9), copy = SplitMix64(9)
+        var r = SplitMix64(9)
+        var copy = SplitMix64(9)
         XCTAssertEqual(RandomDraws.uniform(&r), Double(copy.next() >> 11) * 0x1p-53)
     }
 

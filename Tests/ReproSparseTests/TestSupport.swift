@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ReproSparse
 
 /// SplitMix64: a small seeded generator for the tests.
@@ -32,11 +33,15 @@ struct Synthetic {
         var rule = SplitMix64(seed ^ 0xABCDEF)
         let w = (0..<(inputs * classes)).map { _ in RandomDraws.uniform(&rule) - 0.5 }
         labels = (0..<count).map { n in
-            var best = -Double.infinity, arg = 0
+            var best = -Double.infinity
+            var arg = 0
             for k in 0..<classes {
                 var s = 0.0
                 for i in 0..<inputs { s += w[k * inputs + i] * Double(px[n * inputs + i]) }
-                if s > best { best = s; arg = k }
+                if s > best {
+                    best = s
+                    arg = k
+                }
             }
             return arg
         }
@@ -54,7 +59,7 @@ struct Synthetic {
 /// A plain dense-masked MLP in Double: the reference the engine is checked against.
 struct ReferenceMLP {
     var sizes: [Int]
-    var weights: [[Double]]   // per layer, fanOut × fanIn row-major, 0 at dropped positions
+    var weights: [[Double]]  // per layer, fanOut × fanIn row-major, 0 at dropped positions
     var bias: [[Double]]
     var mask: [[Bool]]
     var velocityW: [[Double]]
@@ -77,7 +82,8 @@ struct ReferenceMLP {
     func forward(_ pixels: ArraySlice<Float>) -> [[Double]] {
         var levels = [pixels.map { (Double($0) - 0.1307) / 0.3081 }]
         for l in weights.indices {
-            let fanIn = sizes[l], fanOut = sizes[l + 1]
+            let fanIn = sizes[l]
+            let fanOut = sizes[l + 1]
             var z = bias[l]
             for o in 0..<fanOut {
                 for i in 0..<fanIn { z[o] += weights[l][o * fanIn + i] * levels[l][i] }
@@ -95,7 +101,8 @@ struct ReferenceMLP {
     }
 
     func meanLoss(_ pixels: [Float], _ labels: [Int]) -> Double {
-        let n = labels.count, d = sizes[0]
+        let n = labels.count
+        let d = sizes[0]
         var total = 0.0
         for s in 0..<n {
             let z = forward(pixels[(s * d)..<((s + 1) * d)]).last ?? []
@@ -106,8 +113,11 @@ struct ReferenceMLP {
 
     /// Gradients of the mean loss over the given examples (weights, biases, and per-example
     /// pixels of each example's own loss).
-    func gradients(_ pixels: [Float], _ labels: [Int]) -> (w: [[Double]], b: [[Double]], x: [Double]) {
-        let n = labels.count, d = sizes[0]
+    func gradients(
+        _ pixels: [Float], _ labels: [Int]
+    ) -> (w: [[Double]], b: [[Double]], x: [Double]) {
+        let n = labels.count
+        let d = sizes[0]
         var gw = weights.map { [Double](repeating: 0, count: $0.count) }
         var gb = bias.map { [Double](repeating: 0, count: $0.count) }
         var gx = [Double](repeating: 0, count: n * d)
@@ -116,7 +126,8 @@ struct ReferenceMLP {
             var delta = Self.crossEntropy(a[a.count - 1], labels[s]).softmax
             delta[labels[s]] -= 1
             for l in stride(from: weights.count - 1, through: 0, by: -1) {
-                let fanIn = sizes[l], fanOut = sizes[l + 1]
+                let fanIn = sizes[l]
+                let fanOut = sizes[l + 1]
                 var below = [Double](repeating: 0, count: fanIn)
                 for o in 0..<fanOut {
                     gb[l][o] += delta[o] / Double(n)
@@ -153,7 +164,8 @@ struct ReferenceMLP {
 
 /// A random model of the given layer shapes.
 func randomModel(_ shapes: [(Int, Int, Int)], seed: UInt64) throws -> SparseMLP {
-    var mask = SplitMix64(seed), initialisation = SplitMix64(seed &+ 1)
+    var mask = SplitMix64(seed)
+    var initialisation = SplitMix64(seed &+ 1)
     let s = try shapes.map { try SparseLayerShape(fanIn: $0.0, fanOut: $0.1, kept: $0.2) }
     return try SparseMLP.random(shapes: s, mask: &mask, initialisation: &initialisation)
 }
@@ -165,7 +177,8 @@ func bits(_ model: SparseMLP) -> [UInt32] {
 
 /// Examples selected by `order[range]`.
 func subset(_ data: Synthetic, _ order: ArraySlice<Int>) -> ([Float], [Int]) {
-    var px: [Float] = [], y: [Int] = []
+    var px: [Float] = []
+    var y: [Int] = []
     for i in order {
         px += data.pixels[(i * data.inputs)..<((i + 1) * data.inputs)]
         y.append(data.labels[i])

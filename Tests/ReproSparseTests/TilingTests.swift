@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ReproSparse
 
 final class TilingTests: XCTestCase {
@@ -15,8 +16,10 @@ final class TilingTests: XCTestCase {
         for enabled in [false, true] {
             Tiling.enabled = enabled
             defer { Tiling.enabled = true }
-            let trainer = try SparseTrainer(model: m, options: SparseTrainingOptions(
-                batchSize: 64, learningRate: 0.05, kernels: .sparse))
+            let trainer = try SparseTrainer(
+                model: m,
+                options: SparseTrainingOptions(
+                    batchSize: 64, learningRate: 0.05, kernels: .sparse))
             tiles.append(trainer.tileCountsForTesting)
             var rng = SplitMix64(4)
             for _ in 0..<2 { _ = try trainer.trainEpoch(on: try data.dataset(), shuffling: &rng) }
@@ -32,8 +35,10 @@ final class TilingTests: XCTestCase {
     func testTiledKernelsMatchReference() throws {
         let data = Synthetic(inputs: 400, count: 64, classes: 10, seed: 5)
         let m = try model()
-        let trainer = try SparseTrainer(model: m, options: SparseTrainingOptions(
-            batchSize: 64, learningRate: 0.05, kernels: .sparse))
+        let trainer = try SparseTrainer(
+            model: m,
+            options: SparseTrainingOptions(
+                batchSize: 64, learningRate: 0.05, kernels: .sparse))
         _ = try trainer.trainEpoch(on: try data.dataset(), order: Array(0..<64))
         var reference = ReferenceMLP(m)
         reference.step(data.pixels, data.labels, lr: 0.05, momentum: 0.9)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ReproSparse
 
 final class TrainingTests: XCTestCase {
@@ -16,9 +17,11 @@ final class TrainingTests: XCTestCase {
     }
 
     func testStopsAtTheFirstEpochBelowTheThreshold() throws {
-        let probe = try SparseTrainer(model: try model(), options: SparseTrainingOptions(batchSize: 16))
-        let history = try probe.train(on: try data.dataset(), maxEpochs: 12, lossThreshold: -1,
-                                      order: orders(seed: 1))
+        let probe = try SparseTrainer(
+            model: try model(), options: SparseTrainingOptions(batchSize: 16))
+        let history = try probe.train(
+            on: try data.dataset(), maxEpochs: 12, lossThreshold: -1,
+            order: orders(seed: 1))
         let losses = history.epochs.map(\.meanLoss)
         XCTAssertEqual(history.stopReason, .maxEpochs)
         XCTAssertEqual(losses.count, 12)
@@ -27,9 +30,12 @@ final class TrainingTests: XCTestCase {
         let threshold = losses[5] * 1.000001
         let expectedStop = (losses.firstIndex { $0 < threshold } ?? 99) + 1
         var seen: [Int] = []
-        let trainer = try SparseTrainer(model: try model(), options: SparseTrainingOptions(batchSize: 16))
-        let outcome = try trainer.train(on: try data.dataset(), maxEpochs: 300, lossThreshold: threshold,
-                                        order: orders(seed: 1)) { stats, _ in seen.append(stats.epoch) }
+        let trainer = try SparseTrainer(
+            model: try model(), options: SparseTrainingOptions(batchSize: 16))
+        let outcome = try trainer.train(
+            on: try data.dataset(), maxEpochs: 300, lossThreshold: threshold,
+            order: orders(seed: 1)
+        ) { stats, _ in seen.append(stats.epoch) }
         XCTAssertEqual(outcome.stopReason, .lossBelowThreshold)
         XCTAssertEqual(outcome.epochs.count, expectedStop)
         XCTAssertEqual(seen, Array(1...expectedStop))
@@ -38,9 +44,11 @@ final class TrainingTests: XCTestCase {
     }
 
     func testStopsAtMaxEpochsOtherwise() throws {
-        let trainer = try SparseTrainer(model: try model(), options: SparseTrainingOptions(batchSize: 32))
-        let outcome = try trainer.train(on: try data.dataset(), maxEpochs: 3, lossThreshold: 1e-9,
-                                        order: orders(seed: 2))
+        let trainer = try SparseTrainer(
+            model: try model(), options: SparseTrainingOptions(batchSize: 32))
+        let outcome = try trainer.train(
+            on: try data.dataset(), maxEpochs: 3, lossThreshold: 1e-9,
+            order: orders(seed: 2))
         XCTAssertEqual(outcome.stopReason, .maxEpochs)
         XCTAssertEqual(outcome.epochs.map(\.epoch), [1, 2, 3])
         XCTAssertTrue(outcome.epochs.allSatisfy { $0.accuracy >= 0 && $0.accuracy <= 1 })
@@ -48,29 +56,43 @@ final class TrainingTests: XCTestCase {
 
     func testSameGeneratorsGiveBitIdenticalWeights() throws {
         func run(threads: Int, kernels: SparseKernelChoice = .automatic) throws -> [UInt32] {
-            var mask = SplitMix64(40), initialisation = SplitMix64(41), order = SplitMix64(42)
-            let shapes = [try SparseLayerShape(fanIn: 24, fanOut: 64, kept: 300),
-                          try SparseLayerShape(fanIn: 64, fanOut: 4, kept: 100)]
-            let m = try SparseMLP.random(shapes: shapes, mask: &mask, initialisation: &initialisation)
-            let trainer = try SparseTrainer(model: m, options: SparseTrainingOptions(
-                batchSize: 20, threads: threads, kernels: kernels))
+            var mask = SplitMix64(40)
+            var initialisation = SplitMix64(41)
+            var order = SplitMix64(42)
+            let shapes = [
+                try SparseLayerShape(fanIn: 24, fanOut: 64, kept: 300),
+                try SparseLayerShape(fanIn: 64, fanOut: 4, kept: 100),
+            ]
+            let m = try SparseMLP.random(
+                shapes: shapes, mask: &mask, initialisation: &initialisation)
+            let trainer = try SparseTrainer(
+                model: m,
+                options: SparseTrainingOptions(
+                    batchSize: 20, threads: threads, kernels: kernels))
             for _ in 0..<3 { _ = try trainer.trainEpoch(on: try data.dataset(), shuffling: &order) }
             return bits(trainer.model)
         }
         XCTAssertEqual(try run(threads: 1), try run(threads: 1))
         XCTAssertEqual(try run(threads: 2), try run(threads: 2))
-        XCTAssertTrue(try run(threads: 1, kernels: .sparse) == run(threads: 2, kernels: .sparse),
-                      "sparse kernels give the same bits on 1 and 2 threads")
+        XCTAssertTrue(
+            try run(threads: 1, kernels: .sparse) == run(threads: 2, kernels: .sparse),
+            "sparse kernels give the same bits on 1 and 2 threads")
     }
 
     func testResumingFromASnapshotContinuesBitForBit() throws {
-        let straight = try SparseTrainer(model: try model(), options: SparseTrainingOptions(batchSize: 16))
-        _ = try straight.train(on: try data.dataset(), maxEpochs: 4, lossThreshold: -1, order: orders(seed: 5))
-        let first = try SparseTrainer(model: try model(), options: SparseTrainingOptions(batchSize: 16))
-        _ = try first.train(on: try data.dataset(), maxEpochs: 2, lossThreshold: -1, order: orders(seed: 5))
-        let resumed = try SparseTrainer(resuming: first.snapshot(), options: SparseTrainingOptions(batchSize: 16))
+        let straight = try SparseTrainer(
+            model: try model(), options: SparseTrainingOptions(batchSize: 16))
+        _ = try straight.train(
+            on: try data.dataset(), maxEpochs: 4, lossThreshold: -1, order: orders(seed: 5))
+        let first = try SparseTrainer(
+            model: try model(), options: SparseTrainingOptions(batchSize: 16))
+        _ = try first.train(
+            on: try data.dataset(), maxEpochs: 2, lossThreshold: -1, order: orders(seed: 5))
+        let resumed = try SparseTrainer(
+            resuming: first.snapshot(), options: SparseTrainingOptions(batchSize: 16))
         XCTAssertEqual(resumed.epochsDone, 2)
-        let rest = try resumed.train(on: try data.dataset(), maxEpochs: 4, lossThreshold: -1, order: orders(seed: 5))
+        let rest = try resumed.train(
+            on: try data.dataset(), maxEpochs: 4, lossThreshold: -1, order: orders(seed: 5))
         XCTAssertEqual(rest.epochs.map(\.epoch), [3, 4])
         XCTAssertEqual(bits(resumed.model), bits(straight.model))
     }
@@ -79,8 +101,9 @@ final class TrainingTests: XCTestCase {
         let dataset = try data.dataset()
         let seeds: [UInt64] = [1, 2, 3]
         @Sendable func train(_ seed: UInt64) throws -> [UInt32] {
-            let trainer = try SparseTrainer(model: try model(seed: seed),
-                                            options: SparseTrainingOptions(batchSize: 30, kernels: .dense))
+            let trainer = try SparseTrainer(
+                model: try model(seed: seed),
+                options: SparseTrainingOptions(batchSize: 30, kernels: .dense))
             var order = SplitMix64(seed)
             for _ in 0..<2 { _ = try trainer.trainEpoch(on: dataset, shuffling: &order) }
             return bits(trainer.model)
@@ -91,16 +114,22 @@ final class TrainingTests: XCTestCase {
     }
 
     func testTrainingLearnsAndEvaluateAgreesWithReference() throws {
-        let trainer = try SparseTrainer(model: try model(), options: SparseTrainingOptions(
-            batchSize: 16, learningRate: 0.05))
-        let outcome = try trainer.train(on: try data.dataset(), maxEpochs: 30, lossThreshold: 0.05,
-                                        order: orders(seed: 9))
+        let trainer = try SparseTrainer(
+            model: try model(),
+            options: SparseTrainingOptions(
+                batchSize: 16, learningRate: 0.05))
+        let outcome = try trainer.train(
+            on: try data.dataset(), maxEpochs: 30, lossThreshold: 0.05,
+            order: orders(seed: 9))
         XCTAssertGreaterThan(outcome.epochs.last?.accuracy ?? 0, 0.9)
         let test = Synthetic(inputs: 24, count: 77, classes: 4, seed: 31)
-        let evaluation = try SparseInference(model: trainer.model, batchSize: 32).evaluate(try test.dataset())
+        let evaluation = try SparseInference(model: trainer.model, batchSize: 32).evaluate(
+            try test.dataset())
         let reference = ReferenceMLP(trainer.model)
-        XCTAssertEqual(evaluation.meanLoss, reference.meanLoss(test.pixels, test.labels), accuracy: 1e-5)
-        var hits = [0, 0, 0, 0], totals = [0, 0, 0, 0]
+        XCTAssertEqual(
+            evaluation.meanLoss, reference.meanLoss(test.pixels, test.labels), accuracy: 1e-5)
+        var hits = [0, 0, 0, 0]
+        var totals = [0, 0, 0, 0]
         for s in 0..<77 {
             let z = reference.forward(test.pixels[(s * 24)..<((s + 1) * 24)]).last ?? []
             let predicted = z.indices.max { z[$0] < z[$1] } ?? 0

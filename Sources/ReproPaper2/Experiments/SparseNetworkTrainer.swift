@@ -4,9 +4,11 @@ import ReproNN
 import ReproSparse
 import ReproSupport
 
-/// Paper 2's trainer: each network alone (both cores inside its kernels), mini-batch SGD with
-/// momentum until the stopping rule, then scored on the test split. A pruned network shares the
-/// batch of the dense network it comes from and is computed right after it.
+/// Paper 2's trainer: mini-batch SGD with momentum until the stopping rule, then scored on the
+/// test split. Two seeds of one size share a batch and train side by side, one core each (the
+/// engine's measured best use of two cores for a family); a batch with one network gives it both
+/// cores. A pruned network shares the batch of the dense network it comes from and is computed
+/// right after it.
 public struct SparseNetworkTrainer: ModelTrainer {
     public var threads: Int
 
@@ -14,7 +16,13 @@ public struct SparseNetworkTrainer: ModelTrainer {
         self.threads = threads
     }
 
-    public func groupKey(_ spec: ModelSpec) -> String { spec.derivation?.source ?? spec.key }
+    /// Same shape and schedule, seeds paired (0–1, 2–3, 4); a pruned spec keeps its source's
+    /// dense shape, so it lands in its source's batch.
+    public func groupKey(_ spec: ModelSpec) -> String {
+        let o = spec.optimizer
+        return "\(spec.layers)|\(spec.derivation == nil ? (spec.mask ?? []) : [])|\(o.learningRate)|"
+            + "\(o.batchSize ?? 0)|\(o.epochs)|\(spec.data)|\(spec.seed / 2)"
+    }
 
     public func epochBudget(_ members: [ModelSpec]) -> Int {
         members.filter { !$0.isPruned }.map(\.optimizer.epochs).reduce(0, +)
@@ -28,19 +36,14 @@ public struct SparseNetworkTrainer: ModelTrainer {
     public func train(_ members: [ModelSpec], data: DataSource,
                       onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult] {
         let sets = try Paper2Datasets.of(data)
+        let roots = members.filter { !$0.isPruned }
+        let counter = EpochCounter(report: onEpoch)
+        let perModel = roots.count > 1 ? 1 : threads
+        let trained = try SparseConcurrency.runSideBySide(roots.count, threads: min(threads, roots.count)) { k in
+            try self.train(roots[k], sets: sets, threads: perModel, counter: counter)
+        }
         var results: [TrainedResult] = []
-        for spec in members where !spec.isPruned {
-            let started = Date()
-            let trainer = try SparseTrainer(model: try Self.initialModel(spec), options: options(spec))
-            let outcome = try trainer.train(
-                on: sets.train, maxEpochs: spec.optimizer.epochs, lossThreshold: spec.optimizer.stopLoss ?? 0,
-                order: { epoch in Self.order(seed: spec.seed, epoch: epoch, count: sets.train.count) },
-                onEpoch: { stats, _ in onEpoch(stats.epoch) })
-            let seconds = Date().timeIntervalSince(started)
-            let model = trainer.model
-            var history = TrainingHistory(stop: outcome.stopReason == .lossBelowThreshold
-                                          ? "loss below \(spec.optimizer.stopLoss ?? 0)" : "max epochs")
-            for e in outcome.epochs { history.append(["loss": e.meanLoss, "accuracy": e.accuracy]) }
+        for (spec, (model, history, seconds)) in zip(roots, trained) {
             results.append(try result(spec, model, history, sets, batch: members.count, seconds: seconds))
             for derived in members where derived.derivation?.source == spec.key {
                 let pruned = try ReproSparse.MagnitudePruning.prune(model, keep: derived.keptPerLayer)
@@ -51,6 +54,24 @@ public struct SparseNetworkTrainer: ModelTrainer {
         return results
     }
 
+    /// Trains one network to the stopping rule; returns it, its history and its wall time.
+    func train(_ spec: ModelSpec, sets: Paper2Datasets, threads: Int,
+               counter: EpochCounter) throws -> (SparseMLP, TrainingHistory, Double) {
+        let started = Date()
+        var options = options(spec)
+        options.threads = threads
+        let trainer = try SparseTrainer(model: try Self.initialModel(spec), options: options)
+        let outcome = try trainer.train(
+            on: sets.train, maxEpochs: spec.optimizer.epochs, lossThreshold: spec.optimizer.stopLoss ?? 0,
+            order: { epoch in Self.order(seed: spec.seed, epoch: epoch, count: sets.train.count) },
+            onEpoch: { _, _ in counter.add(1) })
+        counter.add(spec.optimizer.epochs - outcome.epochs.count)   // an early stop fills its share
+        var history = TrainingHistory(stop: outcome.stopReason == .lossBelowThreshold
+                                      ? "loss below \(spec.optimizer.stopLoss ?? 0)" : "max epochs")
+        for e in outcome.epochs { history.append(["loss": e.meanLoss, "accuracy": e.accuracy]) }
+        return (trainer.model, history, Date().timeIntervalSince(started))
+    }
+
     func options(_ spec: ModelSpec) -> SparseTrainingOptions {
         SparseTrainingOptions(batchSize: spec.optimizer.batchSize ?? 128,
                               learningRate: spec.optimizer.learningRate,
@@ -59,7 +80,7 @@ public struct SparseNetworkTrainer: ModelTrainer {
 
     func result(_ spec: ModelSpec, _ model: SparseMLP, _ history: TrainingHistory, _ sets: Paper2Datasets,
                 batch: Int, seconds: Double) throws -> TrainedResult {
-        let test = try SparseInference(model: model, threads: threads).evaluate(sets.test)
+        let test = try SparseInference(model: model, threads: 1).evaluate(sets.test)
         let record = ModelRecord(key: spec.key, spec: spec, history: history,
                                  evaluation: ["accuracy": test.accuracy, "loss": test.meanLoss,
                                               "minClassRecall": test.minimumRecall],
@@ -88,5 +109,20 @@ public struct SparseNetworkTrainer: ModelTrainer {
         var order = Array(0..<count)
         rng.shuffle(&order)
         return order
+    }
+}
+
+/// Epochs done by the networks of one batch, reported in order from whichever thread finishes one.
+final class EpochCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let report: (Int) -> Void
+
+    init(report: @escaping (Int) -> Void) { self.report = report }
+
+    func add(_ epochs: Int) {
+        lock.lock(); defer { lock.unlock() }
+        done += epochs
+        report(done)
     }
 }
