@@ -60,7 +60,7 @@ let package = Package(
         ], exclude: readme),
 
         // MARK: - Command line, benchmarks and demo figures
-        .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "CBLAS"],
+        .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "ReproSparse", "CBLAS"],
                 exclude: readme),
         .target(name: "ReproCLI", dependencies: [
             "ReproSupport", "ReproData", "ReproNN", "ReproAnalysis", "ReproExperiments", "ReproPlot",

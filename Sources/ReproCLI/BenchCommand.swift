@@ -21,9 +21,13 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Also time the whole learning-rate grid.")
     var grid = false
 
+    @Flag(help: "Paper 2's engine only: one epoch per width and depth against dense masked GEMMs.")
+    var paper2 = false
+
     func run() throws {
         print("blas_core: \(BLASInfo.coreName)")
         print("blas_threads: \(BLASInfo.threads)")
+        if paper2 { return try sparse() }
         let data = GEMMBenchmark.syntheticSet(count: 9347)
         let sizes = Paper1Plan.paperHiddenSizes
         for (name, rates) in [("capacity_group", [0.03]), ("lr_grid_group", Paper1Plan.paperLearningRates)] {
@@ -47,6 +51,23 @@ struct BenchCommand: ParsableCommand {
             return
         }
         try sweeps()
+    }
+
+    /// Paper 2's engine: per width and depth, one epoch of ours and of the dense masked GEMMs,
+    /// the ratio to the dense base (2^7), and GMAC/s on the kept weights.
+    private func sparse() throws {
+        let rows = try SparseBenchmark.rows()
+        let base = rows.first?.oursSeconds ?? .nan
+        for r in rows {
+            print("\(r.label)_epoch_s: \(Digits.fixed(r.oursSeconds, 2))")
+            print("\(r.label)_dense_masked_epoch_s: \(Digits.fixed(r.denseSeconds, 2))")
+            print("\(r.label)_dense_over_ours: \(Digits.fixed(r.denseSeconds / r.oursSeconds, 1))")
+            if r.label.hasPrefix("width") {
+                print("\(r.label)_over_width_128: \(Digits.fixed(r.oursSeconds / base, 2))")
+            }
+            print("\(r.label)_gmacs_kept: \(Digits.fixed(r.gmacs, 2))")
+            print("\(r.label)_computed_weights: \(r.computed)")
+        }
     }
 
     /// Paper 1's sweeps from scratch, in the order build-report runs them (the grid first, so the

@@ -1,0 +1,90 @@
+import CBLAS
+import Foundation
+import ReproSparse
+import ReproSupport
+
+/// Paper 2's engine against the dense-weights-times-mask way of training the same shapes: one
+/// epoch (60,000 MNIST-shaped synthetic examples, batch 128, one thread) per width and depth.
+/// The dense side is only its matrix products (forward, weight-gradient and input-gradient GEMMs),
+/// extrapolated from timed batches: a lower bound on what such an implementation costs.
+public enum SparseBenchmark {
+    public struct Row: Sendable {
+        public var label: String
+        public var oursSeconds: Double
+        public var denseSeconds: Double
+        /// Multiply-adds that matter (kept weights × passes × examples) per second of ours.
+        public var gmacs: Double
+        /// Weights computed per example after the exact work avoidance.
+        public var computed: Int
+    }
+
+    public static func rows(quick: Bool = false) throws -> [Row] {
+        SparseConcurrency.blasThreads = 1
+        let data = try syntheticSet()
+        let widths = quick ? [128, 1024, 32768] : (7...15).map { 1 << $0 }
+        var rows = try widths.map { w in
+            try row("width_\(w)", try SparseFamilies.width(w), units: [784, w, 10], data)
+        }
+        for depth in quick ? [1, 8] : [1, 2, 4, 8] {
+            rows.append(try row("depth_\(depth)", try SparseFamilies.depth(hiddenLayers: depth),
+                                units: [784] + Array(repeating: 512, count: depth) + [10], data))
+        }
+        return rows
+    }
+
+    static func row(_ label: String, _ shapes: [SparseLayerShape], units: [Int],
+                    _ data: SparseDataset) throws -> Row {
+        var maskRNG = RandomStream(seed: 0, "bench-mask", label)
+        var initRNG = RandomStream(seed: 0, "bench-init", label)
+        let model = try SparseMLP.random(shapes: shapes, mask: &maskRNG, initialisation: &initRNG)
+        let trainer = try SparseTrainer(model: model, options: SparseTrainingOptions(threads: 1))
+        var order = Array(0..<data.count)
+        var rng = RandomStream(seed: 0, "bench-order")
+        rng.shuffle(&order)
+        let start = Date()
+        _ = try trainer.trainEpoch(on: data, order: order)
+        let ours = Date().timeIntervalSince(start)
+        // Forward and weight gradient for every layer, input gradient for all but the first.
+        let kept = shapes.map(\.kept)
+        let macs = Double(kept.reduce(0, +) * 2 + kept.dropFirst().reduce(0, +)) * Double(data.count)
+        return Row(label: label, oursSeconds: ours, denseSeconds: denseEpochSeconds(units),
+                   gmacs: macs / ours / 1e9, computed: trainer.work.computed)
+    }
+
+    /// The dense products of one epoch, timed on 20 batches and scaled to 60,000 examples.
+    static func denseEpochSeconds(_ units: [Int], batches: Int = 20) -> Double {
+        let b = 128
+        let w = (0..<(units.count - 1)).map { [Float](repeating: 0.01, count: units[$0] * units[$0 + 1]) }
+        var g = w.map { [Float](repeating: 0, count: $0.count) }
+        var a = units.map { [Float](repeating: 0.5, count: $0 * b) }
+        var d = units.map { [Float](repeating: 0.001, count: $0 * b) }
+        let start = Date()
+        for _ in 0..<batches {
+            for l in 0..<(units.count - 1) {
+                gemm(false, false, units[l + 1], b, units[l], w[l], a[l], &a[l + 1])
+            }
+            for l in stride(from: units.count - 2, through: 0, by: -1) {
+                gemm(false, true, units[l + 1], units[l], b, d[l + 1], a[l], &g[l])
+                if l > 0 { gemm(true, false, units[l], b, units[l + 1], w[l], d[l + 1], &d[l]) }
+            }
+        }
+        return Date().timeIntervalSince(start) * 60_000 / Double(b * batches)
+    }
+
+    /// C (m × n) = op(A) · op(B), row-major.
+    private static func gemm(_ ta: Bool, _ tb: Bool, _ m: Int, _ n: Int, _ k: Int, _ a: [Float],
+                             _ b: [Float], _ c: inout [Float]) {
+        cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k), 1, a, Int32(ta ? m : k), b, Int32(tb ? k : n), 0,
+                    &c, Int32(n))
+    }
+
+    /// 60,000 random MNIST-shaped examples (80 % of pixels 0): speed depends on shapes only.
+    static func syntheticSet(count: Int = 60_000) throws -> SparseDataset {
+        var rng = RandomStream(seed: 0, "bench-sparse-data")
+        let pixels = (0..<(count * 784)).map { _ -> Float in
+            rng.nextUniform() < 0.2 ? Float(rng.nextUniform()) : 0
+        }
+        return try SparseDataset(pixels: pixels, labels: (0..<count).map { $0 % 10 })
+    }
+}
