@@ -1,7 +1,8 @@
 import ReproNN
 
 /// The leading principal axes of a small data matrix (few dimensions), by power iteration with
-/// deflation on the covariance matrix. Each axis is signed so that its largest component is positive.
+/// deflation on the covariance matrix. Each axis is signed so that its largest component is
+/// positive.
 public struct PrincipalComponents {
     public let mean: [Double]
     /// `keep` unit vectors of length `dimensions`.
@@ -13,13 +14,16 @@ public struct PrincipalComponents {
         mean = mean.map { $0 / Double(n) }
         let centered = (0..<(n * d)).map { x[$0] - mean[$0 % d] }
         var covariance = [Double](repeating: 0, count: d * d)
-        Double.gemm(transA: true, transB: false, m: d, n: d, k: n, alpha: 1 / Double(n), a: centered, lda: d,
+        Double.gemm(transA: true, transB: false, m: d, n: d, k: n, alpha: 1 / Double(n),
+                    a: centered, lda: d,
                     b: centered, ldb: d, beta: 0, c: &covariance, ldc: d)
         var axes: [[Double]] = []
         for component in 0..<min(keep, d) {
             var v = (0..<d).map { 1 + 0.01 * Double(($0 * 7 + component * 3) % 11) }
             for _ in 0..<1000 {
-                var next = (0..<d).map { r in (0..<d).reduce(0) { $0 + covariance[r * d + $1] * v[$1] } }
+                var next = (0..<d).map {
+                    r in (0..<d).reduce(0) { $0 + covariance[r * d + $1] * v[$1] }
+                }
                 for axis in axes {   // deflate: stay orthogonal to the axes found so far
                     let dot = zip(next, axis).reduce(0) { $0 + $1.0 * $1.1 }
                     next = zip(next, axis).map { $0 - dot * $1 }
@@ -31,7 +35,9 @@ public struct PrincipalComponents {
                 v = next
                 if change < 1e-12 { break }
             }
-            if let largest = v.indices.max(by: { abs(v[$0]) < abs(v[$1]) }), v[largest] < 0 { v = v.map { -$0 } }
+            if let largest = v.indices.max(by: { abs(v[$0]) < abs(v[$1]) }), v[largest] < 0 {
+                v = v.map { -$0 }
+            }
             axes.append(v)
         }
         self.mean = mean
@@ -41,6 +47,8 @@ public struct PrincipalComponents {
     /// Coordinates of each row of x on the axes (row-major n × keep).
     public func project(_ x: [Double], count n: Int) -> [Double] {
         let d = mean.count
-        return (0..<n).flatMap { i in axes.map { axis in (0..<d).reduce(0) { $0 + (x[i * d + $1] - mean[$1]) * axis[$1] } } }
+        return (0..<n).flatMap { i in
+            axes.map { axis in (0..<d).reduce(0) { $0 + (x[i * d + $1] - mean[$1]) * axis[$1] } }
+        }
     }
 }

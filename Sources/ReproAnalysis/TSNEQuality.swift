@@ -22,7 +22,9 @@ public enum TSNEQuality {
             }
             var votes: [Int: Int] = [:]
             for neighbour in nearest { votes[neighbour.label, default: 0] += 1 }
-            let winner = votes.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }!.key
+            let winner = votes.max {
+                $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key)
+            }!.key
             if winner == labels[i] { correct += 1 }
         }
         return Double(correct) / Double(n)

@@ -18,8 +18,8 @@ public enum GEMMBenchmark {
         public var sgemmGMACs: Double
     }
 
-    /// Synthetic 28×28 inputs in [0, 1] with ~20 % non-zero pixels inside a central 25×25 window, so
-    /// that, as in an MNIST digit pair, ~20 % of the pixels are zero in every image.
+    /// Synthetic 28×28 inputs in [0, 1] with ~20 % non-zero pixels inside a central 25×25 window,
+    /// so that, as in an MNIST digit pair, ~20 % of the pixels are zero in every image.
     public static func syntheticSet(count: Int, seed: Int = 0) -> TrainingSet {
         var rng = RandomStream(seed: seed, "bench-data")
         let inputs = 784
@@ -33,7 +33,8 @@ public enum GEMMBenchmark {
     }
 
     /// Times `epochs` epochs of float32 training of one model per (hidden size, learning rate).
-    public static func run(data: TrainingSet, hiddenSizes: [Int], learningRates: [Double], epochs: Int = 5) -> Result {
+    public static func run(data: TrainingSet, hiddenSizes: [Int], learningRates: [Double],
+                           epochs: Int = 5) -> Result {
         var slots: [ModelSlot] = []
         for h in hiddenSizes {
             var rng = RandomStream(seed: 0, "bench-init", "h=\(h)")
@@ -41,13 +42,15 @@ public enum GEMMBenchmark {
             for lr in learningRates { slots.append(ModelSlot(initial: initial, learningRate: lr)) }
         }
         let H = slots.reduce(0) { $0 + $1.initial.hidden }
-        _ = Training.train(slots, on: data, epochs: 1)                  // warm up threads and caches
+        // warm up threads and caches
+        _ = Training.train(slots, on: data, epochs: 1)
         let start = Date()
         _ = Training.train(slots, on: data, epochs: epochs)
         let seconds = Date().timeIntervalSince(start) / Double(epochs)
         let active = data.activeInputCount
         let macs = 2 * Double(data.count) * Double(active) * Double(H)
-        return Result(models: slots.count, totalHidden: H, activeInputs: active, secondsPerEpoch: seconds, macsPerEpoch: macs,
+        return Result(models: slots.count, totalHidden: H, activeInputs: active,
+                      secondsPerEpoch: seconds, macsPerEpoch: macs,
                       sgemmGMACs: sgemmRate(n: data.count, d: active, H: H))
     }
 
@@ -59,8 +62,10 @@ public enum GEMMBenchmark {
         var best = Double.infinity
         for _ in 0..<repeats {
             let start = Date()
-            Float.gemm(transA: false, transB: false, m: n, n: H, k: d, alpha: 1, a: x, lda: d, b: w, ldb: H, beta: 0, c: &z, ldc: H)
-            Float.gemm(transA: true, transB: false, m: d, n: H, k: n, alpha: -1e-6, a: x, lda: d, b: z, ldb: H, beta: 1, c: &w, ldc: H)
+            Float.gemm(transA: false, transB: false, m: n, n: H, k: d, alpha: 1, a: x, lda: d, b: w,
+                       ldb: H, beta: 0, c: &z, ldc: H)
+            Float.gemm(transA: true, transB: false, m: d, n: H, k: n, alpha: -1e-6, a: x, lda: d,
+                       b: z, ldb: H, beta: 1, c: &w, ldc: H)
             best = min(best, Date().timeIntervalSince(start))
         }
         return 2 * Double(n) * Double(d) * Double(H) / best / 1e9

@@ -45,7 +45,8 @@ struct PaperChoice: ExpressibleByArgument, Equatable {
     func requireReports() throws {
         for paper in papers where !paper.buildsReport {
             let names = paper.experiments.map(\.name).joined(separator: ", ")
-            throw ValidationError("--paper: \(paper.id) has no report yet, only experiments (\(names)); "
+            throw ValidationError("--paper: \(paper.id) has no report yet, only experiments "
+                                  + "(\(names)); "
                                   + "run them with `repro run <experiment>`")
         }
     }

@@ -10,8 +10,10 @@ import ReproSupport
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time the trainers against plain BLAS of the same shapes, t-SNE, figure rendering and the sweeps.",
-        discussion: "Prints one `name: value` per line. The sweeps train into a temporary directory, so nothing cached is reused.")
+        abstract: "Time the trainers against plain BLAS of the same shapes, t-SNE, figure "
+                  + "rendering and the sweeps.",
+        discussion: "Prints one `name: value` per line. The sweeps train into a temporary "
+                    + "directory, so nothing cached is reused.")
 
     @OptionGroup var locations: Locations
 
@@ -30,7 +32,8 @@ struct BenchCommand: ParsableCommand {
         if paper2 { return try sparse() }
         let data = GEMMBenchmark.syntheticSet(count: 9347)
         let sizes = Paper1Plan.paperHiddenSizes
-        for (name, rates) in [("capacity_group", [0.03]), ("lr_grid_group", Paper1Plan.paperLearningRates)] {
+        for (name, rates) in [("capacity_group", [0.03]),
+                              ("lr_grid_group", Paper1Plan.paperLearningRates)] {
             let r = GEMMBenchmark.run(data: data, hiddenSizes: sizes, learningRates: rates)
             print("\(name)_models: \(r.models)")
             print("\(name)_active_inputs: \(r.activeInputs)")
@@ -44,10 +47,12 @@ struct BenchCommand: ParsableCommand {
                                    dimensions: TSNEBenchmark.dimensions)
         print("tsne_2337_points_seconds: \(Digits.fixed(Date().timeIntervalSince(tsneStart), 2))")
         print("tsne_final_kl: \(Digits.fixed(embedding.finalKL, 3))")
-        print("render_errorbars_11_series_png_ms: \(Digits.fixed(try RenderBenchmark.milliseconds(), 1))")
+        print("render_errorbars_11_series_png_ms: "
+              + "\(Digits.fixed(try RenderBenchmark.milliseconds(), 1))")
         guard !noSweep else { return }
         guard (try? locations.mnist.verifyAll()) != nil else {
-            print("sweeps: skipped (no verified MNIST in \(locations.dataURL.path); run `repro data fetch`)")
+            print("sweeps: skipped (no verified MNIST in \(locations.dataURL.path); run "
+                  + "`repro data fetch`)")
             return
         }
         try sweeps()

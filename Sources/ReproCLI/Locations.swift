@@ -11,12 +11,17 @@ struct Locations: ParsableArguments {
             help: "Directory holding the verified MNIST files (default: $REPRO_DATA or ./data).")
     var dataDir: String?
 
-    @Option(name: .customLong("output"), help: "Output directory (default: $REPRO_OUTPUT or ./output).")
+    @Option(name: .customLong("output"),
+            help: "Output directory (default: $REPRO_OUTPUT or ./output).")
     var outputDir: String?
 
     func validate() throws {
-        if outputDir?.isEmpty == true { throw ValidationError("--output: give a directory, not an empty path") }
-        if dataDir?.isEmpty == true { throw ValidationError("--data-dir: give a directory, not an empty path") }
+        if outputDir?.isEmpty == true {
+            throw ValidationError("--output: give a directory, not an empty path")
+        }
+        if dataDir?.isEmpty == true {
+            throw ValidationError("--data-dir: give a directory, not an empty path")
+        }
     }
 
     var dataURL: URL {
@@ -25,7 +30,8 @@ struct Locations: ParsableArguments {
     }
 
     var outputURL: URL {
-        URL(fileURLWithPath: outputDir ?? ProcessInfo.processInfo.environment["REPRO_OUTPUT"] ?? "output",
+        URL(fileURLWithPath: outputDir ?? ProcessInfo.processInfo.environment["REPRO_OUTPUT"]
+            ?? "output",
             isDirectory: true)
     }
 

@@ -4,7 +4,8 @@ import ReproReport
 
 struct ResultsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "results", abstract: "Print an experiment's stored results as a table (or CSV).")
+        commandName: "results",
+        abstract: "Print an experiment's stored results as a table (or CSV).")
 
     @Argument(help: ArgumentHelp("The experiment.", valueName: "experiment"))
     var experiment: ExperimentName
@@ -21,8 +22,10 @@ struct ResultsCommand: ParsableCommand {
     }
 
     private func table<P: PaperReproduction>(_ paper: P) throws -> String {
-        let context = PaperContext(runner: locations.runner(for: paper.id), quick: arguments.profile.quick)
-        let text = try paper.resultsTable(experiment.name, options: arguments.options, csv: csv, context: context)
+        let context = PaperContext(runner: locations.runner(for: paper.id),
+                                   quick: arguments.profile.quick)
+        let text = try paper.resultsTable(experiment.name, options: arguments.options, csv: csv,
+                                          context: context)
         return text.hasSuffix("\n") ? text : text + "\n"
     }
 }

@@ -6,7 +6,8 @@ public struct DigitPair: Hashable, Codable, Comparable, CustomStringConvertible,
     public let high: Int
 
     public init(_ a: Int, _ b: Int) {
-        precondition(a != b && (0...9).contains(a) && (0...9).contains(b), "a pair needs two different digits")
+        precondition(a != b && (0...9).contains(a) && (0...9).contains(b),
+                     "a pair needs two different digits")
         low = min(a, b)
         high = max(a, b)
     }
@@ -15,7 +16,8 @@ public struct DigitPair: Hashable, Codable, Comparable, CustomStringConvertible,
     public init(parsing text: String) throws {
         let digits = text.compactMap { $0.wholeNumberValue }
         let separators = text.filter { !$0.isNumber }
-        guard digits.count == 2, separators.allSatisfy({ "/-,_ ".contains($0) }), digits[0] != digits[1] else {
+        guard digits.count == 2, separators.allSatisfy({ "/-,_ ".contains($0) }),
+              digits[0] != digits[1] else {
             throw ReproError("'\(text)' is not a digit pair; write it like 4/9")
         }
         self.init(digits[0], digits[1])

@@ -11,7 +11,8 @@ public enum Gzip {
     /// Inflates a whole gzip stream; a corrupt or truncated stream is an error naming `name`.
     public static func decompress(_ data: Data, name: String = "input") throws -> Data {
         var stream = z_stream()
-        guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION,
+                            Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw ReproError("\(name): zlib could not start")
         }
         defer { inflateEnd(&stream) }
@@ -20,7 +21,8 @@ public enum Gzip {
         var buffer = [UInt8](repeating: 0, count: chunk)
         var status: Int32 = Z_OK
         try data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
-            stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+            stream.next_in = UnsafeMutablePointer(
+                mutating: input.bindMemory(to: Bytef.self).baseAddress)
             stream.avail_in = uInt(input.count)
             repeat {
                 status = buffer.withUnsafeMutableBufferPointer { out in
@@ -43,7 +45,8 @@ public enum Gzip {
     /// Compresses `data` into a gzip stream (used to build test fixtures and caches).
     public static func compress(_ data: Data, level: Int32 = 6) throws -> Data {
         var stream = z_stream()
-        guard deflateInit2_(&stream, level, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard deflateInit2_(&stream, level, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
+                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw ReproError("zlib could not start compressing")
         }
         defer { deflateEnd(&stream) }
@@ -51,7 +54,8 @@ public enum Gzip {
         let chunk = 1 << 20
         var buffer = [UInt8](repeating: 0, count: chunk)
         data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
-            stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+            stream.next_in = UnsafeMutablePointer(
+                mutating: input.bindMemory(to: Bytef.self).baseAddress)
             stream.avail_in = uInt(input.count)
             var status: Int32 = Z_OK
             repeat {

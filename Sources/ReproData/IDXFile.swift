@@ -2,27 +2,39 @@ import Foundation
 import ReproSupport
 
 /// An array in the IDX format of MNIST (and Fashion-MNIST): a big-endian magic number
-/// `0x0000TTDD` (TT = element type, DD = number of dimensions), DD big-endian UInt32 sizes, then the
-/// elements. Only unsigned bytes (TT = 0x08) occur in these data sets and only they are accepted.
+/// `0x0000TTDD` (TT = element type, DD = number of dimensions), DD big-endian UInt32 sizes, then
+/// the elements. Only unsigned bytes (TT = 0x08) occur in these data sets and only they are
+/// accepted.
 public struct IDXFile: Equatable {
     public let dimensions: [Int]
     public let bytes: [UInt8]
 
     public init(dimensions: [Int], bytes: [UInt8]) {
-        precondition(dimensions.reduce(1, *) == bytes.count, "IDX dimensions do not match the element count")
+        precondition(dimensions.reduce(1, *) == bytes.count,
+                     "IDX dimensions do not match the element count")
         self.dimensions = dimensions
         self.bytes = bytes
     }
 
-    /// Parses IDX bytes, gunzipping first if they start with the gzip magic. `name` appears in errors.
+    /// Parses IDX bytes, gunzipping first if they start with the gzip magic. `name` appears in
+    /// errors.
     public init(data raw: Data, name: String) throws {
         let data = Gzip.isGzip(raw) ? try Gzip.decompress(raw, name: name) : raw
-        guard data.count >= 4 else { throw ReproError("\(name): too short to be an IDX file (\(data.count) bytes)") }
+        guard data.count >= 4 else {
+            throw ReproError("\(name): too short to be an IDX file (\(data.count) bytes)")
+        }
         let b = [UInt8](data.prefix(4))
-        guard b[0] == 0, b[1] == 0 else { throw ReproError("\(name): not an IDX file (bad magic number \(IDXFile.hex(b)))") }
-        guard b[2] == 0x08 else { throw ReproError("\(name): IDX element type 0x\(String(b[2], radix: 16)) is not unsigned byte (0x08)") }
+        guard b[0] == 0, b[1] == 0 else {
+            throw ReproError("\(name): not an IDX file (bad magic number \(IDXFile.hex(b)))")
+        }
+        guard b[2] == 0x08 else {
+            throw ReproError("\(name): IDX element type 0x\(String(b[2], radix: 16)) is not "
+                             + "unsigned byte (0x08)")
+        }
         let rank = Int(b[3])
-        guard rank >= 1, data.count >= 4 + 4 * rank else { throw ReproError("\(name): IDX header is truncated") }
+        guard rank >= 1, data.count >= 4 + 4 * rank else {
+            throw ReproError("\(name): IDX header is truncated")
+        }
         var dims: [Int] = []
         data.withUnsafeBytes { raw in
             for d in 0..<rank {
@@ -35,7 +47,8 @@ public struct IDXFile: Equatable {
         let expected = dims.reduce(1, *)
         guard data.count - header == expected else {
             let verb = data.count - header < expected ? "truncated" : "longer than its header says"
-            throw ReproError("\(name): file is \(verb) (\(data.count - header) of \(expected) data bytes)")
+            throw ReproError("\(name): file is \(verb) (\(data.count - header) of \(expected) data "
+                             + "bytes)")
         }
         self.dimensions = dims
         self.bytes = [UInt8](data.suffix(from: data.startIndex + header))
@@ -56,7 +69,8 @@ public struct IDXFile: Equatable {
     public func encoded() -> Data {
         var out = Data(capacity: 4 + 4 * dimensions.count + bytes.count)
         for value in [magic] + dimensions.map(UInt32.init) {
-            out.append(contentsOf: [UInt8(value >> 24), UInt8(value >> 16 & 0xff), UInt8(value >> 8 & 0xff), UInt8(value & 0xff)])
+            out.append(contentsOf: [UInt8(value >> 24), UInt8(value >> 16 & 0xff),
+                                    UInt8(value >> 8 & 0xff), UInt8(value & 0xff)])
         }
         out.append(contentsOf: bytes)
         return out

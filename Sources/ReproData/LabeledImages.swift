@@ -9,7 +9,8 @@ public struct LabeledImages: Sendable {
 
     public var count: Int { labels.count }
 
-    public init(pixels: [UInt8], labels: [UInt8], digits: [UInt8], sourceIndices: [Int], pixelsPerImage: Int) {
+    public init(pixels: [UInt8], labels: [UInt8], digits: [UInt8], sourceIndices: [Int],
+                pixelsPerImage: Int) {
         precondition(pixels.count == labels.count * pixelsPerImage && digits.count == labels.count)
         self.pixels = pixels
         self.labels = labels

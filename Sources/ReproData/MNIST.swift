@@ -11,11 +11,13 @@ public struct MNIST: Sendable {
     public var trainCount: Int { trainLabels.count }
     public var testCount: Int { testLabels.count }
 
-    public init(trainImages: IDXFile, trainLabels: IDXFile, testImages: IDXFile, testLabels: IDXFile) throws {
+    public init(trainImages: IDXFile, trainLabels: IDXFile, testImages: IDXFile,
+                testLabels: IDXFile) throws {
         guard trainImages.dimensions.count == 3, testImages.dimensions.count == 3 else {
             throw ReproError("MNIST images must be 3-dimensional (count × rows × columns)")
         }
-        guard trainImages.dimensions[0] == trainLabels.bytes.count, testImages.dimensions[0] == testLabels.bytes.count else {
+        guard trainImages.dimensions[0] == trainLabels.bytes.count,
+              testImages.dimensions[0] == testLabels.bytes.count else {
             throw ReproError("MNIST image and label counts differ")
         }
         guard trainImages.dimensions.dropFirst() == testImages.dimensions.dropFirst() else {

@@ -9,7 +9,8 @@ public struct MNISTDirectory {
     /// The one command that fills a data directory, named in every error about missing data.
     public static let fetchHint = "run `repro data fetch` (or `make data`)"
 
-    public init(url: URL, expectations: [MNISTFile: MNISTExpectation] = MNISTExpectation.canonical) {
+    public init(url: URL,
+                expectations: [MNISTFile: MNISTExpectation] = MNISTExpectation.canonical) {
         self.url = url
         self.expectations = expectations
     }
@@ -26,11 +27,14 @@ public struct MNISTDirectory {
         }
         guard size == expected.byteCount else {
             let what = size < expected.byteCount ? "truncated" : "too long"
-            throw ReproError("MNIST file \(path.path) is \(what) (\(size) bytes, expected \(expected.byteCount)); delete it and \(Self.fetchHint)")
+            throw ReproError("MNIST file \(path.path) is \(what) (\(size) bytes, expected "
+                             + "\(expected.byteCount)); delete it and \(Self.fetchHint)")
         }
         let digest = try StableHash.sha256Hex(fileAt: path)
         guard digest == expected.sha256 else {
-            throw ReproError("MNIST file \(path.path) has SHA-256 \(digest.prefix(12))…, expected \(expected.sha256.prefix(12))… (corrupt or not MNIST); delete it and \(Self.fetchHint)")
+            throw ReproError("MNIST file \(path.path) has SHA-256 \(digest.prefix(12))…, expected "
+                             + "\(expected.sha256.prefix(12))… (corrupt or not MNIST); delete it "
+                             + "and \(Self.fetchHint)")
         }
     }
 
@@ -45,7 +49,8 @@ public struct MNISTDirectory {
         func read(_ file: MNISTFile) throws -> IDXFile {
             let idx = try IDXFile(contentsOf: path(of: file))
             if let expected = expectations[file], idx.dimensions != expected.dimensions {
-                throw ReproError("MNIST file \(path(of: file).path) has dimensions \(idx.dimensions), expected \(expected.dimensions)")
+                throw ReproError("MNIST file \(path(of: file).path) has dimensions "
+                                 + "\(idx.dimensions), expected \(expected.dimensions)")
             }
             return idx
         }

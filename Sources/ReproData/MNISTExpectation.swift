@@ -11,7 +11,9 @@ public struct MNISTExpectation: Sendable, Equatable {
         self.dimensions = dimensions
     }
 
-    public static let canonical: [MNISTFile: MNISTExpectation] = Dictionary(uniqueKeysWithValues: MNISTFile.allCases.map {
-        ($0, MNISTExpectation(byteCount: $0.byteCount, sha256: $0.sha256, dimensions: $0.dimensions))
-    })
+    public static let canonical: [MNISTFile: MNISTExpectation] = Dictionary(
+        uniqueKeysWithValues: MNISTFile.allCases.map {
+            ($0, MNISTExpectation(byteCount: $0.byteCount, sha256: $0.sha256,
+                                  dimensions: $0.dimensions))
+        })
 }

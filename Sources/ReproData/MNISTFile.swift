@@ -43,6 +43,7 @@ public enum MNISTFile: String, CaseIterable, Codable, Sendable {
     }
 
     /// Official per-digit counts, used as a last sanity check on the labels.
-    public static let trainClassCounts = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
+    public static let trainClassCounts = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851,
+                                          5949]
     public static let testClassCounts = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]
 }

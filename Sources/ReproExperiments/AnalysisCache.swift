@@ -2,7 +2,8 @@ import Foundation
 import ReproSupport
 
 /// Cached analysis results: `results/analyses/<name>-<key>.json`, where the key hashes everything
-/// the analysis depends on (its parameters and the keys of the models it reads). Written atomically.
+/// the analysis depends on (its parameters and the keys of the models it reads). Written
+/// atomically.
 public struct AnalysisCache: Sendable {
     public let store: ResultStore
 
@@ -13,10 +14,12 @@ public struct AnalysisCache: Sendable {
     }
 
     /// The stored value for (name, inputs), or `compute()`'s, stored for next time.
-    public func value<Input: Encodable, Output: Codable>(_ name: String, inputs: Input, compute: () throws -> Output) throws -> Output {
+    public func value<Input: Encodable,
+    Output: Codable>(_ name: String, inputs: Input, compute: () throws -> Output) throws -> Output {
         let key = try StableHash.key(inputs)
         let file = url(name, key: key)
-        if let data = try? Data(contentsOf: file), let value = try? CanonicalJSON.decode(Output.self, from: data) {
+        if let data = try? Data(contentsOf: file),
+           let value = try? CanonicalJSON.decode(Output.self, from: data) {
             return value
         }
         let value = try compute()

@@ -44,7 +44,8 @@ public struct ExperimentOptions: Sendable, Equatable {
     public func check(allowed: Set<String>, for experiment: String) throws {
         if let name = given.first(where: { !allowed.contains($0) }) {
             throw ReproError("\(name) does not apply to \(experiment); it takes "
-                             + (allowed.isEmpty ? "no such options" : allowed.sorted().joined(separator: ", ")))
+                             + (allowed.isEmpty ? "no such options"
+                                                    : allowed.sorted().joined(separator: ", ")))
         }
     }
 }

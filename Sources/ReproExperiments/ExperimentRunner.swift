@@ -126,7 +126,8 @@ public struct ExperimentRunner {
         let specs = plan.specs(data: dataHash)
         let missing = specs.filter { !store.hasModel($0.key) }.count
         guard missing == 0 else {
-            throw ReproError("\(missing) of \(specs.count) \(plan.experiment) results are not computed yet; "
+            throw ReproError("\(missing) of \(specs.count) \(plan.experiment) results are not "
+                             + "computed yet; "
                              + "run `repro run \(plan.experiment)` with the same options first")
         }
         return try specs.map { try store.model($0.key) }

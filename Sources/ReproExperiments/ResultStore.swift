@@ -15,7 +15,9 @@ public struct ResultStore: Sendable {
     var runsDirectory: URL { root.appendingPathComponent("runs") }
 
     func recordURL(_ key: String) -> URL { modelsDirectory.appendingPathComponent("\(key).json") }
-    func weightsURL(_ key: String) -> URL { modelsDirectory.appendingPathComponent("\(key).weights") }
+    func weightsURL(_ key: String) -> URL {
+        modelsDirectory.appendingPathComponent("\(key).weights")
+    }
 
     public func hasModel(_ key: String) -> Bool {
         FileManager.default.fileExists(atPath: recordURL(key).path)
@@ -27,14 +29,16 @@ public struct ResultStore: Sendable {
             throw ReproError("no stored result \(key); run the experiment first")
         }
         do { return try CanonicalJSON.decode(ModelRecord.self, from: data) } catch {
-            throw ReproError("\(url.path) is unreadable (\(error.localizedDescription)); delete it to recompute")
+            throw ReproError("\(url.path) is unreadable (\(error.localizedDescription)); delete it "
+                             + "to recompute")
         }
     }
 
     public func weights(_ key: String) throws -> [LayerWeights] {
         let url = weightsURL(key)
         guard let data = try? Data(contentsOf: url) else {
-            throw ReproError("no stored weights for \(key); delete \(recordURL(key).path) to retrain it")
+            throw ReproError("no stored weights for \(key); delete \(recordURL(key).path) to "
+                             + "retrain it")
         }
         return try WeightFile.decode(data, name: url.path)
     }
@@ -46,7 +50,8 @@ public struct ResultStore: Sendable {
     }
 
     public func saveRun(_ run: RunManifest) throws {
-        try AtomicFile.write(CanonicalJSON.encode(run, pretty: true), to: runURL(run.experiment, run.planKey))
+        try AtomicFile.write(CanonicalJSON.encode(run, pretty: true),
+                             to: runURL(run.experiment, run.planKey))
     }
 
     public func run(experiment: String, planKey: String) -> RunManifest? {

@@ -7,14 +7,18 @@ public struct Shard: Equatable, Sendable, CustomStringConvertible {
     public let count: Int
 
     public init(index: Int, count: Int) throws {
-        guard count >= 1, (0..<count).contains(index) else { throw ReproError("--shard: need i/n with 0 ≤ i < n, got \(index)/\(count)") }
+        guard count >= 1, (0..<count).contains(index) else {
+            throw ReproError("--shard: need i/n with 0 ≤ i < n, got \(index)/\(count)")
+        }
         self.index = index
         self.count = count
     }
 
     public init(parsing text: String) throws {
         let parts = text.split(separator: "/").map { Int($0) }
-        guard parts.count == 2, let i = parts[0], let n = parts[1] else { throw ReproError("--shard: write it as i/n, e.g. 0/4") }
+        guard parts.count == 2, let i = parts[0], let n = parts[1] else {
+            throw ReproError("--shard: write it as i/n, e.g. 0/4")
+        }
         try self.init(index: i, count: n)
     }
 

@@ -11,9 +11,13 @@ public enum WeightFile {
 
     public static func encode(_ layers: [LayerWeights]) -> Data {
         var out = magic
-        func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { out.append(contentsOf: $0) } }
+        func u32(_ v: Int) {
+            withUnsafeBytes(of: UInt32(v).littleEndian) { out.append(contentsOf: $0) }
+        }
         func f64(_ v: [Double]) {
-            for x in v { withUnsafeBytes(of: x.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
+            for x in v {
+                withUnsafeBytes(of: x.bitPattern.littleEndian) { out.append(contentsOf: $0) }
+            }
         }
         u32(layers.count)
         for layer in layers {
@@ -80,7 +84,9 @@ private struct ByteReader {
         guard n >= 0, at + 8 * n <= bytes.count else { throw damaged() }
         let values: [Double] = (0..<n).map { k in
             let p = at + 8 * k
-            return Double(bitPattern: (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[p + $1]) << (8 * UInt64($1)) })
+            return Double(bitPattern: (0..<8).reduce(UInt64(0)) {
+                $0 | UInt64(bytes[p + $1]) << (8 * UInt64($1))
+            })
         }
         at += 8 * n
         return values

@@ -11,7 +11,8 @@ public struct BinaryMetrics: Codable, Equatable, Sendable {
     public var f1: Double
     public var auc: Double
 
-    public init(loss: Double, accuracy: Double, precision: Double, recall: Double, f1: Double, auc: Double) {
+    public init(loss: Double, accuracy: Double, precision: Double, recall: Double, f1: Double,
+                auc: Double) {
         self.loss = loss; self.accuracy = accuracy; self.precision = precision
         self.recall = recall; self.f1 = f1; self.auc = auc
     }
@@ -19,7 +20,8 @@ public struct BinaryMetrics: Codable, Equatable, Sendable {
     public static let clip = 1e-12
 
     /// Scores of probabilities `p` against labels `y` (0 or 1).
-    public init(probabilities p: UnsafeBufferPointer<Double>, labels y: UnsafeBufferPointer<UInt8>) {
+    public init(probabilities p: UnsafeBufferPointer<Double>,
+                labels y: UnsafeBufferPointer<UInt8>) {
         precondition(p.count == y.count && !p.isEmpty)
         var loss = 0.0
         var tp = 0, fp = 0, fn = 0, tn = 0
@@ -44,17 +46,22 @@ public struct BinaryMetrics: Codable, Equatable, Sendable {
     }
 
     public init(probabilities: [Double], labels: [UInt8]) {
-        self = probabilities.withUnsafeBufferPointer { p in labels.withUnsafeBufferPointer { y in BinaryMetrics(probabilities: p, labels: y) } }
+        self = probabilities.withUnsafeBufferPointer { p in
+            labels.withUnsafeBufferPointer { y in BinaryMetrics(probabilities: p, labels: y) }
+        }
     }
 
     /// Area under the ROC curve: the probability that a random positive scores above a random
     /// negative, ties counting one half (the Mann–Whitney statistic, equal to the trapezoidal ROC
     /// area). Zero when only one class is present (undefined). Sorts the two classes' scores
     /// separately and merges them, which is much faster than an index sort.
-    public static func rocAUC(scores: UnsafeBufferPointer<Double>, labels: UnsafeBufferPointer<UInt8>) -> Double {
+    public static func rocAUC(scores: UnsafeBufferPointer<Double>,
+                              labels: UnsafeBufferPointer<UInt8>) -> Double {
         var positives: [Double] = [], negatives: [Double] = []
         positives.reserveCapacity(scores.count); negatives.reserveCapacity(scores.count)
-        for i in 0..<scores.count { if labels[i] == 1 { positives.append(scores[i]) } else { negatives.append(scores[i]) } }
+        for i in 0..<scores.count {
+            if labels[i] == 1 { positives.append(scores[i]) } else { negatives.append(scores[i]) }
+        }
         guard !positives.isEmpty, !negatives.isEmpty else { return 0 }
         positives.sort(); negatives.sort()
         // For each positive: negatives strictly below it count 1, equal ones count 1/2.

@@ -5,7 +5,8 @@ public enum HiddenActivations {
         let h = model.hidden, d = model.inputs, n = data.count
         precondition(data.inputs == d)
         var z = [Double](repeating: 0, count: n * h)
-        Double.gemm(transA: false, transB: false, m: n, n: h, k: d, alpha: 1, a: data.features, lda: d,
+        Double.gemm(transA: false, transB: false, m: n, n: h, k: d, alpha: 1, a: data.features,
+                    lda: d,
                     b: model.w1, ldb: h, beta: 0, c: &z, ldc: h)
         for i in 0..<n { for j in 0..<h { z[i * h + j] = max(z[i * h + j] + model.b1[j], 0) } }
         return z

@@ -18,10 +18,12 @@ public struct MLPParameters: Equatable, Sendable {
 
     /// The published initialisation: every weight N(0, 1) · 0.1, biases zero. W1 is drawn first
     /// (row by row), then W2, from the given stream.
-    public static func initial(inputs: Int, hidden: Int, scale: Double = 0.1, rng: inout RandomStream) -> MLPParameters {
+    public static func initial(inputs: Int, hidden: Int, scale: Double = 0.1,
+                               rng: inout RandomStream) -> MLPParameters {
         let w1 = (0..<(inputs * hidden)).map { _ in rng.nextNormal() * scale }
         let w2 = (0..<hidden).map { _ in rng.nextNormal() * scale }
-        return MLPParameters(inputs: inputs, hidden: hidden, w1: w1, b1: .init(repeating: 0, count: hidden), w2: w2, b2: 0)
+        return MLPParameters(inputs: inputs, hidden: hidden, w1: w1,
+                             b1: .init(repeating: 0, count: hidden), w2: w2, b2: 0)
     }
 
     /// The largest absolute difference to another network of the same shape.

@@ -17,7 +17,8 @@ public enum MagnitudePruning {
     }
 
     /// With n weights and fraction f: k = ⌊f·n⌋; the k-th smallest |w| is the threshold and every
-    /// weight with |w| ≤ threshold becomes zero (ties at the threshold go too). k = 0 prunes nothing.
+    /// weight with |w| ≤ threshold becomes zero (ties at the threshold go too). k = 0 prunes
+    /// nothing.
     public static func prune(_ weights: [Double], fraction: Double) -> [Double] {
         let k = Int((fraction * Double(weights.count)).rounded(.down))
         guard k > 0 else { return weights }

@@ -14,7 +14,8 @@ struct PackedMLPs<T: BLASScalar> {
     var count: Int { hidden.count }
 
     init(_ models: [MLPParameters]) {
-        precondition(!models.isEmpty && Set(models.map(\.inputs)).count == 1, "models must share their input size")
+        precondition(!models.isEmpty && Set(models.map(\.inputs)).count == 1,
+                     "models must share their input size")
         inputs = models[0].inputs
         hidden = models.map(\.hidden)
         var running = 0
@@ -24,7 +25,9 @@ struct PackedMLPs<T: BLASScalar> {
         b1 = []; w2 = []; b2 = []
         for (m, model) in models.enumerated() {
             for i in 0..<inputs {
-                for j in 0..<model.hidden { w1[i * totalHidden + offsets[m] + j] = T(model.w1[i * model.hidden + j]) }
+                for j in 0..<model.hidden {
+                    w1[i * totalHidden + offsets[m] + j] = T(model.w1[i * model.hidden + j])
+                }
             }
             b1 += model.b1.map { T($0) }
             w2 += model.w2.map { T($0) }
@@ -39,7 +42,8 @@ struct PackedMLPs<T: BLASScalar> {
         for i in 0..<inputs {
             for j in 0..<h { first[i * h + j] = Double(w1[i * totalHidden + off + j]) }
         }
-        return MLPParameters(inputs: inputs, hidden: h, w1: first, b1: b1[off..<(off + h)].map { Double($0) },
+        return MLPParameters(inputs: inputs, hidden: h, w1: first,
+                             b1: b1[off..<(off + h)].map { Double($0) },
                              w2: w2[off..<(off + h)].map { Double($0) }, b2: Double(b2[m]))
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 public enum Saliency {
     /// |p(x + ε·e_i) − p(x)| for every pixel i (the published method), computed in Float64 with all
     /// 784 perturbed images in one batch. Pixels are not clipped after adding ε, as in the code.
-    public static func finiteDifference(_ model: MLPParameters, image: [Double], epsilon: Double) -> [Double] {
+    public static func finiteDifference(_ model: MLPParameters, image: [Double],
+                                        epsilon: Double) -> [Double] {
         let d = image.count
         var batch = [Double](); batch.reserveCapacity((d + 1) * d)
         batch += image
@@ -13,7 +14,10 @@ public enum Saliency {
             perturbed[i] += epsilon
             batch += perturbed
         }
-        let p = Training.probabilities([model], on: TrainingSet(features: batch, labels: [UInt8](repeating: 0, count: d + 1), inputs: d),
+        let p = Training.probabilities([model],
+                                       on: TrainingSet(features: batch,
+                                                       labels: [UInt8](repeating: 0, count: d + 1),
+                                                       inputs: d),
                                        precision: .float64)[0]
         return (0..<d).map { abs(p[$0 + 1] - p[0]) }
     }
@@ -35,7 +39,9 @@ public enum Saliency {
 
     /// Min–max normalised to [0, 1] (all zeros when the map is flat).
     public static func normalized(_ map: [Double]) -> [Double] {
-        guard let low = map.min(), let high = map.max(), high > low else { return map.map { _ in 0 } }
+        guard let low = map.min(), let high = map.max(), high > low else {
+            return map.map { _ in 0 }
+        }
         return map.map { ($0 - low) / (high - low) }
     }
 
@@ -44,7 +50,11 @@ public enum Saliency {
         precondition(a.count == b.count && !a.isEmpty)
         let ma = a.reduce(0, +) / Double(a.count), mb = b.reduce(0, +) / Double(b.count)
         var sab = 0.0, saa = 0.0, sbb = 0.0
-        for i in a.indices { sab += (a[i] - ma) * (b[i] - mb); saa += (a[i] - ma) * (a[i] - ma); sbb += (b[i] - mb) * (b[i] - mb) }
+        for i in a.indices {
+            sab += (a[i] - ma) * (b[i] - mb)
+            saa += (a[i] - ma) * (a[i] - ma)
+            sbb += (b[i] - mb) * (b[i] - mb)
+        }
         return saa > 0 && sbb > 0 ? sab / (saa * sbb).squareRoot() : 0
     }
 }

@@ -2,7 +2,8 @@
 /// compiled for Float or Double, never through generic dispatch.
 public enum Training {
     /// Trains every slot on `data` for `epochs` full-batch steps, all together.
-    public static func train(_ slots: [ModelSlot], on data: TrainingSet, epochs: Int, precision: Precision = .float32,
+    public static func train(_ slots: [ModelSlot], on data: TrainingSet, epochs: Int,
+                             precision: Precision = .float32,
                              onEpoch: ((Int) -> Void)? = nil) -> [TrainedModel] {
         switch precision {
         case .float32: run(BatchedTrainer<Float>(slots: slots, data: data), epochs, onEpoch)
@@ -10,13 +11,17 @@ public enum Training {
         }
     }
 
-    private static func run<T>(_ trainer: BatchedTrainer<T>, _ epochs: Int, _ onEpoch: ((Int) -> Void)?) -> [TrainedModel] {
+    private static func run<T>(_ trainer: BatchedTrainer<T>, _ epochs: Int,
+                               _ onEpoch: ((Int) -> Void)?) -> [TrainedModel] {
         let histories = trainer.train(epochs: epochs, onEpoch: onEpoch)
-        return histories.indices.map { TrainedModel(parameters: trainer.packed.model($0), history: histories[$0]) }
+        return histories.indices.map {
+            TrainedModel(parameters: trainer.packed.model($0), history: histories[$0])
+        }
     }
 
     /// Each model's probability of class 1 for every example (models × count).
-    public static func probabilities(_ models: [MLPParameters], on data: TrainingSet, precision: Precision = .float32) -> [[Double]] {
+    public static func probabilities(_ models: [MLPParameters], on data: TrainingSet,
+                                     precision: Precision = .float32) -> [[Double]] {
         switch precision {
         case .float32: predict(PackedMLPs<Float>(models), data)
         case .float64: predict(PackedMLPs<Double>(models), data)
@@ -27,13 +32,19 @@ public enum Training {
         let n = data.count
         var activations = [T](repeating: 0, count: n * packed.totalHidden)
         var logits = [T](repeating: 0, count: n * packed.count)
-        BatchedTrainer<T>.forward(packed, w1: packed.w1, x: data.features.map { T($0) }, n: n, inputs: packed.inputs,
+        BatchedTrainer<T>.forward(packed, w1: packed.w1, x: data.features.map { T($0) }, n: n,
+                                  inputs: packed.inputs,
                                   activations: &activations, logits: &logits)
-        return (0..<packed.count).map { m in logits[(m * n)..<((m + 1) * n)].map(BatchedTrainer<T>.sigmoid) }
+        return (0..<packed.count).map { m in
+            logits[(m * n)..<((m + 1) * n)].map(BatchedTrainer<T>.sigmoid)
+        }
     }
 
     /// Each model's metrics on `data`.
-    public static func evaluate(_ models: [MLPParameters], on data: TrainingSet, precision: Precision = .float32) -> [BinaryMetrics] {
-        probabilities(models, on: data, precision: precision).map { BinaryMetrics(probabilities: $0, labels: data.labels) }
+    public static func evaluate(_ models: [MLPParameters], on data: TrainingSet,
+                                precision: Precision = .float32) -> [BinaryMetrics] {
+        probabilities(models, on: data, precision: precision).map {
+            BinaryMetrics(probabilities: $0, labels: data.labels)
+        }
     }
 }

@@ -1,4 +1,5 @@
-/// Inputs (row-major, `count` × `inputs`, already scaled) and 0/1 labels for training or evaluation.
+/// Inputs (row-major, `count` × `inputs`, already scaled) and 0/1 labels for training or
+/// evaluation.
 public struct TrainingSet: Sendable {
     public let features: [Double]
     public let labels: [UInt8]

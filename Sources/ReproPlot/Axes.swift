@@ -21,7 +21,8 @@ public struct Axes: Sendable {
     /// Hide ticks, labels and spines (image panels).
     public var showAxes: Bool = true
 
-    public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, series: [Series] = []) {
+    public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
+                series: [Series] = []) {
         self.title = title; self.xLabel = xLabel; self.yLabel = yLabel; self.series = series
     }
 
@@ -50,10 +51,18 @@ public struct Axes: Sendable {
     public var legendEntries: [LegendEntry] {
         resolvedSeries.compactMap { s in
             switch s {
-            case .line(let l): return l.label.map { LegendEntry(.line(l.color!, l.marker, dashed: !l.dash.isEmpty), $0) }
-            case .errorBars(let e): return e.label.map { LegendEntry(.line(e.color!, e.marker, dashed: false), $0) }
-            case .band(let b): return b.label.map { LegendEntry(.patch(b.color!.withAlpha(b.opacity)), $0) }
-            case .scatter(let sc): return sc.label.map { LegendEntry(.marker(sc.colors[0], sc.marker, size: 7), $0) }
+            case .line(let l): return l.label.map {
+                LegendEntry(.line(l.color!, l.marker, dashed: !l.dash.isEmpty), $0)
+            }
+            case .errorBars(let e): return e.label.map {
+                LegendEntry(.line(e.color!, e.marker, dashed: false), $0)
+            }
+            case .band(let b): return b.label.map {
+                LegendEntry(.patch(b.color!.withAlpha(b.opacity)), $0)
+            }
+            case .scatter(let sc): return sc.label.map {
+                LegendEntry(.marker(sc.colors[0], sc.marker, size: 7), $0)
+            }
             case .bars(let b): return b.label.map { LegendEntry(.patch(b.colors[0]), $0) }
             case .heatmap, .image: return nil
             }
@@ -62,6 +71,8 @@ public struct Axes: Sendable {
 
     /// Whether the panel is a grid of cells (heatmap or image): categorical axes, row 0 on top.
     var isCellGrid: Bool {
-        series.contains { if case .heatmap = $0 { return true }; if case .image = $0 { return true }; return false }
+        series.contains {
+            if case .heatmap = $0 { return true }; if case .image = $0 { return true }; return false
+        }
     }
 }

@@ -19,21 +19,27 @@ public enum AxisLimits {
         series.flatMap { s -> [Double] in
             switch s {
             case .line(let l): return x ? l.x : l.y
-            case .errorBars(let e): return x ? e.x : zip(e.y, e.error).flatMap { [$0 - $1, $0 + $1] }
+            case .errorBars(let e):
+                return x ? e.x : zip(e.y, e.error).flatMap { [$0 - $1, $0 + $1] }
             case .band(let b): return x ? b.x : b.lower + b.upper
             case .scatter(let sc): return x ? sc.x : sc.y
             case .bars(let b):
                 if x { return [-0.5, Double(b.values.count) - 0.5] }
                 return [0] + zip(b.values, b.errors ?? b.values.map { _ in 0 }).map { $0 + $1 }
-            case .heatmap(let h): return x ? [-0.5, Double(h.columnLabels.count) - 0.5] : [-0.5, Double(h.rowLabels.count) - 0.5]
-            case .image(let i): return x ? [-0.5, Double(i.columns) - 0.5] : [-0.5, Double(i.rows) - 0.5]
+            case .heatmap(let h):
+                return x ? [-0.5, Double(h.columnLabels.count) - 0.5]
+                         : [-0.5, Double(h.rowLabels.count) - 0.5]
+            case .image(let i):
+                return x ? [-0.5, Double(i.columns) - 0.5] : [-0.5, Double(i.rows) - 0.5]
             }
         }
     }
 
     public static func padded(_ values: [Double], scale: Scale) -> ClosedRange<Double> {
         let usable = values.filter { scale.accepts($0) }
-        guard var low = usable.min(), var high = usable.max() else { return scale == .log10 ? 1...10 : 0...1 }
+        guard var low = usable.min(), var high = usable.max() else {
+            return scale == .log10 ? 1...10 : 0...1
+        }
         switch scale {
         case .linear:
             if low == high { low -= 0.5; high += 0.5 }

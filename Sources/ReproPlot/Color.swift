@@ -13,14 +13,17 @@ public struct Color: Equatable, Hashable, Sendable, CustomStringConvertible {
     public init(hex: String, alpha: Double = 1) {
         let digits = hex.hasPrefix("#") ? String(hex.dropFirst()) : hex
         let value = UInt32(digits, radix: 16) ?? 0
-        self.init(Double(value >> 16 & 0xff) / 255, Double(value >> 8 & 0xff) / 255, Double(value & 0xff) / 255, alpha: alpha)
+        self.init(Double(value >> 16 & 0xff) / 255, Double(value >> 8 & 0xff) / 255,
+                  Double(value & 0xff) / 255, alpha: alpha)
     }
 
     public func withAlpha(_ alpha: Double) -> Color { Color(red, green, blue, alpha: alpha) }
 
     /// Relative luminance (WCAG), used to pick readable text on a coloured cell.
     public var luminance: Double {
-        func linear(_ c: Double) -> Double { c <= 0.03928 ? c / 12.92 : _pow((c + 0.055) / 1.055, 2.4) }
+        func linear(_ c: Double) -> Double {
+            c <= 0.03928 ? c / 12.92 : _pow((c + 0.055) / 1.055, 2.4)
+        }
         return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
     }
 
@@ -31,7 +34,9 @@ public struct Color: Equatable, Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        func byte(_ c: Double) -> String { String(Int((min(max(c, 0), 1) * 255).rounded()), radix: 16).leftPadded(to: 2) }
+        func byte(_ c: Double) -> String {
+            String(Int((min(max(c, 0), 1) * 255).rounded()), radix: 16).leftPadded(to: 2)
+        }
         return "#" + byte(red) + byte(green) + byte(blue)
     }
 
@@ -44,7 +49,9 @@ public struct Color: Equatable, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
 }
 
 #if canImport(Glibc)

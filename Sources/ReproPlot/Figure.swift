@@ -8,8 +8,10 @@ public struct Figure: Sendable {
     public var columns: Int
     public var panels: [Axes]
 
-    public init(width: Double = 6.4, height: Double = 4.8, title: String? = nil, rows: Int = 1, columns: Int = 1, panels: [Axes]) {
-        precondition(rows >= 1 && columns >= 1 && panels.count <= rows * columns, "more panels than grid cells")
+    public init(width: Double = 6.4, height: Double = 4.8, title: String? = nil, rows: Int = 1,
+                columns: Int = 1, panels: [Axes]) {
+        precondition(rows >= 1 && columns >= 1 && panels.count <= rows * columns,
+                     "more panels than grid cells")
         self.width = width; self.height = height; self.title = title
         self.rows = rows; self.columns = columns; self.panels = panels
     }

@@ -20,7 +20,9 @@ public enum Scale: Equatable, Sendable {
     }
 
     /// Whether a value can be shown on this scale at all.
-    public func accepts(_ value: Double) -> Bool { value.isFinite && (self == .linear || value > 0) }
+    public func accepts(_ value: Double) -> Bool {
+        value.isFinite && (self == .linear || value > 0)
+    }
 }
 
 private func decimalLog(_ x: Double) -> Double { log10(x) }

@@ -9,7 +9,8 @@ public struct LineSeries: Sendable {
     public var marker: Marker = .none
     public var markerSize: Double = 5
 
-    public init(x: [Double], y: [Double], label: String? = nil, color: Color? = nil, width: Double = 1.5,
+    public init(x: [Double], y: [Double], label: String? = nil, color: Color? = nil,
+                width: Double = 1.5,
                 dash: [Double] = [], marker: Marker = .none, markerSize: Double = 5) {
         precondition(x.count == y.count, "line: x and y differ in length")
         self.x = x; self.y = y; self.label = label; self.color = color; self.width = width
@@ -30,11 +31,18 @@ public struct ErrorBarSeries: Sendable {
     public var lineWidth: Double = 1.5
     public var connect: Bool = true
 
-    public init(x: [Double], y: [Double], error: [Double], label: String? = nil, color: Color? = nil,
-                marker: Marker = .circle, markerSize: Double = 4.5, capSize: Double = 3, lineWidth: Double = 1.5, connect: Bool = true) {
-        precondition(x.count == y.count && y.count == error.count, "error bars: x, y and error differ in length")
+    public init(x: [Double], y: [Double], error: [Double], label: String? = nil,
+                color: Color? = nil,
+                marker: Marker = .circle, markerSize: Double = 4.5, capSize: Double = 3,
+                lineWidth: Double = 1.5, connect: Bool = true) {
+        precondition(x.count == y.count && y.count == error.count,
+                     "error bars: x, y and error differ in length")
         self.x = x; self.y = y; self.error = error; self.label = label; self.color = color
-        self.marker = marker; self.markerSize = markerSize; self.capSize = capSize; self.lineWidth = lineWidth; self.connect = connect
+        self.marker = marker
+        self.markerSize = markerSize
+        self.capSize = capSize
+        self.lineWidth = lineWidth
+        self.connect = connect
     }
 }
 
@@ -47,9 +55,16 @@ public struct BandSeries: Sendable {
     public var opacity: Double = 0.2
     public var label: String?
 
-    public init(x: [Double], lower: [Double], upper: [Double], color: Color? = nil, opacity: Double = 0.2, label: String? = nil) {
-        precondition(x.count == lower.count && x.count == upper.count, "band: x, lower and upper differ in length")
-        self.x = x; self.lower = lower; self.upper = upper; self.color = color; self.opacity = opacity; self.label = label
+    public init(x: [Double], lower: [Double], upper: [Double], color: Color? = nil,
+                opacity: Double = 0.2, label: String? = nil) {
+        precondition(x.count == lower.count && x.count == upper.count,
+                     "band: x, lower and upper differ in length")
+        self.x = x
+        self.lower = lower
+        self.upper = upper
+        self.color = color
+        self.opacity = opacity
+        self.label = label
     }
 }
 
@@ -65,7 +80,8 @@ public struct ScatterSeries: Sendable {
 
     public init(x: [Double], y: [Double], colors: [Color], sizes: [Double], label: String? = nil,
                 opacity: Double = 0.85, marker: Marker = .circle) {
-        precondition(x.count == y.count && (colors.count == x.count || colors.count == 1) && (sizes.count == x.count || sizes.count == 1),
+        precondition(x.count == y.count && (colors.count == x.count || colors.count == 1)
+                     && (sizes.count == x.count || sizes.count == 1),
                      "scatter: x, y, colors and sizes differ in length")
         self.x = x; self.y = y; self.colors = colors; self.sizes = sizes; self.label = label
         self.opacity = opacity; self.marker = marker
@@ -85,10 +101,15 @@ public struct BarSeries: Sendable {
     public var width: Double = 0.6
     public var label: String?
 
-    public init(categories: [String], values: [Double], errors: [Double]? = nil, colors: [Color] = [],
+    public init(categories: [String], values: [Double], errors: [Double]? = nil,
+                colors: [Color] = [],
                 valueFormat: String? = nil, width: Double = 0.6, label: String? = nil) {
-        precondition(categories.count == values.count && (errors?.count ?? values.count) == values.count, "bars: lengths differ")
-        self.categories = categories; self.values = values; self.errors = errors; self.colors = colors
+        precondition(categories.count == values.count && (errors?.count ?? values.count)
+                     == values.count, "bars: lengths differ")
+        self.categories = categories
+        self.values = values
+        self.errors = errors
+        self.colors = colors
         self.valueFormat = valueFormat; self.width = width; self.label = label
     }
 }
@@ -103,9 +124,12 @@ public struct HeatmapSeries: Sendable {
     /// printf-style format for the value in each cell (e.g. "%.2f"); nil writes nothing.
     public var valueFormat: String?
 
-    public init(values: [[Double]], rowLabels: [String], columnLabels: [String], colormap: Colormap = .viridis,
+    public init(values: [[Double]], rowLabels: [String], columnLabels: [String],
+                colormap: Colormap = .viridis,
                 range: ClosedRange<Double>? = nil, valueFormat: String? = "%.2f") {
-        precondition(values.count == rowLabels.count && values.allSatisfy { $0.count == columnLabels.count }, "heatmap: labels do not match the matrix")
+        precondition(values.count == rowLabels.count
+                     && values.allSatisfy { $0.count == columnLabels.count },
+                     "heatmap: labels do not match the matrix")
         self.values = values; self.rowLabels = rowLabels; self.columnLabels = columnLabels
         self.colormap = colormap; self.range = range; self.valueFormat = valueFormat
     }
@@ -121,9 +145,15 @@ public struct ImageSeries: Sendable {
     public var colormap: Colormap
     public var range: ClosedRange<Double>?
 
-    public init(values: [Double], rows: Int, columns: Int, colormap: Colormap = .gray, range: ClosedRange<Double>? = nil) {
-        precondition(values.count == rows * columns, "image: \(values.count) values for \(rows)×\(columns)")
-        self.values = values; self.rows = rows; self.columns = columns; self.colormap = colormap; self.range = range
+    public init(values: [Double], rows: Int, columns: Int, colormap: Colormap = .gray,
+                range: ClosedRange<Double>? = nil) {
+        precondition(values.count == rows * columns,
+                     "image: \(values.count) values for \(rows)×\(columns)")
+        self.values = values
+        self.rows = rows
+        self.columns = columns
+        self.colormap = colormap
+        self.range = range
     }
 
     public var resolvedRange: ClosedRange<Double> { range ?? ValueRange.of(values) }

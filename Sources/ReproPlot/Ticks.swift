@@ -36,19 +36,24 @@ public enum TickGenerator {
         }
     }
 
-    /// Powers of ten inside `low … high` (both > 0); when fewer than two fit, 1-2-5 steps inside the decade.
+    /// Powers of ten inside `low … high` (both > 0); when fewer than two fit, 1-2-5 steps inside
+    /// the decade.
     public static func log(low: Double, high: Double) -> [Tick] {
         guard low > 0, high > low else { return [] }
         let first = Int(ceil(log10(low) - 1e-9)), last = Int(floor(log10(high) + 1e-9))
         if last - first >= 1 {
             let stride = max(1, (last - first + 1 + 7) / 8)   // at most ~8 labelled decades
-            return Swift.stride(from: first, through: last, by: stride).map { Tick(pow(10, Double($0)), powerOfTen($0)) }
+            return Swift.stride(from: first, through: last, by: stride).map {
+                Tick(pow(10, Double($0)), powerOfTen($0))
+            }
         }
         var ticks: [Tick] = []
         for exponent in (first - 1)...(last + 1) {
             for m in [1.0, 2, 5] {
                 let v = m * pow(10, Double(exponent))
-                if v >= low * (1 - 1e-9) && v <= high * (1 + 1e-9) { ticks.append(Tick(v, format(v, step: v / 10))) }
+                if v >= low * (1 - 1e-9) && v <= high * (1 + 1e-9) {
+                    ticks.append(Tick(v, format(v, step: v / 10)))
+                }
             }
         }
         return ticks
@@ -71,8 +76,10 @@ public enum TickGenerator {
     public static func powerOfTen(_ exponent: Int) -> String {
         if exponent == 0 { return "1" }
         if exponent == 1 { return "10" }
-        let superscripts: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵",
-                                                    "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
+        let superscripts: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³",
+                                                    "4": "⁴", "5": "⁵",
+                                                    "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+                                                    "-": "⁻"]
         return "10" + String(String(exponent).map { superscripts[$0]! })
     }
 
@@ -81,7 +88,8 @@ public enum TickGenerator {
     public static func format(_ value: Double, step: Double) -> String {
         let decimals = max(0, Int(-floor(log10(abs(step)) + 1e-9)))
         let rounded = abs(value) < abs(step) * 1e-6 ? 0 : value
-        let text = decimals == 0 ? String(Int(rounded.rounded())) : fixed(rounded, decimals: min(decimals, 10))
+        let text = decimals == 0 ? String(Int(rounded.rounded()))
+                                 : fixed(rounded, decimals: min(decimals, 10))
         return text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
     }
 

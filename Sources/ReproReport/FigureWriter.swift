@@ -9,7 +9,8 @@ public enum FigureWriter {
                              to directory: URL, dpi: Double = 150) throws -> [URL] {
         var files: [URL] = []
         for (id, figure) in figures {
-            files += try FigureRenderer.write(figure, to: directory.appendingPathComponent(id.rawValue),
+            files += try FigureRenderer.write(figure,
+                                              to: directory.appendingPathComponent(id.rawValue),
                                               formats: [.png(dpi: dpi), .pdf])
         }
         for table in tables {

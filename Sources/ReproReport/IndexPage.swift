@@ -24,7 +24,9 @@ public enum IndexPage {
         let stored = (try? Data(contentsOf: root.appendingPathComponent("index.json")))
             .flatMap { try? CanonicalJSON.decode([Entry].self, from: $0) } ?? []
         let rebuilt = Set(entries.map(\.paper))
-        return (stored.filter { !rebuilt.contains($0.paper) } + entries).sorted { $0.paper < $1.paper }
+        return (stored.filter { !rebuilt.contains($0.paper) } + entries).sorted {
+            $0.paper < $1.paper
+        }
     }
 
     public static func markdown(_ entries: [Entry]) -> String {
@@ -43,17 +45,21 @@ public enum IndexPage {
 
     @discardableResult
     public static func write(_ entries: [Entry], to root: URL) throws -> [URL] {
-        let md = root.appendingPathComponent("index.md"), html = root.appendingPathComponent("index.html")
+        let md = root.appendingPathComponent("index.md"),
+            html = root.appendingPathComponent("index.html")
         let text = markdown(entries)
         try AtomicFile.write(Data(text.utf8), to: md)
         let body = MarkdownParser().html(from: text)
         let page = "<!doctype html><html><head><meta charset=\"utf-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + "<title>Reproduction reports</title><style>body{font-family:sans-serif;max-width:60em;"
-            + "margin:2em auto;padding:0 1em}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
+            + "<title>Reproduction "
+            + "reports</title><style>body{font-family:sans-serif;max-width:60em;"
+            + "margin:2em auto;padding:0 1em}table{border-collapse:collapse}td,th{border:1px solid "
+            + "#ccc;"
             + "padding:.3em .6em;text-align:left}</style></head><body>\(body)</body></html>\n"
         try AtomicFile.write(Data(page.utf8), to: html)
-        try AtomicFile.write(CanonicalJSON.encode(entries, pretty: true), to: root.appendingPathComponent("index.json"))
+        try AtomicFile.write(CanonicalJSON.encode(entries, pretty: true),
+                             to: root.appendingPathComponent("index.json"))
         return [md, html]
     }
 }

@@ -18,9 +18,12 @@ public struct PaperFacts: Sendable {
         func read<T: Decodable>(_ name: String, _ type: T.Type) throws -> T {
             let url = directory.appendingPathComponent(name)
             guard let data = try? Data(contentsOf: url) else {
-                throw ReproError("\(url.path) is missing; the paper facts live in paper/<paper>/ of the repository")
+                throw ReproError("\(url.path) is missing; the paper facts live in paper/<paper>/ "
+                                 + "of the repository")
             }
-            do { return try JSONDecoder().decode(type, from: data) } catch let error as DecodingError {
+            do {
+                return try JSONDecoder().decode(type, from: data)
+            } catch let error as DecodingError {
                 throw ReproError("\(url.path): \(Self.describe(error))")
             }
         }
@@ -41,14 +44,19 @@ public struct PaperFacts: Sendable {
 
     static func describe(_ error: DecodingError) -> String {
         switch error {
-        case .keyNotFound(let key, let context): return "missing field '\(key.stringValue)' at \(path(context))"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "wrong value at \(path(context)): \(context.debugDescription)"
-        case .dataCorrupted(let context): return "not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))"
+        case .keyNotFound(let key, let context):
+            return "missing field '\(key.stringValue)' at \(path(context))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "wrong value at \(path(context)): \(context.debugDescription)"
+        case .dataCorrupted(let context):
+            return "not valid JSON "
+                + "(\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))"
         @unknown default: return "\(error)"
         }
     }
 
     static func path(_ context: DecodingError.Context) -> String {
-        context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
+        context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            .drop { $0 == "." }.description
     }
 }

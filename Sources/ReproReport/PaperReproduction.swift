@@ -32,7 +32,8 @@ public protocol PaperReproduction {
     func provenance(quick: Bool, store: ResultStore) -> [ProvenanceExperiment]
 
     /// `repro run <experiment>`: trains what is missing; returns a one-line summary.
-    func run(_ experiment: String, options: ExperimentOptions, context: PaperContext) throws -> String
+    func run(_ experiment: String, options: ExperimentOptions,
+             context: PaperContext) throws -> String
     /// `repro results <experiment>`: the stored results as text or CSV.
     func resultsTable(_ experiment: String, options: ExperimentOptions, csv: Bool,
                       context: PaperContext) throws -> String

@@ -45,17 +45,25 @@ public struct Provenance: Codable, Sendable {
 
     public static func collect(experiments: [Experiment], buildSeconds: Double,
                                repository: URL) -> Provenance {
-        let commit = shell(["git", "-C", repository.path, "rev-parse", "--short=12", "HEAD"]) ?? "unknown (not a git checkout)"
-        let dirty = !(shell(["git", "-C", repository.path, "status", "--porcelain", "--untracked-files=no"]) ?? "").isEmpty
+        let commit = shell(["git", "-C", repository.path, "rev-parse", "--short=12", "HEAD"])
+                     ?? "unknown (not a git checkout)"
+        let dirty = !(shell(["git", "-C", repository.path, "status", "--porcelain",
+                             "--untracked-files=no"]) ?? "").isEmpty
         let formatter = ISO8601DateFormatter()
         return Provenance(
             gitCommit: commit, gitDirty: dirty, date: formatter.string(from: Date()),
             cores: ProcessInfo.processInfo.activeProcessorCount, cpu: cpuModel(),
-            memoryGiB: (Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824 * 10).rounded() / 10,
-            swiftVersion: shell(["swift", "--version"])?.split(separator: "\n").first.map(String.init) ?? "unknown",
-            openBLAS: BLASInfo.configuration.trimmingCharacters(in: .whitespaces) + ", core " + BLASInfo.coreName,
-            dataFiles: Dictionary(uniqueKeysWithValues: MNISTFile.allCases.map { ($0.fileName, $0.sha256) }),
-            seeds: Array(Set(experiments.flatMap(\.seeds))).sorted(), experiments: experiments, buildSeconds: buildSeconds)
+            memoryGiB: (Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824 * 10)
+                .rounded() / 10,
+            swiftVersion: shell(["swift", "--version"])?.split(separator: "\n").first
+                .map(String.init) ?? "unknown",
+            openBLAS: BLASInfo.configuration.trimmingCharacters(in: .whitespaces)
+                + ", core " + BLASInfo.coreName,
+            dataFiles: Dictionary(uniqueKeysWithValues: MNISTFile.allCases.map {
+                ($0.fileName, $0.sha256)
+            }),
+            seeds: Array(Set(experiments.flatMap(\.seeds))).sorted(), experiments: experiments,
+            buildSeconds: buildSeconds)
     }
 
     static func cpuModel() -> String {

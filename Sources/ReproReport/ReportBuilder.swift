@@ -26,8 +26,9 @@ public struct ReportBuilder {
     }
 
     @discardableResult
-    public func build<P: PaperReproduction>(_ paper: P, runner: ExperimentRunner,
-                                            log: @escaping (String) -> Void = { _ in }) throws -> Outcome {
+    public func build<P: PaperReproduction>(
+        _ paper: P, runner: ExperimentRunner, log: @escaping (String) -> Void = { _ in }
+    ) throws -> Outcome {
         let start = Date()
         // Check the inputs a user edits before any long computation.
         let facts = try PaperFacts(directory: facts)
@@ -36,16 +37,20 @@ public struct ReportBuilder {
         let results = try paper.results(context)
 
         let figures = try paper.figures(results, facts: facts)
-        let files = try FigureWriter.write(figures, tables: paper.tables(results), to: layout.figures)
+        let files = try FigureWriter.write(figures, tables: paper.tables(results),
+                                           to: layout.figures)
         let claims = try paper.checkClaims(facts.claims, results)
         try AtomicFile.write(CanonicalJSON.encode(claims, pretty: true), to: layout.claims)
 
-        let provenance = Provenance.collect(experiments: paper.provenance(quick: layout.quick, store: runner.store),
+        let provenance = Provenance.collect(experiments: paper.provenance(quick: layout.quick,
+                                                                          store: runner.store),
                                             buildSeconds: Date().timeIntervalSince(start),
                                             repository: repository)
         var values = ReportValues.common(facts: facts, claims: claims, figures: figures.map(\.id),
                                          provenance: provenance, quick: layout.quick)
-        values.merge(try paper.templateContext(results, facts: facts)) { _, paperValue in paperValue }
+        values.merge(try paper.templateContext(results, facts: facts)) { _, paperValue in
+            paperValue
+        }
         let markdown = try templateSet.render(values)
         try AtomicFile.write(Data(markdown.utf8), to: layout.markdown)
         let title = "Reproduction report: " + facts.metadata.title

@@ -17,7 +17,9 @@ public struct ReportLayout: Sendable {
     /// The folder of the index page that links every paper's report.
     public var indexRoot: URL { quick ? output.appendingPathComponent("quick") : output }
     public var root: URL { indexRoot.appendingPathComponent(paper) }
-    public var results: URL { output.appendingPathComponent(paper).appendingPathComponent("results") }
+    public var results: URL {
+        output.appendingPathComponent(paper).appendingPathComponent("results")
+    }
     public var figures: URL { root.appendingPathComponent("figures") }
     public var markdown: URL { root.appendingPathComponent("report.md") }
     public var html: URL { root.appendingPathComponent("report.html") }

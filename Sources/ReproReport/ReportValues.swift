@@ -9,7 +9,9 @@ public enum ReportValues {
                               provenance: Provenance, quick: Bool) -> [String: Any] {
         var figureMap: [String: Any] = [:]
         for id in figures { figureMap[id.rawValue] = figure(id, facts) }
-        let appendix = facts.figures.filter { $0.section == "appendix" && figures.contains(FigureID($0.id)) }
+        let appendix = facts.figures.filter {
+            $0.section == "appendix" && figures.contains(FigureID($0.id))
+        }
             .map { figure(FigureID($0.id), facts) }
         return [
             "paper": ["id": facts.metadata.id, "title": facts.metadata.title,
@@ -22,7 +24,9 @@ public enum ReportValues {
             "provenance": dictionary(provenance),
             "seedList": provenance.seeds.map(String.init).joined(separator: ", "),
             "buildSeconds": Digits.fixed(provenance.buildSeconds, 1),
-            "dataFiles": provenance.dataFiles.keys.sorted().map { ["name": $0, "sha": provenance.dataFiles[$0] ?? ""] },
+            "dataFiles": provenance.dataFiles.keys.sorted().map {
+                ["name": $0, "sha": provenance.dataFiles[$0] ?? ""]
+            },
         ]
     }
 
@@ -41,13 +45,16 @@ public enum ReportValues {
 
     static func figure(_ id: FigureID, _ facts: PaperFacts) -> [String: Any] {
         let info = facts.figure(id.rawValue)
-        return ["id": id.rawValue, "anchor": anchor(id.rawValue), "label": info?.label ?? id.rawValue,
-                "caption": info?.caption ?? "", "png": "figures/\(id).png", "pdf": "figures/\(id).pdf"]
+        return ["id": id.rawValue, "anchor": anchor(id.rawValue),
+                "label": info?.label ?? id.rawValue,
+                "caption": info?.caption ?? "", "png": "figures/\(id).png",
+                "pdf": "figures/\(id).pdf"]
     }
 
     static func claimRow(_ c: ClaimResult, _ facts: PaperFacts) -> [String: Any] {
         ["id": c.claim.id, "text": c.claim.text, "published": c.claim.published,
-         "reproduced": c.reproduced, "verdict": c.verdict.text, "verdictKind": c.verdict.kind.rawValue,
+         "reproduced": c.reproduced, "verdict": c.verdict.text,
+         "verdictKind": c.verdict.kind.rawValue,
          "figureLabel": facts.figure(c.claim.figure)?.label ?? c.claim.figure,
          "figureAnchor": anchor(c.claim.figure)]
     }

@@ -23,7 +23,9 @@ struct TemplateKeyCheck {
         while let open = rest.range(of: "{{") {
             line += rest[..<open.lowerBound].filter { $0 == "\n" }.count
             let triple = rest[open.upperBound...].hasPrefix("{")
-            guard let close = rest[open.upperBound...].range(of: triple ? "}}}" : "}}") else { break }
+            guard let close = rest[open.upperBound...].range(of: triple ? "}}}" : "}}") else {
+                break
+            }
             var tag = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
             line += tag.filter { $0 == "\n" }.count
             rest = rest[close.upperBound...]

@@ -14,31 +14,43 @@ public struct TemplateSet {
 
     public init(directory: URL) throws {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ReproError("template directory \(directory.path) is missing; run from the repository root or pass --templates DIR")
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
+              isDirectory.boolValue else {
+            throw ReproError("template directory \(directory.path) is missing; run from the "
+                             + "repository root or pass --templates DIR")
         }
-        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+        let files = try FileManager.default.contentsOfDirectory(at: directory,
+                                                                includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "mustache" }.sorted { $0.path < $1.path }
         var templates: [String: MustacheTemplate] = [:]
         var texts: [String: String] = [:]
         for file in files {
             let name = file.deletingPathExtension().lastPathComponent
-            guard let text = try? String(contentsOf: file, encoding: .utf8) else { throw ReproError("\(file.path): cannot read (not UTF-8?)") }
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+                throw ReproError("\(file.path): cannot read (not UTF-8?)")
+            }
             do {
                 templates[name] = try MustacheTemplate(string: "{{% CONTENT_TYPE:TEXT}}" + text)
             } catch let error as MustacheTemplate.ParserError {
-                throw ReproError("\(file.path):\(error.context.lineNumber): malformed template (\(error.error)) near '\(error.context.line.trimmingCharacters(in: .whitespaces))'")
+                throw ReproError("\(file.path):\(error.context.lineNumber): malformed template "
+                                 + "(\(error.error)) near "
+                                 + "'\(error.context.line.trimmingCharacters(in: .whitespaces))'")
             }
             texts[name] = text
         }
         guard templates[Self.main] != nil else {
-            throw ReproError("\(directory.appendingPathComponent("\(Self.main).mustache").path) is missing; it is the report's main template")
+            let main = directory.appendingPathComponent("\(Self.main).mustache").path
+            throw ReproError("\(main) is missing; it is the report's main template")
         }
-        // Mustache renders a missing partial as nothing; a report silently losing a section is worse than an error.
+        // Mustache renders a missing partial as nothing; a report silently losing a section is
+        // worse than an error.
         for (name, text) in texts {
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (number, line) in text.split(separator: "\n",
+                                             omittingEmptySubsequences: false).enumerated() {
                 for partial in Self.partials(in: String(line)) where templates[partial] == nil {
-                    throw ReproError("\(directory.appendingPathComponent("\(name).mustache").path):\(number + 1): includes '\(partial)', but \(partial).mustache does not exist")
+                    let file = directory.appendingPathComponent("\(name).mustache").path
+                    throw ReproError("\(file):\(number + 1): includes '\(partial)', but "
+                                     + "\(partial).mustache does not exist")
                 }
             }
         }
@@ -53,7 +65,8 @@ public struct TemplateSet {
         var rest = Substring(line)
         while let open = rest.range(of: "{{>") {
             guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            names.append(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            names.append(rest[open.upperBound..<close.lowerBound]
+                .trimmingCharacters(in: .whitespaces))
             rest = rest[close.upperBound...]
         }
         return names

@@ -25,7 +25,8 @@ final class TSNETests: XCTestCase {
         let y = result.embedding
         func centroid(_ c: Int) -> (Double, Double) {
             let members = labels.indices.filter { labels[$0] == c }
-            return (members.map { y[2 * $0] }.reduce(0, +) / 60, members.map { y[2 * $0 + 1] }.reduce(0, +) / 60)
+            return (members.map { y[2 * $0] }.reduce(0, +) / 60,
+                    members.map { y[2 * $0 + 1] }.reduce(0, +) / 60)
         }
         // Every point is closer to its own cluster's centroid than to any other.
         let centroids = (0..<3).map(centroid)
@@ -50,16 +51,21 @@ final class TSNETests: XCTestCase {
     func testSameInputSameEmbedding() {
         let (x, _) = clusters()
         var tsne = TSNE(); tsne.iterations = 60; tsne.perplexity = 10
-        XCTAssertEqual(tsne.run(x, count: 180, dimensions: 10), tsne.run(x, count: 180, dimensions: 10))
+        XCTAssertEqual(tsne.run(x, count: 180, dimensions: 10),
+                       tsne.run(x, count: 180, dimensions: 10))
     }
 
     func testPrincipalAxesOfAnElongatedCloud() {
         var rng = RandomStream(seed: 2, "pca")
         var x: [Double] = []
-        for _ in 0..<500 { let t = rng.nextNormal() * 5; x += [t, 2 * t + rng.nextNormal() * 0.1, rng.nextNormal() * 0.1] }
+        for _ in 0..<500 {
+            let t = rng.nextNormal() * 5
+            x += [t, 2 * t + rng.nextNormal() * 0.1, rng.nextNormal() * 0.1]
+        }
         let pca = PrincipalComponents(x, count: 500, dimensions: 3, keep: 2)
         XCTAssertEqual(pca.axes[0][0], 1 / 5.0.squareRoot(), accuracy: 0.01)
         XCTAssertEqual(pca.axes[0][1], 2 / 5.0.squareRoot(), accuracy: 0.01)
-        XCTAssertEqual(zip(pca.axes[0], pca.axes[1]).reduce(0) { $0 + $1.0 * $1.1 }, 0, accuracy: 1e-9)
+        XCTAssertEqual(zip(pca.axes[0], pca.axes[1]).reduce(0) { $0 + $1.0 * $1.1 }, 0,
+                       accuracy: 1e-9)
     }
 }

@@ -8,7 +8,8 @@ import ReproExperiments
 /// in one line, with the usage exit code; the help lists what the registry holds.
 final class CLITests: XCTestCase {
     /// The message and exit code a command line ends with when it is refused while parsing.
-    func refusal(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) -> (String, Int32)? {
+    func refusal(_ arguments: [String], file: StaticString = #filePath,
+                 line: UInt = #line) -> (String, Int32)? {
         do {
             _ = try Repro.parseAsRoot(arguments)
             XCTFail("accepted: \(arguments)", file: file, line: line)
@@ -46,15 +47,18 @@ final class CLITests: XCTestCase {
     }
 
     func testGoodCommandLinesParseToTypedValues() throws {
-        let run = try XCTUnwrap(try Repro.parseAsRoot(["run", "capacity", "--quick", "--pairs", "0/1,4/9",
-                                                       "--seeds", "0,42", "--shard", "1/4"]) as? RunCommand)
+        let run = try XCTUnwrap(try Repro.parseAsRoot(["run", "capacity", "--quick", "--pairs",
+                                                       "0/1,4/9",
+                                                       "--seeds", "0,42", "--shard",
+                                                       "1/4"]) as? RunCommand)
         XCTAssertEqual(run.experiment.name, "capacity")
         let options = run.arguments.options
         XCTAssertTrue(options.quick)
         XCTAssertEqual(options.pairs?.map(\.description), ["0/1", "4/9"])
         XCTAssertEqual(options.seeds, [0, 42])
         XCTAssertEqual(run.shard?.description, "1/4")
-        let report = try XCTUnwrap(try Repro.parseAsRoot(["build-report", "--paper", "1"]) as? BuildReportCommand)
+        let report = try XCTUnwrap(try Repro.parseAsRoot(["build-report", "--paper", "1"])
+                                   as? BuildReportCommand)
         XCTAssertEqual(report.papers.paper.papers.map(\.id), ["paper1"])
     }
 
@@ -73,8 +77,10 @@ final class CLITests: XCTestCase {
     }
 
     func testResultsBeforeARunSayWhichCommandToRun() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID())").path
-        var command = try XCTUnwrap(try Repro.parseAsRoot(["results", "capacity", "--quick", "--output", output])
+        let output = FileManager.default.temporaryDirectory
+            .appendingPathComponent("cli-\(UUID())").path
+        var command = try XCTUnwrap(try Repro.parseAsRoot(["results", "capacity", "--quick",
+                                                           "--output", output])
                                     as? ResultsCommand)
         XCTAssertThrowsError(try command.run()) {
             XCTAssertTrue("\($0)".contains("run `repro run capacity`"), "\($0)")

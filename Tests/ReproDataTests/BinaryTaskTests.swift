@@ -19,11 +19,13 @@ final class BinaryTaskTests: XCTestCase {
         XCTAssertEqual(all.filter { $0 == 4 }.count, 26)
         XCTAssertEqual(all.filter { $0 == 9 }.count, 26)
         XCTAssertEqual(task.heldOut.digits.filter { $0 == 4 }.count, 6)
-        XCTAssertTrue(zip(task.train.digits, task.train.labels).allSatisfy { ($0 == 9) == ($1 == 1) })
+        XCTAssertTrue(zip(task.train.digits, task.train.labels)
+            .allSatisfy { ($0 == 9) == ($1 == 1) })
         XCTAssertTrue(Set(task.train.sourceIndices).isDisjoint(with: task.heldOut.sourceIndices))
         XCTAssertEqual(Set(task.train.sourceIndices + task.heldOut.sourceIndices).count, 52)
         let first = task.train.sourceIndices[0]
-        XCTAssertEqual(Array(task.train.pixels[0..<784]), Array(mnist.trainImages[(first * 784)..<((first + 1) * 784)]))
+        XCTAssertEqual(Array(task.train.pixels[0..<784]),
+                       Array(mnist.trainImages[(first * 784)..<((first + 1) * 784)]))
     }
 
     func testSameSeedSameSplitOtherSeedOtherSplit() throws {

@@ -8,12 +8,15 @@ final class CorruptionTests: XCTestCase {
         let clean = [Double](repeating: 0.5, count: 20_000)
         let noisy = Corruption.gaussian(clean, sigma: 0.1, rng: &rng)
         XCTAssertTrue(noisy.allSatisfy { (0...1).contains($0) })
-        let std = (noisy.map { ($0 - 0.5) * ($0 - 0.5) }.reduce(0, +) / Double(noisy.count)).squareRoot()
+        let std = (noisy.map { ($0 - 0.5) * ($0 - 0.5) }.reduce(0, +)
+                   / Double(noisy.count)).squareRoot()
         XCTAssertEqual(std, 0.1, accuracy: 0.003)
         var again = RandomStream(seed: 0, "noise")
-        XCTAssertEqual(Corruption.gaussian(clean, sigma: 0.1, rng: &again), noisy, "same stream → same noise")
+        XCTAssertEqual(Corruption.gaussian(clean, sigma: 0.1, rng: &again), noisy,
+                       "same stream → same noise")
         var big = RandomStream(seed: 1, "noise")
-        XCTAssertTrue(Corruption.gaussian([0, 1], sigma: 5, rng: &big).allSatisfy { $0 == 0 || $0 == 1 })
+        XCTAssertTrue(Corruption.gaussian([0, 1], sigma: 5, rng: &big)
+            .allSatisfy { $0 == 0 || $0 == 1 })
     }
 
     func testOcclusionZeroesOneSevenBySevenPatchPerImage() {
@@ -35,7 +38,8 @@ final class OcclusionPatchTests: XCTestCase {
         var a = RandomStream(seed: 3, "patch"), b = RandomStream(seed: 3, "patch")
         let images = [Double](repeating: 1, count: 784 * 5)
         let (occluded, patches) = Corruption.occlusionWithPatches(images, rng: &a)
-        XCTAssertEqual(occluded, Corruption.occlusion(images, rng: &b), "same draws as the plain occlusion")
+        XCTAssertEqual(occluded, Corruption.occlusion(images, rng: &b),
+                       "same draws as the plain occlusion")
         for (k, p) in patches.enumerated() {
             XCTAssertEqual(occluded[k * 784 + p.top * 28 + p.left], 0)
             XCTAssertEqual(occluded[k * 784 + (p.top + 6) * 28 + p.left + 6], 0)

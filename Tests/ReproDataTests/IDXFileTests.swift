@@ -26,20 +26,30 @@ final class IDXFileTests: XCTestCase {
     func testBadMagicIsRefused() {
         var data = sample.encoded()
         data[0] = 0x1f; data[1] = 0x00
-        XCTAssertThrowsError(try IDXFile(data: data, name: "bad")) { XCTAssertTrue("\($0)".contains("bad magic number")) }
+        XCTAssertThrowsError(try IDXFile(data: data, name: "bad")) {
+            XCTAssertTrue("\($0)".contains("bad magic number"))
+        }
     }
 
     func testTruncatedAndOverlongFilesAreRefused() {
         let data = sample.encoded()
-        XCTAssertThrowsError(try IDXFile(data: data.dropLast(1), name: "t")) { XCTAssertTrue("\($0)".contains("truncated")) }
-        XCTAssertThrowsError(try IDXFile(data: data + Data([0]), name: "t")) { XCTAssertTrue("\($0)".contains("longer")) }
-        XCTAssertThrowsError(try IDXFile(data: data.prefix(6), name: "t")) { XCTAssertTrue("\($0)".contains("truncated")) }
+        XCTAssertThrowsError(try IDXFile(data: data.dropLast(1), name: "t")) {
+            XCTAssertTrue("\($0)".contains("truncated"))
+        }
+        XCTAssertThrowsError(try IDXFile(data: data + Data([0]), name: "t")) {
+            XCTAssertTrue("\($0)".contains("longer"))
+        }
+        XCTAssertThrowsError(try IDXFile(data: data.prefix(6), name: "t")) {
+            XCTAssertTrue("\($0)".contains("truncated"))
+        }
     }
 
     func testNonByteElementTypeIsRefused() {
         var data = sample.encoded()
         data[2] = 0x0D   // float
-        XCTAssertThrowsError(try IDXFile(data: data, name: "f")) { XCTAssertTrue("\($0)".contains("not unsigned byte")) }
+        XCTAssertThrowsError(try IDXFile(data: data, name: "f")) {
+            XCTAssertTrue("\($0)".contains("not unsigned byte"))
+        }
     }
 }
 
@@ -53,8 +63,10 @@ final class GzipTests: XCTestCase {
     }
 
     func testCorruptAndTruncatedStreamsAreErrors() throws {
-        let packed = try Gzip.compress(Data(repeating: 65, count: 10_000) + Data((0..<10_000).map { UInt8($0 % 200) }))
-        XCTAssertThrowsError(try Gzip.decompress(packed.prefix(packed.count / 2), name: "half.gz")) {
+        let packed = try Gzip.compress(Data(repeating: 65, count: 10_000)
+                                       + Data((0..<10_000).map { UInt8($0 % 200) }))
+        XCTAssertThrowsError(try Gzip.decompress(packed.prefix(packed.count / 2),
+                                                 name: "half.gz")) {
             XCTAssertTrue("\($0)".contains("half.gz"))
         }
         var corrupt = packed
@@ -64,14 +76,18 @@ final class GzipTests: XCTestCase {
 }
 
 final class FashionMNISTTests: XCTestCase {
-    /// Debian's dataset-fashion-mnist ships the same IDX format gzipped; skipped when not installed.
+    /// Debian's dataset-fashion-mnist ships the same IDX format gzipped; skipped when not
+    /// installed.
     func testReadsFashionMNISTWhenInstalled() throws {
-        let url = URL(fileURLWithPath: "/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz")
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: url.path), "dataset-fashion-mnist is not installed")
+        let url = URL(
+            fileURLWithPath: "/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz")
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: url.path),
+                          "dataset-fashion-mnist is not installed")
         let labels = try IDXFile(contentsOf: url)
         XCTAssertEqual(labels.dimensions, [10_000])
         XCTAssertEqual(Set(labels.bytes), Set(0..<10))
-        let images = try IDXFile(contentsOf: url.deletingLastPathComponent().appendingPathComponent("t10k-images-idx3-ubyte.gz"))
+        let images = try IDXFile(contentsOf: url.deletingLastPathComponent()
+            .appendingPathComponent("t10k-images-idx3-ubyte.gz"))
         XCTAssertEqual(images.dimensions, [10_000, 28, 28])
     }
 }

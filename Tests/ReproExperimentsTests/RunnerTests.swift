@@ -32,21 +32,29 @@ final class RunnerTests: XCTestCase {
         func groupKey(_ spec: ModelSpec) -> String { "seed \(spec.seed)" }
         func epochBudget(_ members: [ModelSpec]) -> Int { 2 }
         func describe(_ members: [ModelSpec]) -> String { "seed \(members[0].seed)" }
-        func train(_ members: [ModelSpec], data: DataSource, onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult] {
+        func train(_ members: [ModelSpec], data: DataSource,
+                   onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult] {
             batches.append(members.map(\.layers[1]))
             onEpoch(1); onEpoch(2)
             return members.map { spec in
                 let w = Double(spec.seed + spec.layers[1])
-                let record = ModelRecord(key: spec.key, spec: spec, history: TrainingHistory(metrics: ["loss": [1, 0.5]], stop: "epochs"),
-                                         evaluation: ["accuracy": w / 100], trainCount: 1, evaluationCount: 1,
+                let record = ModelRecord(key: spec.key, spec: spec,
+                                         history: TrainingHistory(metrics: ["loss": [1, 0.5]],
+                                                                  stop: "epochs"),
+                                         evaluation: ["accuracy": w / 100], trainCount: 1,
+                                         evaluationCount: 1,
                                          batchSize: members.count, batchSeconds: 0.5)
-                return TrainedResult(record: record, weights: [LayerWeights(fanIn: 1, fanOut: 1, storage: .dense([w]), bias: [0])])
+                return TrainedResult(record: record,
+                                     weights: [LayerWeights(fanIn: 1, fanOut: 1,
+                                                            storage: .dense([w]), bias: [0])])
             }
         }
     }
 
     func runner(_ root: URL) -> ExperimentRunner {
-        var r = ExperimentRunner(store: ResultStore(root: root), dataHash: "none") { throw ReproError("no data needed") }
+        var r = ExperimentRunner(store: ResultStore(root: root), dataHash: "none") {
+            throw ReproError("no data needed")
+        }
         r.showProgress = false
         return r
     }
@@ -64,7 +72,9 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(records.map { $0.evaluation["accuracy"] }, [0.05, 0.07])
         XCTAssertEqual(records[0].history.stop, "epochs")
         XCTAssertEqual(try ResultStore(root: root).weights(records[1].key)[0].denseWeights, [7])
-        let manifest = try XCTUnwrap(ResultStore(root: root).run(experiment: "toy", planKey: Plan(seeds: [0, 1, 2]).key))
+        let planKey = Plan(seeds: [0, 1, 2]).key
+        let manifest = try XCTUnwrap(ResultStore(root: root).run(experiment: "toy",
+                                                                 planKey: planKey))
         XCTAssertEqual(manifest.modelKeys.count, 6)
         XCTAssertEqual(manifest.computeSeconds, 1.5, accuracy: 1e-12)
     }
@@ -75,7 +85,9 @@ final class RunnerTests: XCTestCase {
         let a = try runner(root).run(plan, trainer: Trainer(), shard: try Shard(index: 0, count: 2))
         XCTAssertEqual(a.trained, 4)
         XCTAssertFalse(a.complete)
-        XCTAssertThrowsError(try runner(root).records(plan)) { XCTAssertTrue("\($0)".contains("repro run toy")) }
+        XCTAssertThrowsError(try runner(root).records(plan)) {
+            XCTAssertTrue("\($0)".contains("repro run toy"))
+        }
         let b = try runner(root).run(plan, trainer: Trainer(), shard: try Shard(index: 1, count: 2))
         XCTAssertEqual(b.trained, 2)
         XCTAssertTrue(b.complete)
@@ -84,7 +96,8 @@ final class RunnerTests: XCTestCase {
     func testAnOptionalSpecFieldLeftNilDoesNotChangeTheKey() throws {
         var spec = Plan(seeds: [0]).specs(data: "d")[0]
         let key = spec.key
-        XCTAssertFalse(String(decoding: try CanonicalJSON.encode(spec), as: UTF8.self).contains("derivation"))
+        XCTAssertFalse(String(decoding: try CanonicalJSON.encode(spec), as: UTF8.self)
+            .contains("derivation"))
         spec.derivation = Derivation(kind: "magnitude-pruning", source: key, version: 1)
         XCTAssertNotEqual(spec.key, key)
     }

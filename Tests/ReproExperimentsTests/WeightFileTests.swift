@@ -6,8 +6,10 @@ import ReproSupport
 
 final class WeightFileTests: XCTestCase {
     let layers = [
-        LayerWeights(fanIn: 3, fanOut: 2, storage: .dense([1, -2, 3.5, 0, 1e-300, -0.0]), bias: [0.25, -1]),
-        LayerWeights(fanIn: 2, fanOut: 4, storage: .sparse(indices: [1, 6], values: [0.5, -7]), bias: [1, 2, 3, 4]),
+        LayerWeights(fanIn: 3, fanOut: 2, storage: .dense([1, -2, 3.5, 0, 1e-300, -0.0]),
+                     bias: [0.25, -1]),
+        LayerWeights(fanIn: 2, fanOut: 4, storage: .sparse(indices: [1, 6], values: [0.5, -7]),
+                     bias: [1, 2, 3, 4]),
     ]
 
     func testDenseAndSparseLayersRoundTripExactly() throws {
@@ -16,11 +18,14 @@ final class WeightFileTests: XCTestCase {
         let back = try WeightFile.decode(data, name: "w")
         XCTAssertEqual(back, layers)
         XCTAssertEqual(back[1].denseWeights, [0, 0.5, 0, 0, 0, 0, -7, 0])
-        XCTAssertEqual(back[0].denseWeights.map(\.bitPattern), layers[0].denseWeights.map(\.bitPattern))
+        XCTAssertEqual(back[0].denseWeights.map(\.bitPattern),
+                       layers[0].denseWeights.map(\.bitPattern))
     }
 
     func testASparseLayerCostsItsKeptWeightsOnly() {
-        let wide = LayerWeights(fanIn: 784, fanOut: 32768, storage: .sparse(indices: Array(0..<100), values: .init(repeating: 1, count: 100)),
+        let wide = LayerWeights(fanIn: 784, fanOut: 32768,
+                                storage: .sparse(indices: Array(0..<100),
+                                                 values: .init(repeating: 1, count: 100)),
                                 bias: .init(repeating: 0, count: 32768))
         XCTAssertLessThan(WeightFile.encode([wide]).count, 300_000)
     }

@@ -16,15 +16,18 @@ final class BinaryMetricsTests: XCTestCase {
 
     func testTiesCountHalfInAUC() {
         XCTAssertEqual(BinaryMetrics(probabilities: [0.5, 0.5], labels: [1, 0]).auc, 0.5)
-        XCTAssertEqual(BinaryMetrics(probabilities: [0.3, 0.3, 0.7, 0.1], labels: [1, 0, 1, 0]).auc, 0.875)
+        XCTAssertEqual(BinaryMetrics(probabilities: [0.3, 0.3, 0.7, 0.1], labels: [1, 0, 1, 0]).auc,
+                       0.875)
     }
 
     func testUndefinedScoresAreZero() {
-        let none = BinaryMetrics(probabilities: [0.1, 0.2, 0.3], labels: [1, 1, 0])   // nothing predicted positive
+        // nothing predicted positive
+        let none = BinaryMetrics(probabilities: [0.1, 0.2, 0.3], labels: [1, 1, 0])
         XCTAssertEqual(none.precision, 0)
         XCTAssertEqual(none.recall, 0)
         XCTAssertEqual(none.f1, 0)
-        XCTAssertEqual(BinaryMetrics(probabilities: [0.9, 0.8], labels: [1, 1]).auc, 0, "one class only: AUC undefined")
+        XCTAssertEqual(BinaryMetrics(probabilities: [0.9, 0.8], labels: [1, 1]).auc, 0,
+                       "one class only: AUC undefined")
     }
 
     func testLossIsClippedNotInfinite() {

@@ -6,22 +6,29 @@ final class PruningTests: XCTestCase {
     func testHandComputedPruning() {
         let w = [0.5, -0.1, 0.3, -0.7, 0.2, 0.05, -0.4, 0.9, 0.15, -0.25]
         // 30 %: k = 3, threshold = third smallest |w| = 0.15 → 0.05, -0.1, 0.15 go.
-        XCTAssertEqual(MagnitudePruning.prune(w, fraction: 0.3), [0.5, 0, 0.3, -0.7, 0.2, 0, -0.4, 0.9, 0, -0.25])
+        XCTAssertEqual(MagnitudePruning.prune(w, fraction: 0.3),
+                       [0.5, 0, 0.3, -0.7, 0.2, 0, -0.4, 0.9, 0, -0.25])
         XCTAssertEqual(MagnitudePruning.prune(w, fraction: 0.05), w, "k = ⌊0.5⌋ = 0 prunes nothing")
         XCTAssertEqual(MagnitudePruning.prune(w, fraction: 1).filter { $0 != 0 }, [])
     }
 
     func testTiesAtTheThresholdAreAllRemoved() {
-        XCTAssertEqual(MagnitudePruning.prune([0.1, -0.1, 0.1, 0.5], fraction: 0.25), [0, 0, 0, 0.5])
+        XCTAssertEqual(MagnitudePruning.prune([0.1, -0.1, 0.1, 0.5], fraction: 0.25),
+                       [0, 0, 0, 0.5])
     }
 
     func testTheTwoReadings() {
         XCTAssertEqual(MagnitudePruning.Reading.correct.fraction(level: 95), 0.95)
-        XCTAssertEqual(MagnitudePruning.Reading.published.fraction(level: 99), 0.0099, accuracy: 1e-15)
+        XCTAssertEqual(MagnitudePruning.Reading.published.fraction(level: 99), 0.0099,
+                       accuracy: 1e-15)
         var rng = RandomStream(seed: 0, "prune")
         let model = MLPParameters.initial(inputs: 784, hidden: 24, rng: &rng)
-        let correct = MagnitudePruning.prune(model, fraction: MagnitudePruning.Reading.correct.fraction(level: 95))
-        let published = MagnitudePruning.prune(model, fraction: MagnitudePruning.Reading.published.fraction(level: 95))
+        let correct = MagnitudePruning.prune(model,
+                                             fraction: MagnitudePruning.Reading.correct
+                                                 .fraction(level: 95))
+        let published = MagnitudePruning.prune(model,
+                                               fraction: MagnitudePruning.Reading.published
+                                                   .fraction(level: 95))
         XCTAssertEqual(MagnitudePruning.sparsity(correct), 0.95, accuracy: 0.001)
         XCTAssertEqual(MagnitudePruning.sparsity(published), 0.0095, accuracy: 0.001)
         XCTAssertEqual(correct.b1, model.b1, "biases are untouched")
@@ -52,9 +59,11 @@ final class SaliencyTests: XCTestCase {
 
     func testDeadUnitsAreThoseNeverActive() {
         var m = model()
-        for i in 0..<16 { m.w1[i * 5 + 2] = -1 }          // unit 2 can never fire on non-negative inputs
+        // unit 2 can never fire on non-negative inputs
+        for i in 0..<16 { m.w1[i * 5 + 2] = -1 }
         m.b1[2] = -0.1
-        let data = TrainingSet(features: (0..<(16 * 4)).map { Double($0 % 7) / 6 }, labels: [0, 1, 0, 1], inputs: 16)
+        let data = TrainingSet(features: (0..<(16 * 4)).map { Double($0 % 7) / 6 },
+                               labels: [0, 1, 0, 1], inputs: 16)
         XCTAssertEqual(HiddenActivations.deadUnits(m, on: data), [2])
         XCTAssertEqual(HiddenActivations.of(m, on: data).count, 4 * 5)
     }

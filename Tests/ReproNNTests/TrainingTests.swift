@@ -23,7 +23,9 @@ final class TrainingTests: XCTestCase {
             var z2 = p.b2
             for j in 0..<p.hidden {
                 var z = p.b1[j]
-                for k in 0..<p.inputs { z += data.features[i * p.inputs + k] * p.w1[k * p.hidden + j] }
+                for k in 0..<p.inputs {
+                    z += data.features[i * p.inputs + k] * p.w1[k * p.hidden + j]
+                }
                 z2 += max(z, 0) * p.w2[j]
             }
             let q = 1 / (1 + exp(-z2))
@@ -36,7 +38,8 @@ final class TrainingTests: XCTestCase {
         let data = toyData()
         let start = model(5)
         let lr = 0.5
-        let after = Training.train([ModelSlot(initial: start, learningRate: lr)], on: data, epochs: 1, precision: .float64)[0].parameters
+        let after = Training.train([ModelSlot(initial: start, learningRate: lr)], on: data,
+                                   epochs: 1, precision: .float64)[0].parameters
         let h = 1e-6
         func check(_ path: WritableKeyPath<MLPParameters, [Double]>, _ index: Int) {
             var plus = start, minus = start
@@ -50,13 +53,15 @@ final class TrainingTests: XCTestCase {
         for index in 0..<5 { check(\.b1, index); check(\.w2, index) }
         var plus = start, minus = start
         plus.b2 += h; minus.b2 -= h
-        XCTAssertEqual((start.b2 - after.b2) / lr, (loss(plus, data) - loss(minus, data)) / (2 * h), accuracy: 1e-7)
+        XCTAssertEqual((start.b2 - after.b2) / lr, (loss(plus, data) - loss(minus, data)) / (2 * h),
+                       accuracy: 1e-7)
     }
 
     func testHistoryLossIsTheLossBeforeEachUpdate() {
         let data = toyData()
         let start = model(4)
-        let trained = Training.train([ModelSlot(initial: start, learningRate: 0.3)], on: data, epochs: 3, precision: .float64)[0]
+        let trained = Training.train([ModelSlot(initial: start, learningRate: 0.3)], on: data,
+                                     epochs: 3, precision: .float64)[0]
         XCTAssertEqual(trained.history.epochs, 3)
         XCTAssertEqual(trained.history.loss[0], loss(start, data), accuracy: 1e-12)
         XCTAssertLessThan(trained.history.loss[2], trained.history.loss[0])
@@ -64,13 +69,18 @@ final class TrainingTests: XCTestCase {
 
     func testBatchedEqualsOneAtATime() {
         let data = toyData()
-        let slots = [3, 5, 8].flatMap { h in [0.1, 0.7].map { ModelSlot(initial: model(h), learningRate: $0) } }
+        let slots = [3, 5, 8].flatMap { h in
+            [0.1, 0.7].map { ModelSlot(initial: model(h), learningRate: $0) }
+        }
         for (precision, tolerance) in [(Precision.float64, 1e-12), (.float32, 2e-5)] {
             let batched = Training.train(slots, on: data, epochs: 15, precision: precision)
             for (k, slot) in slots.enumerated() {
                 let alone = Training.train([slot], on: data, epochs: 15, precision: precision)[0]
-                XCTAssertLessThan(batched[k].parameters.maxAbsDifference(to: alone.parameters), tolerance, "\(precision) slot \(k)")
-                for (a, b) in zip(batched[k].history.loss, alone.history.loss) { XCTAssertEqual(a, b, accuracy: tolerance) }
+                XCTAssertLessThan(batched[k].parameters.maxAbsDifference(to: alone.parameters),
+                                  tolerance, "\(precision) slot \(k)")
+                for (a, b) in zip(batched[k].history.loss, alone.history.loss) {
+                    XCTAssertEqual(a, b, accuracy: tolerance)
+                }
                 XCTAssertEqual(batched[k].history.f1, alone.history.f1)
             }
         }
@@ -79,7 +89,8 @@ final class TrainingTests: XCTestCase {
     func testSameInputsSameNumbers() {
         let data = toyData()
         let slots = [ModelSlot(initial: model(6), learningRate: 0.2)]
-        let a = Training.train(slots, on: data, epochs: 10)[0], b = Training.train(slots, on: data, epochs: 10)[0]
+        let a = Training.train(slots, on: data, epochs: 10)[0],
+            b = Training.train(slots, on: data, epochs: 10)[0]
         XCTAssertEqual(a.parameters, b.parameters)
         XCTAssertEqual(a.history, b.history)
     }
@@ -94,7 +105,8 @@ final class TrainingTests: XCTestCase {
 
     func testTrainingLearnsTheToyTask() {
         let data = toyData(count: 200)
-        let trained = Training.train([ModelSlot(initial: model(8), learningRate: 1.0)], on: data, epochs: 300, precision: .float64)[0]
+        let trained = Training.train([ModelSlot(initial: model(8), learningRate: 1.0)], on: data,
+                                     epochs: 300, precision: .float64)[0]
         XCTAssertGreaterThan(trained.history.accuracy.last!, 0.85)
         let evaluated = Training.evaluate([trained.parameters], on: data, precision: .float64)[0]
         XCTAssertGreaterThan(evaluated.auc, 0.9)

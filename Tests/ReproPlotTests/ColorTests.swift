@@ -8,7 +8,8 @@ final class ColorTests: XCTestCase {
         assertColor(Colormap.viridis(0.5), Color(0.127568, 0.566949, 0.550556), 1e-6)
         assertColor(Colormap.viridis(1), Color(0.993248, 0.906157, 0.143936), 1e-6)
         assertColor(Colormap.viridis(0.25), Color(0.229739, 0.322361, 0.545706), 1e-6)
-        assertColor(Colormap.viridis(0.3), Color(0.206756, 0.371758, 0.553117), 0.007)    // between anchors
+        // between anchors
+        assertColor(Colormap.viridis(0.3), Color(0.206756, 0.371758, 0.553117), 0.007)
     }
 
     func testHotAndGrayMatchMatplotlib() {
@@ -34,13 +35,15 @@ final class ColorTests: XCTestCase {
         let colors = (0..<11).map(Palette.color)
         for i in 0..<11 {
             for j in (i + 1)..<11 {
-                let distance = abs(colors[i].red - colors[j].red) + abs(colors[i].green - colors[j].green) + abs(colors[i].blue - colors[j].blue)
+                let distance = abs(colors[i].red - colors[j].red)
+                    + abs(colors[i].green - colors[j].green) + abs(colors[i].blue - colors[j].blue)
                 XCTAssertGreaterThan(distance, 0.15, "colours \(i) and \(j) are too close")
             }
         }
     }
 
-    func assertColor(_ a: Color, _ b: Color, _ tolerance: Double, file: StaticString = #filePath, line: UInt = #line) {
+    func assertColor(_ a: Color, _ b: Color, _ tolerance: Double, file: StaticString = #filePath,
+                     line: UInt = #line) {
         XCTAssertEqual(a.red, b.red, accuracy: tolerance, file: file, line: line)
         XCTAssertEqual(a.green, b.green, accuracy: tolerance, file: file, line: line)
         XCTAssertEqual(a.blue, b.blue, accuracy: tolerance, file: file, line: line)

@@ -15,9 +15,12 @@ final class TickTests: XCTestCase {
     }
 
     func testLinearTicksStayInsideTheRangeWithCleanLabels() {
-        XCTAssertEqual(TickGenerator.linear(low: -0.08, high: 0.08, target: 4).map(\.label), ["\u{2212}0.05", "0.00", "0.05"])
+        XCTAssertEqual(TickGenerator.linear(low: -0.08, high: 0.08, target: 4).map(\.label),
+                       ["\u{2212}0.05", "0.00", "0.05"])
         let ticks = TickGenerator.linear(low: -0.08, high: 0.08, target: 8)
-        XCTAssertEqual(ticks.map(\.label), ["\u{2212}0.08", "\u{2212}0.06", "\u{2212}0.04", "\u{2212}0.02", "0.00", "0.02", "0.04", "0.06", "0.08"])
+        XCTAssertEqual(ticks.map(\.label),
+                       ["\u{2212}0.08", "\u{2212}0.06", "\u{2212}0.04", "\u{2212}0.02", "0.00",
+                        "0.02", "0.04", "0.06", "0.08"])
         let wide = TickGenerator.linear(low: -3.2, high: 101, target: 5)
         XCTAssertEqual(wide.map(\.value), [0, 20, 40, 60, 80, 100])
         XCTAssertEqual(wide.map(\.label), ["0", "20", "40", "60", "80", "100"])
@@ -35,7 +38,8 @@ final class TickTests: XCTestCase {
         let ticks = (0..<10).map { Tick(Double($0), "label \($0)") }
         let kept = PanelTicks.thinned(ticks, position: { $0.value * 20 }, extent: { _ in 30 })
         XCTAssertEqual(kept.map(\.value), [0, 2, 4, 6, 8])
-        XCTAssertEqual(PanelTicks.thinned(ticks, position: { $0.value * 50 }, extent: { _ in 30 }).count, 10)
+        XCTAssertEqual(PanelTicks.thinned(ticks, position: { $0.value * 50 },
+                                          extent: { _ in 30 }).count, 10)
     }
 }
 

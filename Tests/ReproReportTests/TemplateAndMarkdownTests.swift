@@ -5,15 +5,22 @@ import ReproPlot
 
 final class TemplateTests: XCTestCase {
     func directory(_ files: [String: String]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID())")
+        let dir = FileManager.default.temporaryDirectory
+            .appendingPathComponent("templates-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for (name, text) in files {
+            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         return dir
     }
 
     func testRendersPartialsWithoutHTMLEscaping() throws {
-        let set = try TemplateSet(directory: directory(["report.mustache": "# {{title}}\n{{> part}}", "part.mustache": "{{#rows}}| {{a}} |\n{{/rows}}"]))
-        XCTAssertEqual(try set.render(["title": "F1 < 0.9 & more", "rows": [["a": 1], ["a": 2]]]), "# F1 < 0.9 & more\n| 1 |\n| 2 |\n")
+        let set = try TemplateSet(directory: directory([
+            "report.mustache": "# {{title}}\n{{> part}}",
+            "part.mustache": "{{#rows}}| {{a}} |\n{{/rows}}",
+        ]))
+        XCTAssertEqual(try set.render(["title": "F1 < 0.9 & more", "rows": [["a": 1], ["a": 2]]]),
+                       "# F1 < 0.9 & more\n| 1 |\n| 2 |\n")
     }
 
     func testMalformedTemplateNamesFileAndLine() throws {
@@ -24,13 +31,15 @@ final class TemplateTests: XCTestCase {
     }
 
     func testMissingPartialAndMissingMainAreErrors() throws {
-        XCTAssertThrowsError(try TemplateSet(directory: directory(["report.mustache": "a\n\n{{> nowhere}}"]))) {
+        let files = ["report.mustache": "a\n\n{{> nowhere}}"]
+        XCTAssertThrowsError(try TemplateSet(directory: directory(files))) {
             XCTAssertTrue("\($0)".contains("report.mustache:3: includes 'nowhere'"), "\($0)")
         }
         XCTAssertThrowsError(try TemplateSet(directory: directory(["other.mustache": "x"]))) {
             XCTAssertTrue("\($0)".contains("report.mustache is missing"), "\($0)")
         }
-        XCTAssertThrowsError(try TemplateSet(directory: URL(fileURLWithPath: "/nonexistent-templates"))) {
+        let missing = URL(fileURLWithPath: "/nonexistent-templates")
+        XCTAssertThrowsError(try TemplateSet(directory: missing)) {
             XCTAssertTrue("\($0)".contains("--templates"), "\($0)")
         }
     }
@@ -40,7 +49,10 @@ final class PaperFactsTests: XCTestCase {
     func testBrokenFactsNameTheFileAndField() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("facts-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try #"{"id": "p", "title": "t", "authors": "a"}"#.write(to: dir.appendingPathComponent("paper.json"), atomically: true, encoding: .utf8)
-        XCTAssertThrowsError(try PaperFacts(directory: dir)) { XCTAssertTrue("\($0)".contains("paper.json: missing field 'summary'"), "\($0)") }
+        try #"{"id": "p", "title": "t", "authors": "a"}"#
+            .write(to: dir.appendingPathComponent("paper.json"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try PaperFacts(directory: dir)) {
+            XCTAssertTrue("\($0)".contains("paper.json: missing field 'summary'"), "\($0)")
+        }
     }
 }

@@ -9,7 +9,8 @@ final class TemplateKeyCheckTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (name, text) in files {
-            try text.write(to: dir.appendingPathComponent("\(name).mustache"), atomically: true, encoding: .utf8)
+            try text.write(to: dir.appendingPathComponent("\(name).mustache"), atomically: true,
+                           encoding: .utf8)
         }
         return try TemplateSet(directory: dir)
     }
@@ -25,18 +26,24 @@ final class TemplateKeyCheckTests: XCTestCase {
     }
 
     func testOptionalFiguresAndListsAreFine() throws {
-        let set = try templates(["report": "{{#figures.fig1}}{{png}}{{/figures.fig1}}{{#figures.fig9}}{{png}}{{/figures.fig9}}"
-                                           + "{{#rows}}{{a}}{{/rows}}{{#empty}}{{anything}}{{/empty}}"])
+        let set = try templates(["report": "{{#figures.fig1}}{{png}}{{/figures.fig1}}"
+                                           + "{{#figures.fig9}}{{png}}{{/figures.fig9}}"
+                                           + "{{#rows}}{{a}}{{/rows}}"
+                                           + "{{#empty}}{{anything}}{{/empty}}"])
         XCTAssertEqual(try set.render(values), "a.png12")
     }
 
     func testAMisspelledSectionParentIsAnError() throws {
         let set = try templates(["report": "{{#figurse.fig1}}x{{/figurse.fig1}}"])
-        XCTAssertThrowsError(try set.render(values)) { XCTAssertTrue("\($0)".contains("figurse.fig1"), "\($0)") }
+        XCTAssertThrowsError(try set.render(values)) {
+            XCTAssertTrue("\($0)".contains("figurse.fig1"), "\($0)")
+        }
     }
 
     func testAKeyInsideAListItemMustExist() throws {
         let set = try templates(["report": "{{#rows}}{{b}}{{/rows}}"])
-        XCTAssertThrowsError(try set.render(values)) { XCTAssertTrue("\($0)".contains("'b'"), "\($0)") }
+        XCTAssertThrowsError(try set.render(values)) {
+            XCTAssertTrue("\($0)".contains("'b'"), "\($0)")
+        }
     }
 }

@@ -13,7 +13,8 @@ final class StableHashTests: XCTestCase {
     }
 
     func testFileHashEqualsDataHash() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hash-\(UUID()).bin")
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("hash-\(UUID()).bin")
         let data = Data((0..<100_000).map { UInt8($0 % 251) })
         try data.write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }

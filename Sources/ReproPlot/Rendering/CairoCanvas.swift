@@ -53,13 +53,19 @@ final class CairoCanvas {
         var penDown = false
         for p in points {
             guard p.x.isFinite && p.y.isFinite else { penDown = false; continue }
-            if penDown { cairo_line_to(cr, p.x, p.y) } else { cairo_move_to(cr, p.x, p.y); penDown = true }
+            if penDown {
+                cairo_line_to(cr, p.x, p.y)
+            } else {
+                cairo_move_to(cr, p.x, p.y); penDown = true
+            }
         }
         cairo_stroke(cr)
         cairo_set_dash(cr, nil, 0, 0)
     }
 
-    func line(_ a: Point, _ b: Point, _ color: Color, width: Double) { polyline([a, b], color, width: width) }
+    func line(_ a: Point, _ b: Point, _ color: Color, width: Double) {
+        polyline([a, b], color, width: width)
+    }
 
     func polygon(_ points: [Point], _ color: Color) {
         guard let first = points.first else { return }
@@ -71,7 +77,8 @@ final class CairoCanvas {
     }
 
     /// A marker of diameter `size` centred on `p`, filled with `fill` and edged with `edge`.
-    func marker(_ shape: Marker, at p: Point, size: Double, fill: Color, edge: Color? = nil, edgeWidth: Double = 0.6) {
+    func marker(_ shape: Marker, at p: Point, size: Double, fill: Color, edge: Color? = nil,
+                edgeWidth: Double = 0.6) {
         guard shape != .none, p.x.isFinite, p.y.isFinite else { return }
         let r = size / 2
         switch shape {
@@ -82,7 +89,9 @@ final class CairoCanvas {
             cairo_line_to(cr, p.x - r, p.y + r * 0.75); cairo_close_path(cr)
         case .diamond:
             cairo_move_to(cr, p.x, p.y - r * 1.15); cairo_line_to(cr, p.x + r * 0.8, p.y)
-            cairo_line_to(cr, p.x, p.y + r * 1.15); cairo_line_to(cr, p.x - r * 0.8, p.y); cairo_close_path(cr)
+            cairo_line_to(cr, p.x, p.y + r * 1.15)
+            cairo_line_to(cr, p.x - r * 0.8, p.y)
+            cairo_close_path(cr)
         case .cross:
             setColor(fill); cairo_set_line_width(cr, max(1, size / 5))
             cairo_move_to(cr, p.x - r, p.y - r); cairo_line_to(cr, p.x + r, p.y + r)
@@ -100,7 +109,8 @@ final class CairoCanvas {
     }
 
     private func useFont(size: Double, bold: Bool) {
-        cairo_select_font_face(cr, Self.fontFamily, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_select_font_face(cr, Self.fontFamily, CAIRO_FONT_SLANT_NORMAL,
+                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(cr, size)
     }
 
@@ -114,7 +124,8 @@ final class CairoCanvas {
         return Size(extents.x_advance, font.ascent + font.descent)
     }
 
-    /// Draws `text` anchored at `p`, rotated by `angle` radians (counter-clockwise is negative y-up).
+    /// Draws `text` anchored at `p`, rotated by `angle` radians (counter-clockwise is negative
+    /// y-up).
     func text(_ text: String, at p: Point, size: Double, color: Color = .ink, bold: Bool = false,
               h: HorizontalAnchor = .left, v: VerticalAnchor = .baseline, angle: Double = 0) {
         guard !text.isEmpty else { return }
@@ -142,11 +153,14 @@ final class CairoCanvas {
 
     /// The largest size ≤ `size` (down to `minimum`) at which `text` fits in `width` points, and
     /// the text itself, cut with an ellipsis if even `minimum` does not fit.
-    func fitting(_ text: String, width: Double, size: Double, minimum: Double = 7, bold: Bool = false) -> (String, Double) {
+    func fitting(_ text: String, width: Double, size: Double, minimum: Double = 7,
+                 bold: Bool = false) -> (String, Double) {
         var s = size
         while s > minimum && measure(text, size: s, bold: bold).width > width { s -= 0.5 }
         var t = text
-        while t.count > 1 && measure(t, size: s, bold: bold).width > width { t = String(t.dropLast(2)) + "…" }
+        while t.count > 1 && measure(t, size: s, bold: bold).width > width {
+            t = String(t.dropLast(2)) + "…"
+        }
         return (t, s)
     }
 

@@ -21,17 +21,22 @@ public enum FigureRenderer {
         case .png(let dpi):
             let surface = try imageSurface(figure, dpi: dpi)
             defer { cairo_surface_destroy(surface) }
-            return try encode { sink in cairo_surface_write_to_png_stream(surface, writeToSink, sink) }
+            return try encode { sink in
+                cairo_surface_write_to_png_stream(surface, writeToSink, sink)
+            }
         case .pdf: return try pdf([figure])
         case .svg:
             let size = figure.pointSize
             let sink = DataSink()
-            let surface = cairo_svg_surface_create_for_stream(writeToSink, Unmanaged.passUnretained(sink).toOpaque(), size.width, size.height)
+            let surface = cairo_svg_surface_create_for_stream(
+                writeToSink, Unmanaged.passUnretained(sink).toOpaque(), size.width, size.height)
             draw(figure, on: surface!)
             cairo_surface_finish(surface)
             let status = cairo_surface_status(surface)
             cairo_surface_destroy(surface)
-            guard status == CAIRO_STATUS_SUCCESS else { throw ReproError("cairo could not write SVG (status \(status.rawValue))") }
+            guard status == CAIRO_STATUS_SUCCESS else {
+                throw ReproError("cairo could not write SVG (status \(status.rawValue))")
+            }
             return sink.data
         }
     }
@@ -53,20 +58,24 @@ public enum FigureRenderer {
     /// A PDF surface writing into memory: `body` draws the pages; the finished bytes are returned.
     static func pdfStream(size: Size, _ body: (OpaquePointer) throws -> Void) throws -> Data {
         let sink = DataSink()
-        guard let surface = cairo_pdf_surface_create_for_stream(writeToSink, Unmanaged.passUnretained(sink).toOpaque(), size.width, size.height) else {
+        guard let surface = cairo_pdf_surface_create_for_stream(
+            writeToSink, Unmanaged.passUnretained(sink).toOpaque(), size.width, size.height) else {
             throw ReproError("cairo could not start a PDF")
         }
         defer { cairo_surface_destroy(surface) }
         try body(surface)
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
-        guard status == CAIRO_STATUS_SUCCESS else { throw ReproError("cairo could not write the PDF (status \(status.rawValue))") }
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw ReproError("cairo could not write the PDF (status \(status.rawValue))")
+        }
         return sink.data
     }
 
     /// Writes `base.png`, `base.pdf`, … atomically; returns the files written.
     @discardableResult
-    public static func write(_ figure: Figure, to base: URL, formats: [OutputFormat] = [.png(dpi: 150), .pdf]) throws -> [URL] {
+    public static func write(_ figure: Figure, to base: URL,
+                             formats: [OutputFormat] = [.png(dpi: 150), .pdf]) throws -> [URL] {
         try formats.map { format in
             let url = base.appendingPathExtension(format.fileExtension)
             try AtomicFile.write(try data(figure, format: format), to: url)
@@ -83,11 +92,13 @@ public enum FigureRenderer {
 
     static func imageSurface(_ figure: Figure, dpi: Double) throws -> OpaquePointer {
         let scale = dpi / 72
-        let width = Int32((figure.pointSize.width * scale).rounded()), height = Int32((figure.pointSize.height * scale).rounded())
+        let width = Int32((figure.pointSize.width * scale).rounded()),
+            height = Int32((figure.pointSize.height * scale).rounded())
         guard width > 0, height > 0, width < 20_000, height < 20_000,
               let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height),
               cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            throw ReproError("cannot make a \(width)×\(height) image; check the figure size and DPI")
+            throw ReproError("cannot make a \(width)×\(height) image; check the figure size and "
+                             + "DPI")
         }
         cairo_surface_set_device_scale(surface, scale, scale)
         draw(figure, on: surface)
@@ -130,14 +141,18 @@ public enum FigureRenderer {
         canvas.fill(Rect(x: 0, y: 0, width: size.width, height: size.height), style.background)
         var top = 4.0
         if let title = figure.title {
-            let (text, fontSize) = canvas.fitting(title, width: size.width - 12, size: style.figureTitleFont, bold: true)
-            canvas.text(text, at: Point(size.width / 2, 8), size: fontSize, bold: true, h: .center, v: .top)
+            let (text, fontSize) = canvas.fitting(title, width: size.width - 12,
+                                                  size: style.figureTitleFont, bold: true)
+            canvas.text(text, at: Point(size.width / 2, 8), size: fontSize, bold: true, h: .center,
+                        v: .top)
             top += style.figureTitleFont + 10
         }
-        let cellWidth = size.width / Double(figure.columns), cellHeight = (size.height - top) / Double(figure.rows)
+        let cellWidth = size.width / Double(figure.columns),
+            cellHeight = (size.height - top) / Double(figure.rows)
         for (k, axes) in figure.panels.enumerated() {
             let row = k / figure.columns, column = k % figure.columns
-            let cell = Rect(x: Double(column) * cellWidth + 2, y: top + Double(row) * cellHeight, width: cellWidth - 4, height: cellHeight - 2)
+            let cell = Rect(x: Double(column) * cellWidth + 2, y: top + Double(row) * cellHeight,
+                            width: cellWidth - 4, height: cellHeight - 2)
             PanelRenderer(axes: axes, canvas: canvas, style: style).draw(in: cell)
         }
     }
@@ -145,7 +160,9 @@ public enum FigureRenderer {
     private static func encode(_ body: (UnsafeMutableRawPointer) -> cairo_status_t) throws -> Data {
         let sink = DataSink()
         let status = body(Unmanaged.passUnretained(sink).toOpaque())
-        guard status == CAIRO_STATUS_SUCCESS else { throw ReproError("cairo could not encode the image (status \(status.rawValue))") }
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw ReproError("cairo could not encode the image (status \(status.rawValue))")
+        }
         return sink.data
     }
 }
@@ -158,6 +175,7 @@ final class DataSink {
 /// Appends what Cairo writes to the `DataSink` passed as the stream's closure.
 let writeToSink: cairo_write_func_t = { closure, bytes, length in
     guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
-    Unmanaged<DataSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
+    Unmanaged<DataSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes,
+                                                                              count: Int(length))
     return CAIRO_STATUS_SUCCESS
 }

@@ -7,7 +7,8 @@ public struct RasterImage: Sendable {
     private let argb: [UInt32]
 
     init(surface: OpaquePointer) {
-        let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
+        let w = Int(cairo_image_surface_get_width(surface)),
+            h = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
         let data = cairo_image_surface_get_data(surface)!
         var pixels = [UInt32](repeating: 0, count: w * h)
@@ -26,14 +27,18 @@ public struct RasterImage: Sendable {
         let p = argb[y * width + x]
         let a = Double(p >> 24) / 255
         guard a > 0 else { return .clear }
-        return Color(Double(p >> 16 & 0xff) / 255 / a, Double(p >> 8 & 0xff) / 255 / a, Double(p & 0xff) / 255 / a, alpha: a)
+        return Color(Double(p >> 16 & 0xff) / 255 / a, Double(p >> 8 & 0xff) / 255 / a,
+                     Double(p & 0xff) / 255 / a, alpha: a)
     }
 
     /// How many pixels differ from `background` by more than `tolerance` in any channel.
     public func count(differingFrom background: Color, tolerance: Double = 0.02) -> Int {
         var n = 0
         for y in 0..<height {
-            for x in 0..<width where !color(x: x, y: y).isClose(to: background, tolerance: tolerance) { n += 1 }
+            for x in 0..<width where !color(x: x, y: y).isClose(to: background,
+                                                                tolerance: tolerance) {
+                n += 1
+            }
         }
         return n
     }
@@ -42,7 +47,9 @@ public struct RasterImage: Sendable {
     public func count(matching target: Color, tolerance: Double = 0.03) -> Int {
         var n = 0
         for y in 0..<height {
-            for x in 0..<width where color(x: x, y: y).isClose(to: target, tolerance: tolerance) { n += 1 }
+            for x in 0..<width where color(x: x, y: y).isClose(to: target, tolerance: tolerance) {
+                n += 1
+            }
         }
         return n
     }
@@ -50,6 +57,7 @@ public struct RasterImage: Sendable {
 
 extension Color {
     public func isClose(to other: Color, tolerance: Double) -> Bool {
-        abs(red - other.red) <= tolerance && abs(green - other.green) <= tolerance && abs(blue - other.blue) <= tolerance
+        abs(red - other.red) <= tolerance && abs(green - other.green) <= tolerance
+            && abs(blue - other.blue) <= tolerance
     }
 }

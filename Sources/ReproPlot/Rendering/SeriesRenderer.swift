@@ -31,7 +31,10 @@ struct SeriesRenderer {
     private func drawLine(_ l: LineSeries) {
         let p = points(l.x, l.y)
         canvas.polyline(p, l.color!, width: l.width, dash: l.dash)
-        for q in p { canvas.marker(l.marker, at: q, size: l.markerSize, fill: l.color!, edge: .white, edgeWidth: 0.5) }
+        for q in p {
+            canvas.marker(l.marker, at: q, size: l.markerSize, fill: l.color!, edge: .white,
+                          edgeWidth: 0.5)
+        }
     }
 
     private func drawErrorBars(_ e: ErrorBarSeries) {
@@ -39,18 +42,25 @@ struct SeriesRenderer {
         let centers = points(e.x, e.y)
         if e.connect { canvas.polyline(centers, color, width: e.lineWidth) }
         for i in e.x.indices where e.error[i].isFinite {
-            let top = transform.point(e.x[i], e.y[i] + e.error[i]), bottom = transform.point(e.x[i], e.y[i] - e.error[i])
+            let top = transform.point(e.x[i], e.y[i] + e.error[i]),
+                bottom = transform.point(e.x[i], e.y[i] - e.error[i])
             canvas.line(top, bottom, color, width: 1)
-            canvas.line(Point(top.x - e.capSize, top.y), Point(top.x + e.capSize, top.y), color, width: 1)
-            canvas.line(Point(bottom.x - e.capSize, bottom.y), Point(bottom.x + e.capSize, bottom.y), color, width: 1)
+            canvas.line(Point(top.x - e.capSize, top.y), Point(top.x + e.capSize, top.y), color,
+                        width: 1)
+            canvas.line(Point(bottom.x - e.capSize, bottom.y),
+                        Point(bottom.x + e.capSize, bottom.y), color, width: 1)
         }
-        for c in centers { canvas.marker(e.marker, at: c, size: e.markerSize, fill: color, edge: .white, edgeWidth: 0.5) }
+        for c in centers {
+            canvas.marker(e.marker, at: c, size: e.markerSize, fill: color, edge: .white,
+                          edgeWidth: 0.5)
+        }
     }
 
     private func drawScatter(_ s: ScatterSeries) {
         for i in s.x.indices {
             canvas.marker(s.marker, at: transform.point(s.x[i], s.y[i]), size: s.size(i),
-                          fill: s.color(i).withAlpha(s.opacity), edge: Color.white.withAlpha(0.8), edgeWidth: 0.4)
+                          fill: s.color(i).withAlpha(s.opacity), edge: Color.white.withAlpha(0.8),
+                          edgeWidth: 0.4)
         }
     }
 
@@ -58,12 +68,15 @@ struct SeriesRenderer {
         let baseline = max(0, transform.y.lowerBound)
         for i in b.values.indices {
             let color = b.colors.isEmpty ? Palette.color(i) : b.colors[i % b.colors.count]
-            let left = transform.px(Double(i) - b.width / 2), right = transform.px(Double(i) + b.width / 2)
+            let left = transform.px(Double(i) - b.width / 2),
+                right = transform.px(Double(i) + b.width / 2)
             let top = transform.py(b.values[i]), bottom = transform.py(baseline)
-            canvas.fill(Rect(x: left, y: min(top, bottom), width: right - left, height: abs(bottom - top)), color)
+            canvas.fill(Rect(x: left, y: min(top, bottom), width: right - left,
+                             height: abs(bottom - top)), color)
             var labelY = b.values[i]
             if let errors = b.errors, errors[i].isFinite {
-                let hi = transform.py(b.values[i] + errors[i]), lo = transform.py(b.values[i] - errors[i])
+                let hi = transform.py(b.values[i] + errors[i]),
+                    lo = transform.py(b.values[i] - errors[i])
                 let x = transform.px(Double(i)), cap = (right - left) * 0.15
                 canvas.line(Point(x, hi), Point(x, lo), .ink, width: 1.2)
                 canvas.line(Point(x - cap, hi), Point(x + cap, hi), .ink, width: 1.2)
@@ -71,7 +84,8 @@ struct SeriesRenderer {
                 labelY += errors[i]
             }
             if let format = b.valueFormat {
-                canvas.text(NumberText.format(format, b.values[i]), at: Point(transform.px(Double(i)), transform.py(labelY) - 3),
+                canvas.text(NumberText.format(format, b.values[i]),
+                            at: Point(transform.px(Double(i)), transform.py(labelY) - 3),
                             size: style.tickFont, h: .center, v: .bottom)
             }
         }
@@ -85,10 +99,12 @@ struct SeriesRenderer {
                 let y0 = transform.py(Double(r) - 0.5), y1 = transform.py(Double(r) + 0.5)
                 let color = h.colormap.color(value, low: range.lowerBound, high: range.upperBound)
                 // A hair of overlap hides anti-aliasing seams between neighbouring cells.
-                canvas.fill(Rect(x: min(x0, x1) - 0.25, y: min(y0, y1) - 0.25, width: abs(x1 - x0) + 0.5, height: abs(y1 - y0) + 0.5), color)
+                canvas.fill(Rect(x: min(x0, x1) - 0.25, y: min(y0, y1) - 0.25,
+                                 width: abs(x1 - x0) + 0.5, height: abs(y1 - y0) + 0.5), color)
                 if let format = h.valueFormat, value.isFinite {
                     let size = min(style.tickFont, abs(y1 - y0) * 0.6, abs(x1 - x0) * 0.3)
-                    canvas.text(NumberText.format(format, value), at: Point((x0 + x1) / 2, (y0 + y1) / 2), size: size,
+                    canvas.text(NumberText.format(format, value),
+                                at: Point((x0 + x1) / 2, (y0 + y1) / 2), size: size,
                                 color: color.contrastingText, h: .center, v: .middle)
                 }
             }
@@ -99,23 +115,31 @@ struct SeriesRenderer {
     /// pixels in PNG and a real image (not 784 rectangles) in PDF and SVG.
     private func drawImage(_ image: ImageSeries) {
         let range = image.resolvedRange
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(image.columns), Int32(image.rows)) else { return }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(image.columns),
+                                                       Int32(image.rows)) else {
+            return
+        }
         defer { cairo_surface_destroy(surface) }
         cairo_surface_flush(surface)
         let stride = Int(cairo_image_surface_get_stride(surface))
         let data = cairo_image_surface_get_data(surface)!
         for r in 0..<image.rows {
             for c in 0..<image.columns {
-                let color = image.colormap.color(image.values[r * image.columns + c], low: range.lowerBound, high: range.upperBound)
+                let color = image.colormap.color(image.values[r * image.columns + c],
+                                                 low: range.lowerBound, high: range.upperBound)
                 let pixel = UInt32(255) << 24 | UInt32((color.red * 255).rounded()) << 16
-                    | UInt32((color.green * 255).rounded()) << 8 | UInt32((color.blue * 255).rounded())
-                (data + r * stride).withMemoryRebound(to: UInt32.self, capacity: image.columns) { $0[c] = pixel }
+                    | UInt32((color.green * 255).rounded()) << 8
+                    | UInt32((color.blue * 255).rounded())
+                (data + r * stride).withMemoryRebound(to: UInt32.self, capacity: image.columns) {
+                    $0[c] = pixel
+                }
             }
         }
         cairo_surface_mark_dirty(surface)
         let cr = canvas.cr
         let x0 = transform.px(-0.5), y0 = transform.py(-0.5)
-        let x1 = transform.px(Double(image.columns) - 0.5), y1 = transform.py(Double(image.rows) - 0.5)
+        let x1 = transform.px(Double(image.columns) - 0.5),
+            y1 = transform.py(Double(image.rows) - 0.5)
         cairo_save(cr)
         cairo_translate(cr, min(x0, x1), min(y0, y1))
         cairo_scale(cr, abs(x1 - x0) / Double(image.columns), abs(y1 - y0) / Double(image.rows))

@@ -13,7 +13,9 @@ struct FakePaper: PaperReproduction {
     typealias Results = [ModelRecord]
 
     let id = "fake"
-    var experiments: [ExperimentInfo] { [ExperimentInfo(name: "means", summary: "class means, 2 seeds")] }
+    var experiments: [ExperimentInfo] {
+        [ExperimentInfo(name: "means", summary: "class means, 2 seeds")]
+    }
 
     struct Plan: ExperimentPlanning {
         var experiment = "means"
@@ -40,24 +42,35 @@ struct FakePaper: PaperReproduction {
                    onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult] {
             let mnist = try data.mnist(), p = mnist.pixelsPerImage
             return members.map { spec in
-                var means = [Double](repeating: 0, count: 10 * p), counts = [Double](repeating: 0, count: 10)
+                var means = [Double](repeating: 0, count: 10 * p),
+                    counts = [Double](repeating: 0, count: 10)
                 for i in 0..<mnist.trainCount where (i + spec.seed) % 2 == 0 {
                     let c = Int(mnist.trainLabels[i]); counts[c] += 1
-                    for k in 0..<p { means[c * p + k] += Double(mnist.trainImages[i * p + k]) / 255 }
+                    for k in 0..<p {
+                        means[c * p + k] += Double(mnist.trainImages[i * p + k]) / 255
+                    }
                 }
-                for c in 0..<10 where counts[c] > 0 { for k in 0..<p { means[c * p + k] /= counts[c] } }
+                for c in 0..<10 where counts[c] > 0 {
+                    for k in 0..<p { means[c * p + k] /= counts[c] }
+                }
                 var correct = 0
                 for i in 0..<mnist.testCount {
                     let x = (0..<p).map { Double(mnist.testImages[i * p + $0]) / 255 }
-                    let d = (0..<10).map { c in (0..<p).reduce(0.0) { $0 + pow(x[$1] - means[c * p + $1], 2) } }
+                    let d = (0..<10).map { c in
+                        (0..<p).reduce(0.0) { $0 + pow(x[$1] - means[c * p + $1], 2) }
+                    }
                     if d.firstIndex(of: d.min()!) == Int(mnist.testLabels[i]) { correct += 1 }
                 }
                 onEpoch(1)
                 let accuracy = Double(correct) / Double(mnist.testCount)
-                let record = ModelRecord(key: spec.key, spec: spec, history: TrainingHistory(metrics: ["loss": [0]]),
-                                         evaluation: ["accuracy": accuracy], trainCount: mnist.trainCount / 2,
-                                         evaluationCount: mnist.testCount, batchSize: 1, batchSeconds: 0)
-                let layer = LayerWeights(fanIn: p, fanOut: 10, storage: .dense(means), bias: .init(repeating: 0, count: 10))
+                let record = ModelRecord(key: spec.key, spec: spec,
+                                         history: TrainingHistory(metrics: ["loss": [0]]),
+                                         evaluation: ["accuracy": accuracy],
+                                         trainCount: mnist.trainCount / 2,
+                                         evaluationCount: mnist.testCount, batchSize: 1,
+                                         batchSeconds: 0)
+                let layer = LayerWeights(fanIn: p, fanOut: 10, storage: .dense(means),
+                                         bias: .init(repeating: 0, count: 10))
                 return TrainedResult(record: record, weights: [layer])
             }
         }
@@ -68,7 +81,8 @@ struct FakePaper: PaperReproduction {
         return try context.runner.records(Plan())
     }
 
-    func figures(_ results: [ModelRecord], facts: PaperFacts) throws -> [(id: FigureID, figure: Figure)] {
+    func figures(_ results: [ModelRecord],
+                 facts: PaperFacts) throws -> [(id: FigureID, figure: Figure)] {
         var axes = Axes(title: "accuracy per seed", xLabel: "seed", yLabel: "accuracy")
         axes.series = [.bars(BarSeries(categories: results.map { "\($0.spec.seed)" },
                                        values: results.map { $0.evaluation["accuracy"] ?? 0 }))]
@@ -96,13 +110,16 @@ struct FakePaper: PaperReproduction {
         [ProvenanceExperiment(Plan(), seeds: [0, 1], store: store)]
     }
 
-    func run(_ experiment: String, options: ExperimentOptions, context: PaperContext) throws -> String {
+    func run(_ experiment: String, options: ExperimentOptions,
+             context: PaperContext) throws -> String {
         "\(try context.runner.run(Plan(), trainer: Trainer()).trained) trained"
     }
 
     func resultsTable(_ experiment: String, options: ExperimentOptions, csv: Bool,
                       context: PaperContext) throws -> String {
-        try context.runner.records(Plan()).map { "\($0.spec.seed),\($0.evaluation["accuracy"] ?? 0)" }
+        try context.runner.records(Plan()).map {
+            "\($0.spec.seed),\($0.evaluation["accuracy"] ?? 0)"
+        }
             .joined(separator: "\n")
     }
 }
