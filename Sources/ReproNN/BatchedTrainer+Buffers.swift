@@ -11,16 +11,12 @@ extension BatchedTrainer {
     /// (W2 gradient, then b1 gradient). The training-only buffers are empty when `training` is
     /// false (forward passes for prediction).
     final class Buffers {
-        let rows: Int, inputs: Int, models: Int, totalHidden: Int
-        let offsets: UnsafeMutableBufferPointer<Int>, hidden: UnsafeMutableBufferPointer<Int>
-        let x: UnsafeMutableBufferPointer<T>, w1: UnsafeMutableBufferPointer<T>
-        let b1: UnsafeMutableBufferPointer<T>, w2: UnsafeMutableBufferPointer<T>
-        let b2: UnsafeMutableBufferPointer<T>
-        let activations: UnsafeMutableBufferPointer<T>, logits: UnsafeMutableBufferPointer<T>
+        let rows, inputs, models, totalHidden: Int
+        let offsets, hidden: UnsafeMutableBufferPointer<Int>
+        let x, w1, b1, w2, b2, activations, logits: UnsafeMutableBufferPointer<T>
         // Training only.
-        let labels: UnsafeMutableBufferPointer<UInt8>, rates: UnsafeMutableBufferPointer<T>
-        let delta: UnsafeMutableBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>
-        let partials: UnsafeMutableBufferPointer<T>
+        let labels: UnsafeMutableBufferPointer<UInt8>
+        let rates, delta, gradient, partials: UnsafeMutableBufferPointer<T>
         let probabilities: UnsafeMutableBufferPointer<Double>
         let metrics: UnsafeMutableBufferPointer<BinaryMetrics>
         /// The trainer's split of the rows (see `ParallelRows`): partial sums follow it.

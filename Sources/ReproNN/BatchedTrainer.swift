@@ -28,7 +28,7 @@ final class BatchedTrainer<T: BLASScalar> {
         precondition(packed.inputs == data.inputs,
                      "models expect \(packed.inputs) inputs, data has \(data.inputs)")
         let all = data.inputs, n = data.count, features = data.features
-        activeInputs = (0..<all).filter { k in (0..<n).contains { features[$0 * all + k] != 0 } }
+        activeInputs = Self.nonZeroColumns(features, rows: n, columns: all)
         let active = activeInputs, d = active.count, H = packed.totalHidden
         buffers = Buffers(packed, rows: n, inputs: d, training: true)
         let b = buffers
@@ -75,10 +75,14 @@ final class BatchedTrainer<T: BLASScalar> {
     /// One gradient step from the activations and deltas of the current epoch.
     private func step() {
         let b = buffers, H = b.totalHidden, M = b.models, n = b.rows
-        let offsets = b.offsets, hidden = b.hidden, rates = b.rates
-        let a = b.activations, g = b.gradient, dm = b.delta, w2 = b.w2, parts = b.partials
+        let offsets = b.offsets, hidden = b.hidden, rates = b.rates, dm = b.delta
+        let a = b.activations.baseAddress!, g = b.gradient.baseAddress!
+        let w2 = b.w2, parts = b.partials
         // Per chunk of rows: W2 gradient (Σ a·δ) and b1 gradient (Σ scaled hidden δ), summed
-        // after, chunk by chunk.
+        // after, chunk by chunk. The inner loop runs over one model's units through pointers to
+        // its block (rows are checked here, blocks when the buffers are made) and reads w2
+        // unconditionally, so LLVM vectorizes it across units; each unit's operations and their
+        // order over the rows are unchanged, and so are the bits.
         parts.update(repeating: 0)
         b.split.forEach { c, rows in
             b.check(rows: rows)
@@ -86,14 +90,15 @@ final class BatchedTrainer<T: BLASScalar> {
             let acc = parts.baseAddress! + c * 2 * H
             for i in rows {
                 for m in 0..<M {
-                    let off = offsets[m], row = i * H + off
-                    let di = dm[m * n + i], scaled = di * rates[m]
+                    let off = offsets[m], di = dm[m * n + i], scaled = di * rates[m]
+                    let ai = a + (i * H + off), gi = g + (i * H + off), w = w2.baseAddress! + off
+                    let gradW2 = acc + off, gradB1 = acc + (H + off)
                     for j in 0..<hidden[m] {
-                        let aij = a[row + j]
-                        acc[off + j] += aij * di
-                        let gij = aij > 0 ? scaled * w2[off + j] : 0
-                        g[row + j] = gij
-                        acc[H + off + j] += gij
+                        let aij = ai[j], wj = w[j]
+                        gradW2[j] += aij * di
+                        let gij = aij > 0 ? scaled * wj : 0
+                        gi[j] = gij
+                        gradB1[j] += gij
                     }
                 }
             }
@@ -112,7 +117,7 @@ final class BatchedTrainer<T: BLASScalar> {
             b.b2[m] -= rates[m] * gradB2
         }
         T.gemm(transA: true, transB: false, m: b.inputs, n: H, k: n, alpha: -1,
-               a: b.x.baseAddress!, lda: b.inputs, b: g.baseAddress!, ldb: H,
+               a: b.x.baseAddress!, lda: b.inputs, b: g, ldb: H,
                beta: 1, c: b.w1.baseAddress!, ldc: H)
     }
 
@@ -123,18 +128,18 @@ final class BatchedTrainer<T: BLASScalar> {
         T.gemm(transA: false, transB: false, m: n, n: H, k: b.inputs, alpha: 1,
                a: b.x.baseAddress!, lda: b.inputs, b: b.w1.baseAddress!, ldb: H,
                beta: 0, c: b.activations.baseAddress!, ldc: H)
-        let offsets = b.offsets, hidden = b.hidden, b1 = b.b1, w2 = b.w2, b2 = b.b2
-        let a = b.activations, z = b.logits
+        let offsets = b.offsets, hidden = b.hidden, b2 = b.b2, z = b.logits
+        let a = b.activations.baseAddress!, b1 = b.b1.baseAddress!, w2 = b.w2.baseAddress!
         b.split.forEach { _, rows in
             b.check(rows: rows)
             for i in rows {
                 for m in 0..<M {
-                    let off = offsets[m], row = i * H + off
+                    let off = offsets[m], ai = a + (i * H + off), bias = b1 + off, w = w2 + off
                     var sum = b2[m]
                     for j in 0..<hidden[m] {
-                        let v = max(a[row + j] + b1[off + j], 0)
-                        a[row + j] = v
-                        sum += v * w2[off + j]
+                        let v = max(ai[j] + bias[j], 0)
+                        ai[j] = v
+                        sum += v * w[j]
                     }
                     z[m * n + i] = sum
                 }
@@ -156,6 +161,22 @@ final class BatchedTrainer<T: BLASScalar> {
 
     @inline(__always)
     static func sigmoid(_ z: T) -> Double { 1 / (1 + Foundation.exp(-Double(z))) }
+
+    /// The columns of a row-major matrix that hold a non-zero value in some row, in one
+    /// branch-free (vectorized) pass over the rows, instead of a strided scan down every column.
+    static func nonZeroColumns(_ matrix: [Double], rows: Int, columns: Int) -> [Int] {
+        precondition(matrix.count == rows * columns)
+        var used = [UInt8](repeating: 0, count: columns)
+        used.withUnsafeMutableBufferPointer { used in
+            matrix.withUnsafeBufferPointer { values in
+                for i in 0..<rows {
+                    let row = values.baseAddress! + i * columns
+                    for k in 0..<columns { used[k] |= row[k] != 0 ? 1 : 0 }
+                }
+            }
+        }
+        return used.indices.filter { used[$0] != 0 }
+    }
 
     /// An empty history with room for `epochs` entries, so appending allocates nothing.
     private static func history(reserving epochs: Int) -> TrainingHistory {
