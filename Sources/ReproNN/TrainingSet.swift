@@ -16,6 +16,6 @@ public struct TrainingSet: Sendable {
     /// How many inputs are non-zero in some example: the inner size of the trainer's GEMMs, which
     /// leave the others out.
     public var activeInputCount: Int {
-        (0..<inputs).filter { k in (0..<count).contains { features[$0 * inputs + k] != 0 } }.count
+        BatchedTrainer<Float>.nonZeroColumns(features, rows: count, columns: inputs).count
     }
 }
