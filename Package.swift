@@ -76,9 +76,11 @@ let package = Package(
             "ReproData", "ReproSupport", "ReproTestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .testTarget(name: "ReproNNTests", dependencies: ["ReproNN", "ReproSupport"]),
+        .testTarget(name: "ReproNNTests", dependencies: ["ReproNN", "ReproSupport", "ReproTestSupport"]),
         .testTarget(name: "ReproPlotTests", dependencies: ["ReproPlot", "ReproBench"]),
-        .testTarget(name: "ReproAnalysisTests", dependencies: ["ReproAnalysis", "ReproNN", "ReproSupport"]),
+        .testTarget(name: "ReproAnalysisTests", dependencies: [
+            "ReproAnalysis", "ReproNN", "ReproSupport", "ReproTestSupport",
+        ]),
         .testTarget(name: "ReproNumPyTests", dependencies: ["ReproNumPy"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReproMNISTCTests", dependencies: ["ReproMNISTC", "ReproSupport"]),
         .testTarget(name: "ReproAttacksTests", dependencies: ["ReproAttacks", "ReproSupport"],

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ReproTestSupport
 import ReproSupport
 @testable import ReproNN
 
@@ -79,22 +80,6 @@ final class TrainerBitsTests: XCTestCase {
         }
         for precision in Precision.allCases {
             XCTAssertEqual(actual[precision], expected[precision], "\(precision): got \(printed)")
-        }
-    }
-}
-
-/// FNV-1a-64 over the IEEE bit patterns of Doubles (so -0 ≠ 0 and every NaN payload counts).
-struct BitHash {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ values: [Double]) {
-        for v in values {
-            var bits = v.bitPattern
-            for _ in 0..<8 {
-                value ^= bits & 0xff
-                value = value &* 0x0000_0100_0000_01b3
-                bits >>= 8
-            }
         }
     }
 }
