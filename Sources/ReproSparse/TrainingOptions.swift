@@ -5,7 +5,10 @@ public struct SparseTrainingOptions: Sendable, Equatable {
     public var learningRate: Double
     public var momentum: Double
     /// Threads sharing each batch (samples for the passes, units for the step). Results do not
-    /// depend on it for sparse layers; dense layers may differ in the last bits (BLAS).
+    /// depend on it for sparse layers; dense layers may differ in the last bits (BLAS). With
+    /// more than one, set ``SparseConcurrency/blasThreads`` to 1. For many models, one thread
+    /// each side by side (``SparseConcurrency/runSideBySide(_:threads:_:)``) uses the cores
+    /// better.
     public var threads: Int
     /// Leave units that cannot affect the output out of the computation (exact; see
     /// ``Compaction``). Off only to prove that it changes nothing.

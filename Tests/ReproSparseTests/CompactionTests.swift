@@ -63,3 +63,36 @@ final class CompactionTests: XCTestCase {
         XCTAssertEqual(outputs[0], outputs[1])
     }
 }
+
+final class InferenceThreadsTests: XCTestCase {
+    func testTwoThreadsGiveTheSameBitsAsOne() throws {
+        let data = Synthetic(inputs: 40, count: 150, classes: 8, seed: 12)
+        let m = try randomModel([(40, 200, 400), (200, 60, 240), (60, 8, 30)], seed: 17)
+        var outputs: [[UInt32]] = []
+        var evaluations: [SparseEvaluation] = []
+        for threads in [1, 2] {
+            let engine = try SparseInference(
+                model: m, batchSize: 64, threads: threads, kernels: .sparse)
+            let z = try engine.logits(pixels: data.pixels)
+            let g = try engine.lossesAndInputGradients(pixels: data.pixels, labels: data.labels)
+            outputs.append(
+                z.map(\.bitPattern) + g.losses.map(\.bitPattern) + g.gradients.map(\.bitPattern))
+            evaluations.append(try engine.evaluate(try data.dataset()))
+        }
+        XCTAssertEqual(outputs[0], outputs[1])
+        XCTAssertEqual(evaluations[0], evaluations[1])
+        XCTAssertEqual(evaluations[0].count, 150)
+    }
+
+    func testBytesDatasetMatchesPixels() throws {
+        let bytes: [UInt8] = (0..<(3 * 40)).map { UInt8(($0 * 37) % 256) }
+        let a = try SparseDataset(bytes: bytes, labels: [1, 0, 2], inputSize: 40)
+        let b = try SparseDataset(
+            pixels: bytes.map { Float($0) / 255 }, labels: [1, 0, 2],
+            inputSize: 40)
+        let m = try randomModel([(40, 16, 100), (16, 3, 48)], seed: 2)
+        let engine = try SparseInference(model: m)
+        XCTAssertEqual(try engine.evaluate(a), try engine.evaluate(b))
+        XCTAssertEqual(a.labels, [1, 0, 2])
+    }
+}

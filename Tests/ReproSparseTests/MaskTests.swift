@@ -25,14 +25,17 @@ final class MaskTests: XCTestCase {
     }
 
     func testPositionsAreRoughlyUniform() throws {
-        // 4,000 masks keeping 3 of 8: each position is kept with probability 3/8.
+        // 4,000 masks keeping 3 of 8 (Floyd) and 5 of 8 (its complement): each position is kept
+        // with probability 3/8 and 5/8.
         var rng = SplitMix64(3)
-        var counts = [Int](repeating: 0, count: 8)
+        var few = [Int](repeating: 0, count: 8)
+        var many = [Int](repeating: 0, count: 8)
         for _ in 0..<4_000 {
-            for p in try SparseMask.draw(keep: 3, of: 8, using: &rng) { counts[p] += 1 }
-            for p in try SparseMask.draw(keep: 5, of: 8, using: &rng) where p < 0 { counts[p] += 1 }
+            for p in try SparseMask.draw(keep: 3, of: 8, using: &rng) { few[p] += 1 }
+            for p in try SparseMask.draw(keep: 5, of: 8, using: &rng) { many[p] += 1 }
         }
-        for c in counts { XCTAssertEqual(Double(c) / 4_000, 3.0 / 8, accuracy: 0.03) }
+        for c in few { XCTAssertEqual(Double(c) / 4_000, 3.0 / 8, accuracy: 0.03) }
+        for c in many { XCTAssertEqual(Double(c) / 4_000, 5.0 / 8, accuracy: 0.03) }
     }
 
     func testSameGeneratorSameMask() throws {
