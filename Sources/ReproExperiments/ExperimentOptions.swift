@@ -11,6 +11,8 @@ public struct ExperimentOptions: Sendable, Equatable {
     public var epochs: Int?
     public var precision: Precision?
     public var shard: Shard?
+    /// `--rng`; nil when the default (the tool's own streams) was asked for.
+    public var rng: RandomSource?
     // Paper 1.
     public var pairs: [DigitPair]?
     public var sizes: [Int]?
@@ -30,6 +32,7 @@ public struct ExperimentOptions: Sendable, Equatable {
         if seeds != nil { names.append("--seeds") }
         if epochs != nil { names.append("--epochs") }
         if precision != nil { names.append("--precision") }
+        if rng != nil { names.append("--rng") }
         if pairs != nil { names.append("--pairs") }
         if sizes != nil { names.append("--sizes") }
         if learningRates != nil { names.append("--lrs") }
