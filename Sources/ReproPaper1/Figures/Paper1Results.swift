@@ -15,6 +15,8 @@ public struct Paper1Results: Sendable {
     public var saliency: [SaliencyStudy.Result]
     public var corruptionExamples: CorruptionExamples.Result
     public var quick: Bool
+    /// Whose random numbers trained the models (the tool's own, or the published code's).
+    public var rng: RandomSource = .repro
     /// Wall time of each analysis in the run that assembled these results (cached ones take ~0 s).
     public var stepTimes: [StepTime] = []
 
