@@ -17,7 +17,8 @@ struct BuildReportCommand: ParsableCommand {
     func run() throws {
         var entries: [IndexPage.Entry] = []
         for paper in papers.paper.papers {
-            let layout = ReportLayout(output: locations.outputURL, paper: paper.id, quick: profile.quick)
+            let layout = ReportLayout(output: locations.outputURL, paper: paper.id,
+                                      quick: profile.quick, rng: profile.rng)
             let builder = ReportBuilder(
                 layout: layout,
                 templates: URL(fileURLWithPath: papers.templates, isDirectory: true).appendingPathComponent(paper.id),
@@ -29,7 +30,8 @@ struct BuildReportCommand: ParsableCommand {
                   + "in \(String(format: "%.1f", outcome.seconds)) s")
             entries.append(IndexPage.Entry(paper: paper.id, title: outcome.title, claims: outcome.claims))
         }
-        let index = ReportLayout(output: locations.outputURL, paper: "", quick: profile.quick).indexRoot
+        let index = ReportLayout(output: locations.outputURL, paper: "", quick: profile.quick,
+                                 rng: profile.rng).indexRoot
         let files = try IndexPage.write(IndexPage.merge(entries, into: index), to: index)
         print("wrote \(files.map(\.path).joined(separator: ", "))")
     }

@@ -79,6 +79,7 @@ struct ExperimentArguments: ParsableArguments {
         o.seeds = seeds?.values
         o.epochs = epochs
         o.precision = precision
+        o.rng = profile.rng.specValue == nil ? nil : profile.rng
         o.pairs = pairs?.values
         o.sizes = sizes?.values
         o.learningRates = lrs?.values

@@ -33,10 +33,12 @@ struct FiguresCommand: ParsableCommand {
 
         private func render<P: PaperReproduction>(_ paper: P) throws {
             let start = Date()
-            let context = PaperContext(runner: locations.runner(for: paper.id), quick: profile.quick) { print($0) }
+            let context = PaperContext(runner: locations.runner(for: paper.id),
+                                       quick: profile.quick, rng: profile.rng) { print($0) }
             let results = try paper.results(context)
             let facts = try PaperFacts(directory: URL(fileURLWithPath: paperFacts).appendingPathComponent(paper.id))
-            let directory = ReportLayout(output: locations.outputURL, paper: paper.id, quick: profile.quick).figures
+            let directory = ReportLayout(output: locations.outputURL, paper: paper.id,
+                                         quick: profile.quick, rng: profile.rng).figures
             let files = try FigureWriter.write(try paper.figures(results, facts: facts), tables: paper.tables(results),
                                                to: directory, dpi: dpi.dpi)
             print("\(files.count) files in \(directory.path), "

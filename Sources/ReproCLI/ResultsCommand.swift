@@ -21,7 +21,8 @@ struct ResultsCommand: ParsableCommand {
     }
 
     private func table<P: PaperReproduction>(_ paper: P) throws -> String {
-        let context = PaperContext(runner: locations.runner(for: paper.id), quick: arguments.profile.quick)
+        let context = PaperContext(runner: locations.runner(for: paper.id),
+                                   quick: arguments.profile.quick, rng: arguments.profile.rng)
         let text = try paper.resultsTable(experiment.name, options: arguments.options, csv: csv, context: context)
         return text.hasSuffix("\n") ? text : text + "\n"
     }

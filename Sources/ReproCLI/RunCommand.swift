@@ -28,7 +28,8 @@ struct RunCommand: ParsableCommand {
     private func run<P: PaperReproduction>(_ paper: P) throws -> String {
         var options = arguments.options
         options.shard = shard
-        let context = PaperContext(runner: locations.runner(for: paper.id), quick: options.quick) { print($0) }
+        let context = PaperContext(runner: locations.runner(for: paper.id), quick: options.quick,
+                                   rng: arguments.profile.rng) { print($0) }
         return try paper.run(experiment.name, options: options, context: context)
     }
 }
