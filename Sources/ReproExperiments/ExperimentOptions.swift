@@ -17,6 +17,9 @@ public struct ExperimentOptions: Sendable, Equatable {
     public var pairs: [DigitPair]?
     public var sizes: [Int]?
     public var learningRates: [Double]?
+    /// `--lr-grid-order`: under `--rng numpy`, which hypothesised loop order draws the LR grid's
+    /// initial weights (its script is not published).
+    public var lrGridOrder: String?
     // Paper 2.
     public var widths: [Int]?
     public var depths: [Int]?
@@ -36,6 +39,7 @@ public struct ExperimentOptions: Sendable, Equatable {
         if pairs != nil { names.append("--pairs") }
         if sizes != nil { names.append("--sizes") }
         if learningRates != nil { names.append("--lrs") }
+        if lrGridOrder != nil { names.append("--lr-grid-order") }
         if widths != nil { names.append("--widths") }
         if depths != nil { names.append("--depths") }
         if batchSize != nil { names.append("--batch-size") }

@@ -54,3 +54,23 @@ final class ReplaySpecTests: XCTestCase {
         XCTAssertThrowsError(try Paper1Plan.plan("capacity", options: options))
     }
 }
+
+/// The LR grid's unpublished loop order is chosen by `--lr-grid-order`, under replay only.
+final class ReplayOrderTests: XCTestCase {
+    func testOrdersNameTheirSchemes() throws {
+        var options = ExperimentOptions()
+        options.rng = .numpy
+        XCTAssertEqual(try Paper1Plan.plan("lr-grid", options: options).replay, .sizesThenRates)
+        for (order, scheme) in [("rates-sizes", ReplayScheme.ratesThenSizes),
+                                ("fresh", .freshPerModel), ("sizes-rates", .sizesThenRates)] {
+            options.lrGridOrder = order
+            XCTAssertEqual(try Paper1Plan.plan("lr-grid", options: options).replay, scheme)
+        }
+        options.lrGridOrder = "numpy"
+        XCTAssertThrowsError(try Paper1Plan.plan("lr-grid", options: options))
+        options.lrGridOrder = "fresh"
+        XCTAssertThrowsError(try Paper1Plan.plan("capacity", options: options))
+        options.rng = nil
+        XCTAssertThrowsError(try Paper1Plan.plan("lr-grid", options: options))
+    }
+}

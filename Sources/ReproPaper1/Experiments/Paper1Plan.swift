@@ -72,7 +72,7 @@ public struct Paper1Plan: ExperimentPlanning, Codable, Equatable, Sendable {
     /// narrowed by the options.
     public static func plan(_ experiment: String, options: ExperimentOptions) throws -> Paper1Plan {
         try options.check(allowed: ["--seeds", "--epochs", "--precision", "--pairs", "--sizes",
-                                    "--lrs", "--rng"], for: experiment)
+                                    "--lrs", "--rng", "--lr-grid-order"], for: experiment)
         if options.rng == .numpy, options.precision == .float32 {
             throw ReproError("--rng numpy trains in float64, as the published code computes; "
                              + "drop --precision float32")
@@ -84,6 +84,9 @@ public struct Paper1Plan: ExperimentPlanning, Codable, Equatable, Sendable {
         if let rates = options.learningRates { plan.learningRates = rates }
         if let epochs = options.epochs { plan.epochs = epochs }
         if let precision = options.precision { plan.precision = precision }
+        if let order = options.lrGridOrder {
+            plan.replay = try ReplayScheme(lrGridOrder: order, plan)
+        }
         try plan.validate()
         return plan
     }

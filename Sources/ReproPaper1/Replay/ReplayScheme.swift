@@ -1,4 +1,5 @@
 import ReproData
+import ReproSupport
 
 /// How a replayed model's initial weights were drawn from NumPy's global generator: the order
 /// of the published program's loop. The scheme's raw value is what `ModelSpec.rng` stores.
@@ -53,5 +54,19 @@ public enum ReplayScheme: String, CaseIterable, Codable, Sendable {
     /// The slot a spec occupies in this scheme's order.
     public func slot(pair: DigitPair, hidden: Int, learningRate: Double) -> Slot {
         Slot(pair: pair, hidden: hidden, learningRate: self == .trainPy ? nil : learningRate)
+    }
+}
+
+extension ReplayScheme {
+    /// The scheme `--lr-grid-order` names, for a replayed LR-grid plan only.
+    init(lrGridOrder order: String, _ plan: Paper1Plan) throws {
+        guard plan.replay != nil, plan.experiment == "lr-grid" else {
+            throw ReproError("--lr-grid-order applies to `run lr-grid --rng numpy` only")
+        }
+        guard let scheme = ReplayScheme(rawValue: "numpy:" + order), scheme != .trainPy else {
+            throw ReproError("--lr-grid-order: '\(order)' is not an order; "
+                             + "choose sizes-rates, rates-sizes or fresh")
+        }
+        self = scheme
     }
 }

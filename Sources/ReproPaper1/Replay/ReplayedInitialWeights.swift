@@ -27,7 +27,11 @@ public enum ReplayedInitialWeights {
         var drawn: [Int: MLPParameters] = [:]
         var scratch = [Double](repeating: 0, count: inputs * (order.map(\.hidden).max() ?? 0))
         for at in 0...last {
-            if scheme.reseedsEachModel { state.seed(seed32) }
+            if scheme.reseedsEachModel {
+                // Each model starts the stream afresh: skipped models cost nothing.
+                guard positions.contains(at) else { continue }
+                state.seed(seed32)
+            }
             let h = order[at].hidden
             if positions.contains(at) {
                 let w1 = state.randn(rows: inputs, columns: h).map { $0 * scale }
