@@ -39,6 +39,8 @@ public struct Paper1Reproduction: PaperReproduction {
             quick: context.quick)
         results.stepTimes = times
         results.rng = context.rng
+        results.replayCapacity = context.rng == .numpy ? results.capacity
+            : (try? runner.records(capacity.drawing(.numpy))) ?? []
         return results
     }
 

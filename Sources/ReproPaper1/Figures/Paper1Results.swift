@@ -17,6 +17,9 @@ public struct Paper1Results: Sendable {
     public var quick: Bool
     /// Whose random numbers trained the models (the tool's own, or the published code's).
     public var rng: RandomSource = .repro
+    /// The capacity sweep under `--rng numpy`, if it is stored (`repro run capacity --rng numpy`);
+    /// empty otherwise. A report never trains it on its own: it costs a second sweep.
+    public var replayCapacity: [ModelRecord] = []
     /// Wall time of each analysis in the run that assembled these results (cached ones take ~0 s).
     public var stepTimes: [StepTime] = []
 
