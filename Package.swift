@@ -51,7 +51,7 @@ let package = Package(
         // MARK: - Papers (one target each, registered in ReproCLI/Papers.swift)
         .target(name: "ReproPaper1", dependencies: [
             "ReproSupport", "ReproData", "ReproNN", "ReproAnalysis", "ReproExperiments", "ReproPlot",
-            "ReproReport",
+            "ReproReport", "ReproNumPy",
         ], exclude: readme),
 
         .target(name: "ReproPaper2", dependencies: [
@@ -94,7 +94,7 @@ let package = Package(
         ]),
         .testTarget(name: "ReproPaper1Tests", dependencies: [
             "ReproPaper1", "ReproReport", "ReproExperiments", "ReproAnalysis", "ReproPlot", "ReproData",
-            "ReproNN", "ReproSupport", "ReproTestSupport",
+            "ReproNN", "ReproSupport", "ReproTestSupport", "ReproNumPy",
         ]),
         .testTarget(name: "ReproSparseTests", dependencies: ["ReproSparse"], swiftSettings: optimized),
         .testTarget(name: "ReproPaper2Tests", dependencies: [

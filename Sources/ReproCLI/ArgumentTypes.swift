@@ -6,6 +6,7 @@ import ReproReport
 
 extension Precision: ExpressibleByArgument {}
 extension MNISTSource: ExpressibleByArgument {}
+extension RandomSource: ExpressibleByArgument {}
 
 extension DigitPair: ExpressibleByArgument {
     public init?(argument: String) { try? self.init(parsing: argument) }

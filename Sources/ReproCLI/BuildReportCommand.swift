@@ -5,10 +5,8 @@ import ReproReport
 struct BuildReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build-report",
-        abstract: "Run what is missing, render every figure, check every claim, and write each "
-                  + "paper's report.",
-        discussion: "Writes output/<paper>/report.{md,html,pdf}, claims.json and figures/, and "
-                    + "output/index.{md,html} linking them (under output/quick/ with --quick).")
+        abstract: "Run what is missing, render every figure, check every claim, and write each paper's report.",
+        discussion: "Writes output/<paper>/report.{md,html,pdf}, claims.json and figures/, and output/index.{md,html} linking them (under output/quick/ with --quick).")
 
     @OptionGroup var profile: ProfileOptions
     @OptionGroup var papers: PaperOptions
@@ -20,25 +18,20 @@ struct BuildReportCommand: ParsableCommand {
         var entries: [IndexPage.Entry] = []
         for paper in papers.paper.papers {
             let layout = ReportLayout(output: locations.outputURL, paper: paper.id,
-                                      quick: profile.quick)
+                                      quick: profile.quick, rng: profile.rng)
             let builder = ReportBuilder(
                 layout: layout,
-                templates: URL(fileURLWithPath: papers.templates, isDirectory: true)
-                    .appendingPathComponent(paper.id),
-                facts: URL(fileURLWithPath: papers.paperFacts, isDirectory: true)
-                    .appendingPathComponent(paper.id),
+                templates: URL(fileURLWithPath: papers.templates, isDirectory: true).appendingPathComponent(paper.id),
+                facts: URL(fileURLWithPath: papers.paperFacts, isDirectory: true).appendingPathComponent(paper.id),
                 repository: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            let outcome = try builder.build(paper, runner: locations.runner(for: paper.id)) {
-                print($0)
-            }
+            let outcome = try builder.build(paper, runner: locations.runner(for: paper.id)) { print($0) }
             print(VerdictCounts.line(outcome.claims))
             print("wrote \(layout.markdown.path), \(layout.html.path), \(layout.pdf.path) "
                   + "in \(String(format: "%.1f", outcome.seconds)) s")
-            entries.append(IndexPage.Entry(paper: paper.id, title: outcome.title,
-                                           claims: outcome.claims))
+            entries.append(IndexPage.Entry(paper: paper.id, title: outcome.title, claims: outcome.claims))
         }
-        let index = ReportLayout(output: locations.outputURL, paper: "",
-                                 quick: profile.quick).indexRoot
+        let index = ReportLayout(output: locations.outputURL, paper: "", quick: profile.quick,
+                                 rng: profile.rng).indexRoot
         let files = try IndexPage.write(IndexPage.merge(entries, into: index), to: index)
         print("wrote \(files.map(\.path).joined(separator: ", "))")
     }

@@ -50,7 +50,7 @@ struct ClaimsCommand: ParsableCommand {
             .appendingPathComponent(paper.id))
         var runner = locations.runner(for: paper.id)
         runner.showProgress = !json
-        let context = PaperContext(runner: runner, quick: profile.quick) {
+        let context = PaperContext(runner: runner, quick: profile.quick, rng: profile.rng) {
             if !json { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         }
         return try paper.checkClaims(facts.claims, try paper.results(context))

@@ -26,6 +26,14 @@ struct ExperimentArguments: ParsableArguments {
     @Option(help: "Learning rates, comma-separated (paper 1).")
     var lrs: CommaList<Double>?
 
+    @Option(help: ArgumentHelp(
+        "With --rng numpy, the LR grid's draw order: sizes-rates, rates-sizes or fresh (paper 1).",
+        discussion: "The grid's script is not published. sizes-rates (default): seed once per "
+            + "seed, then hidden sizes × learning rates; rates-sizes: the other way round; "
+            + "fresh: np.random.seed before every model.",
+        valueName: "order"))
+    var lrGridOrder: String?
+
     @Option(help: "Hidden-layer widths, comma-separated powers of two from 128 to 32768 (paper 2).")
     var widths: CommaList<Int>?
 
@@ -79,9 +87,11 @@ struct ExperimentArguments: ParsableArguments {
         o.seeds = seeds?.values
         o.epochs = epochs
         o.precision = precision
+        o.rng = profile.rng.specValue == nil ? nil : profile.rng
         o.pairs = pairs?.values
         o.sizes = sizes?.values
         o.learningRates = lrs?.values
+        o.lrGridOrder = lrGridOrder
         o.widths = widths?.values
         o.depths = depths?.values
         o.batchSize = batchSize

@@ -12,12 +12,10 @@ struct FiguresCommand: ParsableCommand {
     struct PaperFigures: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "paper",
-            abstract: "Render every figure and table of a paper into output/<paper>/figures (PNG + "
-                      + "PDF), computing what is missing first.")
+            abstract: "Render every figure and table of a paper into output/<paper>/figures (PNG + PDF), computing what is missing first.")
 
-        @Argument(help: ArgumentHelp(
-            "The paper: \(PaperChoice.allValueStrings.joined(separator: ", ")).",
-            valueName: "paper"))
+        @Argument(help: ArgumentHelp("The paper: \(PaperChoice.allValueStrings.joined(separator: ", ")).",
+                                     valueName: "paper"))
         var paper: PaperChoice = PaperChoice(argument: "all")!
 
         @OptionGroup var profile: ProfileOptions
@@ -36,14 +34,12 @@ struct FiguresCommand: ParsableCommand {
         private func render<P: PaperReproduction>(_ paper: P) throws {
             let start = Date()
             let context = PaperContext(runner: locations.runner(for: paper.id),
-                                       quick: profile.quick) { print($0) }
+                                       quick: profile.quick, rng: profile.rng) { print($0) }
             let results = try paper.results(context)
-            let facts = try PaperFacts(directory: URL(fileURLWithPath: paperFacts)
-                .appendingPathComponent(paper.id))
+            let facts = try PaperFacts(directory: URL(fileURLWithPath: paperFacts).appendingPathComponent(paper.id))
             let directory = ReportLayout(output: locations.outputURL, paper: paper.id,
-                                         quick: profile.quick).figures
-            let files = try FigureWriter.write(try paper.figures(results, facts: facts),
-                                               tables: paper.tables(results),
+                                         quick: profile.quick, rng: profile.rng).figures
+            let files = try FigureWriter.write(try paper.figures(results, facts: facts), tables: paper.tables(results),
                                                to: directory, dpi: dpi.dpi)
             print("\(files.count) files in \(directory.path), "
                   + "\(String(format: "%.1f", Date().timeIntervalSince(start))) s in all")
@@ -53,8 +49,7 @@ struct FiguresCommand: ParsableCommand {
     struct GalleryCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "gallery",
-            abstract: "Render one figure of every kind from synthetic data into output/gallery "
-                      + "(PNG + PDF).")
+            abstract: "Render one figure of every kind from synthetic data into output/gallery (PNG + PDF).")
 
         @OptionGroup var locations: Locations
         @OptionGroup var dpi: DPIOption
@@ -62,8 +57,7 @@ struct FiguresCommand: ParsableCommand {
         func run() throws {
             let directory = locations.outputURL.appendingPathComponent("gallery")
             for (name, figure) in Gallery.figures() {
-                let files = try FigureRenderer.write(figure,
-                                                     to: directory.appendingPathComponent(name),
+                let files = try FigureRenderer.write(figure, to: directory.appendingPathComponent(name),
                                                      formats: [.png(dpi: dpi.dpi), .pdf])
                 print(files.map(\.path).joined(separator: "  "))
             }

@@ -1,11 +1,22 @@
 import ArgumentParser
+import ReproExperiments
 
-/// `--quick`, declared once: every command that computes results shares it.
+/// `--quick` and `--rng`, declared once: every command that computes results shares them
+/// (run, results, claims, figures, build-report).
 struct ProfileOptions: ParsableArguments {
     @Flag(help: ArgumentHelp(
         "The quick profile: fewer seeds, sizes and epochs; the whole pipeline in minutes.",
         discussion: "Paper 1: seeds 0,42; sizes 4,12,24,64; 30 epochs. Reports go to output/quick/."))
     var quick = false
+
+    @Option(help: ArgumentHelp(
+        "Random numbers: repro (the tool's own streams) or numpy (replay the published code's).",
+        discussion: "numpy (paper 1): the published program's NumPy and scikit-learn draws, bit "
+            + "for bit: its data splits, its initial weights in its training order, float64 "
+            + "training. "
+            + "Results are stored beside the default ones; reports go to output/numpy/.",
+        valueName: "source"))
+    var rng: RandomSource = .repro
 }
 
 /// Which paper(s) a command works on, and where their templates and facts are.

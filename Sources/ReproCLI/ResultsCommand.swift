@@ -4,8 +4,7 @@ import ReproReport
 
 struct ResultsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "results",
-        abstract: "Print an experiment's stored results as a table (or CSV).")
+        commandName: "results", abstract: "Print an experiment's stored results as a table (or CSV).")
 
     @Argument(help: ArgumentHelp("The experiment.", valueName: "experiment"))
     var experiment: ExperimentName
@@ -23,9 +22,8 @@ struct ResultsCommand: ParsableCommand {
 
     private func table<P: PaperReproduction>(_ paper: P) throws -> String {
         let context = PaperContext(runner: locations.runner(for: paper.id),
-                                   quick: arguments.profile.quick)
-        let text = try paper.resultsTable(experiment.name, options: arguments.options, csv: csv,
-                                          context: context)
+                                   quick: arguments.profile.quick, rng: arguments.profile.rng)
+        let text = try paper.resultsTable(experiment.name, options: arguments.options, csv: csv, context: context)
         return text.hasSuffix("\n") ? text : text + "\n"
     }
 }

@@ -6,8 +6,7 @@ import ReproReport
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Train an experiment's models (only those not already in "
-                  + "output/<paper>/results).",
+        abstract: "Train an experiment's models (only those not already in output/<paper>/results).",
         discussion: "Experiments: " + Papers.all.flatMap { p in
             p.experiments.map { "\($0.name) (\(p.id): \($0.summary))" }
         }.joined(separator: "; ") + ".")
@@ -18,8 +17,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var arguments: ExperimentArguments
     @OptionGroup var locations: Locations
 
-    @Option(help: ArgumentHelp("Run only batch i of every n (i/n), to spread a grid over "
-                               + "machines sharing output/."))
+    @Option(help: "Run only batch i of every n (i/n), to spread a grid over machines sharing output/.")
     var shard: Shard?
 
     func run() throws {
@@ -30,9 +28,8 @@ struct RunCommand: ParsableCommand {
     private func run<P: PaperReproduction>(_ paper: P) throws -> String {
         var options = arguments.options
         options.shard = shard
-        let context = PaperContext(runner: locations.runner(for: paper.id), quick: options.quick) {
-            print($0)
-        }
+        let context = PaperContext(runner: locations.runner(for: paper.id), quick: options.quick,
+                                   rng: arguments.profile.rng) { print($0) }
         return try paper.run(experiment.name, options: options, context: context)
     }
 }

@@ -40,6 +40,16 @@ public struct BinaryTask: Sendable {
         self.heldOut = Self.subset(mnist, testIndices, pair)
     }
 
+    /// A task from a split made elsewhere (e.g. replayed from the published code's own draws):
+    /// indices into the MNIST training split, in the order the split lists them.
+    public init(mnist: MNIST, pair: DigitPair, seed: Int, trainIndices: [Int],
+                heldOutIndices: [Int]) {
+        self.pair = pair
+        self.seed = seed
+        self.train = Self.subset(mnist, trainIndices, pair)
+        self.heldOut = Self.subset(mnist, heldOutIndices, pair)
+    }
+
     /// How many of each class go to the held-out part: `ceil(fraction · total)` in all, shared in
     /// proportion to class sizes, the remainder going to the largest fractional shares (ties: lower class first).
     public static func stratifiedTestCounts(classSizes: [Int], fraction: Double) -> [Int] {

@@ -11,10 +11,15 @@ public struct ExperimentOptions: Sendable, Equatable {
     public var epochs: Int?
     public var precision: Precision?
     public var shard: Shard?
+    /// `--rng`; nil when the default (the tool's own streams) was asked for.
+    public var rng: RandomSource?
     // Paper 1.
     public var pairs: [DigitPair]?
     public var sizes: [Int]?
     public var learningRates: [Double]?
+    /// `--lr-grid-order`: under `--rng numpy`, which hypothesised loop order draws the LR grid's
+    /// initial weights (its script is not published).
+    public var lrGridOrder: String?
     // Paper 2.
     public var widths: [Int]?
     public var depths: [Int]?
@@ -30,9 +35,11 @@ public struct ExperimentOptions: Sendable, Equatable {
         if seeds != nil { names.append("--seeds") }
         if epochs != nil { names.append("--epochs") }
         if precision != nil { names.append("--precision") }
+        if rng != nil { names.append("--rng") }
         if pairs != nil { names.append("--pairs") }
         if sizes != nil { names.append("--sizes") }
         if learningRates != nil { names.append("--lrs") }
+        if lrGridOrder != nil { names.append("--lr-grid-order") }
         if widths != nil { names.append("--widths") }
         if depths != nil { names.append("--depths") }
         if batchSize != nil { names.append("--batch-size") }

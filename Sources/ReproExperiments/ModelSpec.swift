@@ -26,15 +26,19 @@ public struct ModelSpec: Codable, Hashable, Sendable {
     public var trainer: TrainerVersion
     /// How the network is derived from another stored one (e.g. pruned after training), if so.
     public var derivation: Derivation?
+    /// Whose random numbers drew the split and the initial weights: nil for the tool's own
+    /// streams, else a replay scheme (e.g. "numpy", the published code's draws). Optional, so
+    /// every spec drawn the default way keeps its key.
+    public var rng: String?
 
     public init(task: TaskSpec, layers: [Int], loss: Loss, mask: [Int]? = nil,
                 initialization: Initialization, optimizer: OptimizerSpec, seed: Int,
                 precision: Precision, data: String, trainer: TrainerVersion,
-                derivation: Derivation? = nil) {
+                derivation: Derivation? = nil, rng: String? = nil) {
         self.task = task; self.layers = layers; self.loss = loss; self.mask = mask
         self.initialization = initialization; self.optimizer = optimizer; self.seed = seed
         self.precision = precision; self.data = data; self.trainer = trainer
-        self.derivation = derivation
+        self.derivation = derivation; self.rng = rng
     }
 
     /// The store key: 16 hex digits of the SHA-256 of the canonical JSON.

@@ -18,8 +18,8 @@ public struct Paper1Reproduction: PaperReproduction {
 
     public func results(_ context: PaperContext) throws -> Paper1Results {
         let runner = context.runner
-        let grid = Paper1Plan.lrGrid(quick: context.quick)
-        let capacity = Paper1Plan.capacity(quick: context.quick)
+        let grid = Paper1Plan.lrGrid(quick: context.quick).drawing(context.rng)
+        let capacity = Paper1Plan.capacity(quick: context.quick).drawing(context.rng)
         for plan in [grid, capacity] {
             let outcome = try runner.run(plan, trainer: BinaryBatchTrainer())
             context.log("\(plan.experiment): \(outcome.trained) trained, \(outcome.cached) reused")
@@ -38,6 +38,9 @@ public struct Paper1Reproduction: PaperReproduction {
             },
             quick: context.quick)
         results.stepTimes = times
+        results.rng = context.rng
+        results.replayCapacity = context.rng == .numpy ? results.capacity
+            : (try? runner.records(capacity.drawing(.numpy))) ?? []
         return results
     }
 
@@ -52,8 +55,10 @@ public struct Paper1Reproduction: PaperReproduction {
     }
 
     public func templateContext(_ results: Paper1Results, facts: PaperFacts) throws -> [String: Any] {
-        Paper1ReportContext.make(results: results, published: try facts.published(as: Paper1Published.self),
-                                 profile: Paper1Plan.capacity(quick: results.quick))
+        let profile = Paper1Plan.capacity(quick: results.quick).drawing(results.rng)
+        return Paper1ReportContext.make(results: results,
+                                        published: try facts.published(as: Paper1Published.self),
+                                        profile: profile)
     }
 
     public func provenance(quick: Bool, store: ResultStore) -> [ProvenanceExperiment] {

@@ -44,15 +44,18 @@ extension PaperReproduction {
 }
 
 /// What a paper's computations get: a runner writing into the paper's own store, the profile,
-/// and where to log.
+/// whose random numbers to use, and where to log.
 public struct PaperContext {
     public var runner: ExperimentRunner
     public var quick: Bool
+    public var rng: RandomSource
     public var log: (String) -> Void
 
-    public init(runner: ExperimentRunner, quick: Bool, log: @escaping (String) -> Void = { _ in }) {
+    public init(runner: ExperimentRunner, quick: Bool, rng: RandomSource = .repro,
+                log: @escaping (String) -> Void = { _ in }) {
         self.runner = runner
         self.quick = quick
+        self.rng = rng
         self.log = log
     }
 

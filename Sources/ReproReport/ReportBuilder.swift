@@ -33,7 +33,7 @@ public struct ReportBuilder {
         // Check the inputs a user edits before any long computation.
         let facts = try PaperFacts(directory: facts)
         let templateSet = try TemplateSet(directory: templates)
-        let context = PaperContext(runner: runner, quick: layout.quick, log: log)
+        let context = PaperContext(runner: runner, quick: layout.quick, rng: layout.rng, log: log)
         let results = try paper.results(context)
 
         let figures = try paper.figures(results, facts: facts)

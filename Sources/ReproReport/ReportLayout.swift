@@ -1,21 +1,29 @@
 import Foundation
+import ReproExperiments
 
 /// Where one paper's report goes: `output/<paper>/` for the paper's protocol,
 /// `output/quick/<paper>/` for --quick; its results store is `output/<paper>/results/` either way
-/// (quick and full models have different specs, so they never collide).
+/// (quick and full models have different specs, so they never collide). A report built from
+/// replayed random numbers (`--rng numpy`) goes one level down, to `output/numpy/<paper>/` (or
+/// `output/quick/numpy/<paper>/`), so it never overwrites the default report.
 public struct ReportLayout: Sendable {
     public let output: URL
     public let paper: String
     public let quick: Bool
+    public let rng: RandomSource
 
-    public init(output: URL, paper: String, quick: Bool) {
+    public init(output: URL, paper: String, quick: Bool, rng: RandomSource = .repro) {
         self.output = output
         self.paper = paper
         self.quick = quick
+        self.rng = rng
     }
 
     /// The folder of the index page that links every paper's report.
-    public var indexRoot: URL { quick ? output.appendingPathComponent("quick") : output }
+    public var indexRoot: URL {
+        let profile = quick ? output.appendingPathComponent("quick") : output
+        return rng == .repro ? profile : profile.appendingPathComponent(rng.rawValue)
+    }
     public var root: URL { indexRoot.appendingPathComponent(paper) }
     public var results: URL {
         output.appendingPathComponent(paper).appendingPathComponent("results")

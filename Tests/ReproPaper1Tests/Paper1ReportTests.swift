@@ -26,6 +26,9 @@ final class ReportBuilderTests: XCTestCase {
         for id in 1...10 { XCTAssertTrue(markdown.contains("| C\(id) | **"), "claim C\(id) row") }
         XCTAssertTrue(markdown.contains("![Fig. 4](figures/fig4.png)"))
         XCTAssertTrue(markdown.contains("## Provenance"))
+        XCTAssertTrue(markdown.contains("## Replay of the published code"))
+        XCTAssertTrue(markdown.contains("`repro run capacity --rng numpy` adds it"),
+                      "no replayed sweep stored: the section says how to add one")
         XCTAssertFalse(markdown.contains("{{"), "no unrendered tags")
 
         let html = try String(contentsOf: layout.html, encoding: .utf8)

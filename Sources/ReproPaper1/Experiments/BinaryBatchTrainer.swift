@@ -11,6 +11,7 @@ public struct BinaryBatchTrainer: ModelTrainer {
 
     public func groupKey(_ spec: ModelSpec) -> String {
         "\(spec.pair.slug)|\(spec.seed)|\(spec.epochs)|\(spec.precision.rawValue)|\(spec.data)"
+            + "|\(spec.rng ?? "")"
     }
 
     public func epochBudget(_ members: [ModelSpec]) -> Int { members.first?.epochs ?? 0 }
@@ -23,10 +24,14 @@ public struct BinaryBatchTrainer: ModelTrainer {
     public func train(_ members: [ModelSpec], data: DataSource,
                       onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult] {
         guard let first = members.first else { return [] }
-        let task = try BinaryTask(mnist: try data.mnist(), pair: first.pair, seed: first.seed)
-        let trainSet = TrainingSet(task.train), heldOutSet = TrainingSet(task.heldOut)
-        let slots = members.map {
-            ModelSlot(initial: $0.initialParameters(inputs: trainSet.inputs), learningRate: $0.learningRate)
+        let replay = first.rng != nil
+        let task = try BinaryTask.make(mnist: try data.mnist(), pair: first.pair, seed: first.seed,
+                                       replay: replay)
+        let trainSet = TrainingSet(task.train, replay: replay)
+        let heldOutSet = TrainingSet(task.heldOut, replay: replay)
+        let initial = try Self.initialParameters(members, inputs: trainSet.inputs)
+        let slots = zip(members, initial).map {
+            ModelSlot(initial: $1, learningRate: $0.learningRate)
         }
         let started = Date()
         let trained = Training.train(slots, on: trainSet, epochs: first.epochs,
@@ -41,5 +46,23 @@ public struct BinaryBatchTrainer: ModelTrainer {
                                      batchSeconds: seconds)
             return TrainedResult(record: record, weights: trained[k].parameters.layers)
         }
+    }
+
+    /// Every member's starting weights: from its own named stream, or all of a replayed batch
+    /// drawn up front from the published code's seeded stream, in that code's order.
+    static func initialParameters(_ members: [ModelSpec], inputs: Int) throws -> [MLPParameters] {
+        guard let first = members.first, let rng = first.rng else {
+            return members.map { $0.initialParameters(inputs: inputs) }
+        }
+        guard let scheme = first.replay else {
+            throw ReproError("unknown random source '\(rng)' in a stored spec; "
+                             + "choose one of \(ReplayScheme.allCases.map(\.rawValue))")
+        }
+        let wanted = members.map {
+            scheme.slot(pair: $0.pair, hidden: $0.hidden, learningRate: $0.learningRate)
+        }
+        return try ReplayedInitialWeights.draw(seed: first.seed, scheme: scheme, wanted: wanted,
+                                               inputs: inputs,
+                                               scale: first.initialization.scale ?? 0.1)
     }
 }

@@ -10,13 +10,17 @@ extension ModelSpec {
 
     public init(pair: DigitPair, seed: Int, hidden: Int, learningRate: Double, epochs: Int,
                 precision: Precision = .float32, initScale: Double = 0.1,
-                data: String = MNISTFile.trainImages.sha256) {
+                data: String = MNISTFile.trainImages.sha256, replay: ReplayScheme? = nil) {
         self.init(task: .digits(pair), layers: [784, hidden, 1], loss: .binaryCrossEntropy,
                   initialization: Initialization(kind: "normal", scale: initScale),
                   optimizer: OptimizerSpec(kind: "full-batch-gd", learningRate: learningRate,
                                            epochs: epochs),
-                  seed: seed, precision: precision, data: data, trainer: Self.binaryTrainer)
+                  seed: seed, precision: precision, data: data, trainer: Self.binaryTrainer,
+                  rng: replay?.rawValue)
     }
+
+    /// The replay scheme of a spec whose random numbers are the published code's, else nil.
+    public var replay: ReplayScheme? { rng.flatMap(ReplayScheme.init(rawValue:)) }
 
     /// The digit pair (paper 1's specs always have one).
     public var pair: DigitPair { task.pair ?? DigitPair(0, 1) }

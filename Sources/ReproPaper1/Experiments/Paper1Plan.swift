@@ -12,6 +12,9 @@ public struct Paper1Plan: ExperimentPlanning, Codable, Equatable, Sendable {
     public var learningRates: [Double]
     public var epochs: Int
     public var precision: Precision
+    /// Whose random numbers: nil for the tool's own streams, else the published code's, drawn
+    /// in this scheme's order. Optional, so default plans keep their keys.
+    public var replay: ReplayScheme?
 
     /// The paper's five pairs, in its order of difficulty.
     public static let paperPairs = [DigitPair(0, 1), DigitPair(1, 7), DigitPair(5, 6),
@@ -57,7 +60,8 @@ public struct Paper1Plan: ExperimentPlanning, Codable, Equatable, Sendable {
             seeds.flatMap { seed in
                 hiddenSizes.flatMap { h in
                     learningRates.map { lr in
-                        ModelSpec(pair: pair, seed: seed, hidden: h, learningRate: lr, epochs: epochs, precision: precision, data: data)
+                        ModelSpec(pair: pair, seed: seed, hidden: h, learningRate: lr,
+                                  epochs: epochs, precision: precision, data: data, replay: replay)
                     }
                 }
             }
@@ -67,21 +71,43 @@ public struct Paper1Plan: ExperimentPlanning, Codable, Equatable, Sendable {
     /// The plan of `repro run`/`results`: the experiment's defaults (or the quick profile)
     /// narrowed by the options.
     public static func plan(_ experiment: String, options: ExperimentOptions) throws -> Paper1Plan {
-        try options.check(allowed: ["--seeds", "--epochs", "--precision", "--pairs", "--sizes", "--lrs"],
-                          for: experiment)
-        var plan = try named(experiment, quick: options.quick)
+        try options.check(allowed: ["--seeds", "--epochs", "--precision", "--pairs", "--sizes",
+                                    "--lrs", "--rng", "--lr-grid-order"], for: experiment)
+        if options.rng == .numpy, options.precision == .float32 {
+            throw ReproError("--rng numpy trains in float64, as the published code computes; "
+                             + "drop --precision float32")
+        }
+        var plan = try named(experiment, quick: options.quick).drawing(options.rng ?? .repro)
         if let pairs = options.pairs { plan.pairs = pairs }
         if let sizes = options.sizes { plan.hiddenSizes = sizes }
         if let seeds = options.seeds { plan.seeds = seeds }
         if let rates = options.learningRates { plan.learningRates = rates }
         if let epochs = options.epochs { plan.epochs = epochs }
         if let precision = options.precision { plan.precision = precision }
+        if let order = options.lrGridOrder {
+            plan.replay = try ReplayScheme(lrGridOrder: order, plan)
+        }
         try plan.validate()
+        return plan
+    }
+
+    /// The plan with its random numbers from `source`: under `numpy`, the published code's draws
+    /// in its order (the LR grid's in the first hypothesis, seed once then sizes × rates) and
+    /// float64 training.
+    public func drawing(_ source: RandomSource) -> Paper1Plan {
+        var plan = self
+        switch source {
+        case .repro: plan.replay = nil
+        case .numpy:
+            plan.replay = experiment == "lr-grid" ? .sizesThenRates : .trainPy
+            plan.precision = .float64
+        }
         return plan
     }
 
     /// Checks the plan before any work starts; the message names the offending option.
     public func validate() throws {
+        try validateReplay()
         guard !pairs.isEmpty else { throw ReproError("--pairs: give at least one pair") }
         guard !hiddenSizes.isEmpty, hiddenSizes.allSatisfy({ (1...4096).contains($0) }) else {
             throw ReproError("--sizes: hidden sizes must be between 1 and 4096")

@@ -15,6 +15,11 @@ public struct Paper1Results: Sendable {
     public var saliency: [SaliencyStudy.Result]
     public var corruptionExamples: CorruptionExamples.Result
     public var quick: Bool
+    /// Whose random numbers trained the models (the tool's own, or the published code's).
+    public var rng: RandomSource = .repro
+    /// The capacity sweep under `--rng numpy`, if it is stored (`repro run capacity --rng numpy`);
+    /// empty otherwise. A report never trains it on its own: it costs a second sweep.
+    public var replayCapacity: [ModelRecord] = []
     /// Wall time of each analysis in the run that assembled these results (cached ones take ~0 s).
     public var stepTimes: [StepTime] = []
 

@@ -20,6 +20,7 @@ enum Paper1ReportContext {
                  "atMinimum": Digits.meanStd(row.atMinimum), "atLargest": Digits.meanStd(row.atLargest)]
             },
             "pruning": pruning(r),
+            "replay": ReplaySection.values(r),
             "table1": Paper1Tables.tableOne(r.deadNeurons),
             "tsne": ["panels": r.tsne.panels.map { panel -> [String: Any] in
                 ["name": panel.name, "accuracy": Digits.fixed(panel.neighbourAccuracy),

@@ -23,13 +23,14 @@ public final class StudyContext {
     public func plan(_ name: String, pairs: [DigitPair], sizes: [Int], seeds: [Int]? = nil) -> Paper1Plan {
         Paper1Plan(experiment: name, pairs: pairs, hiddenSizes: sizes, seeds: seeds ?? base.seeds,
                    learningRates: [Paper1Plan.paperLearningRate], epochs: base.epochs,
-                   precision: base.precision)
+                   precision: base.precision, replay: base.replay)
     }
 
     /// The spec of one trained model under the base plan's settings.
     public func spec(_ pair: DigitPair, hidden: Int, seed: Int) -> ModelSpec {
         ModelSpec(pair: pair, seed: seed, hidden: hidden, learningRate: Paper1Plan.paperLearningRate,
-                  epochs: base.epochs, precision: base.precision, data: runner.dataHash)
+                  epochs: base.epochs, precision: base.precision, data: runner.dataHash,
+                  replay: base.replay)
     }
 
     /// The seed an analysis of one model uses: `preferred` if the profile has it, else the first.
@@ -61,13 +62,14 @@ public final class StudyContext {
 
     public func task(_ pair: DigitPair, seed: Int) throws -> BinaryTask {
         if let task = tasks["\(pair.slug)/\(seed)"] { return task }
-        let task = try BinaryTask(mnist: try runner.data.mnist(), pair: pair, seed: seed)
+        let task = try BinaryTask.make(mnist: try runner.data.mnist(), pair: pair, seed: seed,
+                                       replay: base.replay != nil)
         tasks["\(pair.slug)/\(seed)"] = task
         return task
     }
 
     /// The held-out part of a task as the trainer's input (features in [0, 1]).
     public func heldOut(_ pair: DigitPair, seed: Int) throws -> TrainingSet {
-        TrainingSet(try task(pair, seed: seed).heldOut)
+        TrainingSet(try task(pair, seed: seed).heldOut, replay: base.replay != nil)
     }
 }
