@@ -46,7 +46,8 @@ public enum SparseBenchmark {
         let ours = Date().timeIntervalSince(start)
         // Forward and weight gradient for every layer, input gradient for all but the first.
         let kept = shapes.map(\.kept)
-        let macs = Double(kept.reduce(0, +) * 2 + kept.dropFirst().reduce(0, +)) * Double(data.count)
+        let macs = Double(kept.reduce(0, +) * 2 + kept.dropFirst().reduce(0, +))
+            * Double(data.count)
         return Row(label: label, oursSeconds: ours, denseSeconds: denseEpochSeconds(units),
                    gmacs: macs / ours / 1e9, computed: trainer.work.computed)
     }
@@ -54,7 +55,9 @@ public enum SparseBenchmark {
     /// The dense products of one epoch, timed on 20 batches and scaled to 60,000 examples.
     static func denseEpochSeconds(_ units: [Int], batches: Int = 20) -> Double {
         let b = 128
-        let w = (0..<(units.count - 1)).map { [Float](repeating: 0.01, count: units[$0] * units[$0 + 1]) }
+        let w = (0..<(units.count - 1)).map {
+            [Float](repeating: 0.01, count: units[$0] * units[$0 + 1])
+        }
         var g = w.map { [Float](repeating: 0, count: $0.count) }
         var a = units.map { [Float](repeating: 0.5, count: $0 * b) }
         var d = units.map { [Float](repeating: 0.001, count: $0 * b) }

@@ -29,22 +29,26 @@ public struct Paper2Reproduction: PaperReproduction {
         return results
     }
 
-    public func figures(_ results: [Paper2Family: [ModelRecord]], facts: PaperFacts) throws -> [(id: FigureID, figure: Figure)] {
+    public func figures(_ results: [Paper2Family: [ModelRecord]],
+                        facts: PaperFacts) throws -> [(id: FigureID, figure: Figure)] {
         []
     }
 
     public func tables(_ results: [Paper2Family: [ModelRecord]]) -> [ReportTable] {
         results.sorted { $0.key.rawValue < $1.key.rawValue }.map { family, records in
             let table = Paper2ResultTable(records: records, family: family)
-            return ReportTable(id: FigureID("results-\(family.rawValue)"), markdown: table.report(), csv: table.csv())
+            return ReportTable(id: FigureID("results-\(family.rawValue)"), markdown: table.report(),
+                               csv: table.csv())
         }
     }
 
-    public func checkClaims(_ claims: [Claim], _ results: [Paper2Family: [ModelRecord]]) throws -> [ClaimResult] {
+    public func checkClaims(_ claims: [Claim],
+                            _ results: [Paper2Family: [ModelRecord]]) throws -> [ClaimResult] {
         []
     }
 
-    public func templateContext(_ results: [Paper2Family: [ModelRecord]], facts: PaperFacts) throws -> [String: Any] {
+    public func templateContext(_ results: [Paper2Family: [ModelRecord]],
+                                facts: PaperFacts) throws -> [String: Any] {
         [:]
     }
 
@@ -55,17 +59,20 @@ public struct Paper2Reproduction: PaperReproduction {
         }
     }
 
-    public func run(_ experiment: String, options: ExperimentOptions, context: PaperContext) throws -> String {
+    public func run(_ experiment: String, options: ExperimentOptions,
+                    context: PaperContext) throws -> String {
         let plan = try Paper2Plan.plan(experiment, options: options)
         context.log(Paper2Design.describe(plan))
-        let outcome = try context.runner.run(plan, trainer: SparseNetworkTrainer(), shard: options.shard)
+        let outcome = try context.runner.run(plan, trainer: SparseNetworkTrainer(),
+                                             shard: options.shard)
         return outcome.line(plan.experiment)
     }
 
     public func resultsTable(_ experiment: String, options: ExperimentOptions, csv: Bool,
                              context: PaperContext) throws -> String {
         let plan = try Paper2Plan.plan(experiment, options: options)
-        let table = Paper2ResultTable(records: try context.runner.records(plan), family: plan.family)
+        let table = Paper2ResultTable(records: try context.runner.records(plan),
+                                      family: plan.family)
         return csv ? table.csv() : table.report()
     }
 }

@@ -19,7 +19,8 @@ final class Paper2PlanTests: XCTestCase {
         let specs = Paper2Plan.named(.sparseDepth).specs(data: "d")
         XCTAssertEqual(Set(specs.map(\.depth)), [1, 2, 4, 8])
         for spec in specs {
-            XCTAssertEqual(spec.keptPerLayer.reduce(0, +), 784 * 512 + 512 * 10, "depth \(spec.depth)")
+            XCTAssertEqual(spec.keptPerLayer.reduce(0, +), 784 * 512 + 512 * 10,
+                           "depth \(spec.depth)")
             XCTAssertEqual(spec.layers.count, spec.depth + 2)
         }
     }
@@ -33,7 +34,8 @@ final class Paper2PlanTests: XCTestCase {
             XCTAssertEqual(pruned.derivation?.source, dense.key)
             XCTAssertEqual(pruned.keptPerLayer.reduce(0, +), 101_632)
         }
-        XCTAssertEqual(Set(Paper2Plan.named(.prunedWidth, full: true).widths), Set(Paper2Family.allWidths))
+        XCTAssertEqual(Set(Paper2Plan.named(.prunedWidth, full: true).widths),
+                       Set(Paper2Family.allWidths))
     }
 
     func testQuickProfile() {
@@ -45,7 +47,8 @@ final class Paper2PlanTests: XCTestCase {
     }
 
     func testBadOptionsAreNamedInOneLine() {
-        func refused(_ experiment: String, _ set: (inout ExperimentOptions) -> Void, _ option: String) {
+        func refused(_ experiment: String, _ set: (inout ExperimentOptions) -> Void,
+                     _ option: String) {
             var options = ExperimentOptions()
             set(&options)
             XCTAssertThrowsError(try Paper2Plan.plan(experiment, options: options)) {

@@ -41,20 +41,25 @@ final class Paper2TrainingTests: XCTestCase {
             let layers = try ResultStore(root: root).weights(record.key)
             XCTAssertEqual(layers.map(\.keptCount), record.spec.keptPerLayer)
         }
-        XCTAssertEqual(try runner(root).run(plan(), trainer: SparseNetworkTrainer(threads: 1)).trained, 0)
+        XCTAssertEqual(try runner(root).run(plan(), trainer: SparseNetworkTrainer(threads: 1))
+                           .trained, 0)
         XCTAssertTrue(Paper2ResultTable(records: records, family: .sparseWidth).csv()
-            .hasPrefix("family,width,depth,keep,nnz,seed,epochs,stop,final_train_loss,test_accuracy,test_loss,min_class_recall,train_seconds\n"))
+            .hasPrefix("family,width,depth,keep,nnz,seed,epochs,stop,final_train_loss,"
+                       + "test_accuracy,test_loss,min_class_recall,train_seconds\n"))
     }
 
     /// Same seed, same bits (the same thread count: dense layers go through BLAS, whose sums
     /// may be split differently with another number of threads).
     func testSameSeedSameWeights() throws {
-        let a = SyntheticMNIST.temporaryDirectory("paper2-a"), b = SyntheticMNIST.temporaryDirectory("paper2-b")
+        let a = SyntheticMNIST.temporaryDirectory("paper2-a")
+        let b = SyntheticMNIST.temporaryDirectory("paper2-b")
         try runner(a).run(plan(.sparseDepth), trainer: SparseNetworkTrainer(threads: 2))
         try runner(b).run(plan(.sparseDepth), trainer: SparseNetworkTrainer(threads: 2))
         for spec in plan(.sparseDepth).specs(data: "synthetic") {
-            let wa = try ResultStore(root: a).weights(spec.key), wb = try ResultStore(root: b).weights(spec.key)
-            XCTAssertTrue(wa == wb, "depth \(spec.depth): weights differ between two identical runs")
+            let wa = try ResultStore(root: a).weights(spec.key)
+            let wb = try ResultStore(root: b).weights(spec.key)
+            XCTAssertTrue(wa == wb,
+                          "depth \(spec.depth): weights differ between two identical runs")
         }
     }
 

@@ -16,7 +16,8 @@ extension ModelSpec {
         return ModelSpec(task: .tenDigits, layers: [shapes[0].fanIn] + shapes.map(\.fanOut),
                          loss: .softmaxCrossEntropy, mask: dense ? nil : shapes.map(\.kept),
                          initialization: Initialization(kind: "uniform-fan-in"),
-                         optimizer: OptimizerSpec(kind: "sgd-momentum", learningRate: plan.learningRate,
+                         optimizer: OptimizerSpec(kind: "sgd-momentum",
+                                                  learningRate: plan.learningRate,
                                                   epochs: plan.maxEpochs, momentum: 0.9,
                                                   batchSize: plan.batchSize, stopLoss: 0.01),
                          seed: seed, precision: .float32, data: data, trainer: sparseTrainer)
@@ -25,8 +26,10 @@ extension ModelSpec {
     /// This dense net pruned by magnitude, per layer, to the width family's counts.
     func pruned(width: Int) throws -> ModelSpec {
         var spec = self
-        spec.mask = try SparseFamilies.pruningTargets(width: width, baseWidth: Paper2Family.baseWidth)
-        spec.derivation = Derivation(kind: "magnitude-pruning", source: key, version: Self.pruningVersion)
+        spec.mask = try SparseFamilies.pruningTargets(width: width,
+                                                      baseWidth: Paper2Family.baseWidth)
+        spec.derivation = Derivation(kind: "magnitude-pruning", source: key,
+                                     version: Self.pruningVersion)
         return spec
     }
 

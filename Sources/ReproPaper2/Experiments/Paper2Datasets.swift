@@ -17,8 +17,10 @@ public struct Paper2Datasets: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         if let sets = cache[ObjectIdentifier(source)] { return sets }
         let mnist = try source.mnist()
-        let sets = Paper2Datasets(train: try SparseDataset(bytes: mnist.trainImages, labels: mnist.trainLabels),
-                                  test: try SparseDataset(bytes: mnist.testImages, labels: mnist.testLabels))
+        let sets = Paper2Datasets(train: try SparseDataset(bytes: mnist.trainImages,
+                                                           labels: mnist.trainLabels),
+                                  test: try SparseDataset(bytes: mnist.testImages,
+                                                          labels: mnist.testLabels))
         cache[ObjectIdentifier(source)] = sets
         return sets
     }

@@ -18,9 +18,12 @@ public enum Paper2Family: String, CaseIterable, Codable, Sendable {
 
     public var summary: String {
         switch self {
-        case .sparseWidth: return "1 hidden layer of 2^7…2^15 units, 101,632 non-zeros each, 5 seeds"
-        case .sparseDepth: return "512 units × 1/2/4/8 layers, 406,528 non-zeros each, 5 seeds"
-        case .prunedWidth: return "dense 2^7…2^12 (2^15 with --full), pruned to 101,632 non-zeros, 5 seeds"
+        case .sparseWidth:
+            return "1 hidden layer of 2^7…2^15 units, 101,632 non-zeros each, 5 seeds"
+        case .sparseDepth:
+            return "512 units × 1/2/4/8 layers, 406,528 non-zeros each, 5 seeds"
+        case .prunedWidth:
+            return "dense 2^7…2^12 (2^15 with --full), pruned to 101,632 non-zeros, 5 seeds"
         }
     }
 
@@ -28,7 +31,8 @@ public enum Paper2Family: String, CaseIterable, Codable, Sendable {
     func shapes(width: Int, depth: Int) throws -> [SparseLayerShape] {
         switch self {
         case .sparseWidth: return try SparseFamilies.width(width, baseWidth: Self.baseWidth)
-        case .sparseDepth: return try SparseFamilies.depth(hiddenLayers: depth, width: Self.depthWidth)
+        case .sparseDepth:
+            return try SparseFamilies.depth(hiddenLayers: depth, width: Self.depthWidth)
         case .prunedWidth: return try SparseFamilies.dense(hidden: [width])
         }
     }

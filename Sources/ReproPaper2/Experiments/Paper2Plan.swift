@@ -19,18 +19,22 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
     public static let maxEpochs = 300
     public static let quickMaxEpochs = 30
 
-    public static func named(_ family: Paper2Family, quick: Bool = false, full: Bool = false) -> Paper2Plan {
+    public static func named(_ family: Paper2Family, quick: Bool = false,
+                             full: Bool = false) -> Paper2Plan {
         let widths: [Int]
         switch family {
         case .sparseWidth: widths = quick ? [128, 512, 2048, 8192, 32768] : Paper2Family.allWidths
         case .sparseDepth: widths = [Paper2Family.depthWidth]
         case .prunedWidth:
-            widths = full ? Paper2Family.allWidths : quick ? [128, 512, 2048] : Paper2Family.prunedWidths
+            widths = full ? Paper2Family.allWidths
+                : quick ? [128, 512, 2048] : Paper2Family.prunedWidths
         }
         return Paper2Plan(experiment: family.rawValue, family: family, widths: widths,
-                          depths: family == .sparseDepth ? (quick ? [1, 4] : Paper2Family.allDepths) : [1],
+                          depths: family == .sparseDepth
+                              ? (quick ? [1, 4] : Paper2Family.allDepths) : [1],
                           seeds: quick ? quickSeeds : paperSeeds,
-                          maxEpochs: quick ? quickMaxEpochs : maxEpochs, batchSize: 128, learningRate: 0.01)
+                          maxEpochs: quick ? quickMaxEpochs : maxEpochs, batchSize: 128,
+                          learningRate: 0.01)
     }
 
     /// `repro run`/`results`: the family's defaults narrowed by the options.
@@ -57,14 +61,19 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
         guard !seeds.isEmpty, seeds.allSatisfy({ $0 >= 0 }) else {
             throw ReproError("--seeds: seeds must be non-negative integers")
         }
-        guard !widths.isEmpty, widths.allSatisfy({ $0 >= 128 && $0 <= 32768 && $0 & ($0 - 1) == 0 }) else {
+        guard !widths.isEmpty,
+              widths.allSatisfy({ $0 >= 128 && $0 <= 32768 && $0 & ($0 - 1) == 0 }) else {
             throw ReproError("--widths: widths must be powers of two from 128 to 32768")
         }
         guard !depths.isEmpty, depths.allSatisfy({ (1...16).contains($0) }) else {
             throw ReproError("--depths: depths must be between 1 and 16 hidden layers")
         }
-        guard (1...10_000).contains(maxEpochs) else { throw ReproError("--epochs: must be between 1 and 10000") }
-        guard (1...60_000).contains(batchSize) else { throw ReproError("--batch-size: must be between 1 and 60000") }
+        guard (1...10_000).contains(maxEpochs) else {
+            throw ReproError("--epochs: must be between 1 and 10000")
+        }
+        guard (1...60_000).contains(batchSize) else {
+            throw ReproError("--batch-size: must be between 1 and 60000")
+        }
         guard learningRate > 0, learningRate.isFinite else {
             throw ReproError("--lr: the learning rate must be a positive number")
         }
@@ -75,9 +84,12 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
     public func specs(data: String) -> [ModelSpec] {
         sizes.flatMap { width, depth in
             seeds.flatMap { seed -> [ModelSpec] in
-                guard let spec = try? ModelSpec.paper2(family: family, width: width, depth: depth, seed: seed,
-                                                       plan: self, data: data) else { return [] }
-                guard family == .prunedWidth, let pruned = try? spec.pruned(width: width) else { return [spec] }
+                guard let spec = try? ModelSpec.paper2(family: family, width: width, depth: depth,
+                                                       seed: seed, plan: self, data: data)
+                else { return [] }
+                guard family == .prunedWidth, let pruned = try? spec.pruned(width: width) else {
+                    return [spec]
+                }
                 return [spec, pruned]
             }
         }
@@ -85,6 +97,7 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
 
     /// (width, depth) of every network size in the plan.
     public var sizes: [(width: Int, depth: Int)] {
-        family == .sparseDepth ? depths.map { (Paper2Family.depthWidth, $0) } : widths.map { ($0, 1) }
+        family == .sparseDepth
+            ? depths.map { (Paper2Family.depthWidth, $0) } : widths.map { ($0, 1) }
     }
 }

@@ -21,7 +21,8 @@ extension SparseMLP {
                 let o = Int(p) / n, i = Int(p) % n
                 return (i * m + o, Double(layer.values[k]))
             }.sorted { $0.0 < $1.0 }
-            return LayerWeights(fanIn: n, fanOut: m, storage: .sparse(indices: pairs.map(\.0), values: pairs.map(\.1)),
+            return LayerWeights(fanIn: n, fanOut: m,
+                                storage: .sparse(indices: pairs.map(\.0), values: pairs.map(\.1)),
                                 bias: bias)
         }
     }
@@ -37,8 +38,8 @@ extension SparseMLP {
                 pairs = zip(indices, values).map { q, v in (Int32((q % m) * n + q / m), Float(v)) }
             }
             pairs.sort { $0.0 < $1.0 }
-            return try SparseLayer(fanIn: n, fanOut: m, indices: pairs.map(\.0), values: pairs.map(\.1),
-                                   bias: stored.bias.map(Float.init))
+            return try SparseLayer(fanIn: n, fanOut: m, indices: pairs.map(\.0),
+                                   values: pairs.map(\.1), bias: stored.bias.map(Float.init))
         }
         try self.init(layers: layers)
     }

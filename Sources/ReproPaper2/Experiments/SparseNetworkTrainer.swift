@@ -20,7 +20,8 @@ public struct SparseNetworkTrainer: ModelTrainer {
     /// dense shape, so it lands in its source's batch.
     public func groupKey(_ spec: ModelSpec) -> String {
         let o = spec.optimizer
-        return "\(spec.layers)|\(spec.derivation == nil ? (spec.mask ?? []) : [])|\(o.learningRate)|"
+        return "\(spec.layers)|\(spec.derivation == nil ? (spec.mask ?? []) : [])|"
+            + "\(o.learningRate)|"
             + "\(o.batchSize ?? 0)|\(o.epochs)|\(spec.data)|\(spec.seed / 2)"
     }
 
@@ -39,16 +40,21 @@ public struct SparseNetworkTrainer: ModelTrainer {
         let roots = members.filter { !$0.isPruned }
         let counter = EpochCounter(report: onEpoch)
         let perModel = roots.count > 1 ? 1 : threads
-        let trained = try SparseConcurrency.runSideBySide(roots.count, threads: min(threads, roots.count)) { k in
+        let trained = try SparseConcurrency.runSideBySide(roots.count,
+                                                          threads: min(threads, roots.count)) { k in
             try self.train(roots[k], sets: sets, threads: perModel, counter: counter)
         }
         var results: [TrainedResult] = []
         for (spec, (model, history, seconds)) in zip(roots, trained) {
-            results.append(try result(spec, model, history, sets, batch: members.count, seconds: seconds))
+            results.append(try result(spec, model, history, sets, batch: members.count,
+                                      seconds: seconds))
             for derived in members where derived.derivation?.source == spec.key {
-                let pruned = try ReproSparse.MagnitudePruning.prune(model, keep: derived.keptPerLayer)
-                let note = TrainingHistory(stop: "pruned by magnitude after training (no fine-tuning)")
-                results.append(try result(derived, pruned, note, sets, batch: members.count, seconds: 0))
+                let pruned = try ReproSparse.MagnitudePruning.prune(model,
+                                                                    keep: derived.keptPerLayer)
+                let note = TrainingHistory(
+                    stop: "pruned by magnitude after training (no fine-tuning)")
+                results.append(try result(derived, pruned, note, sets, batch: members.count,
+                                          seconds: 0))
             }
         }
         return results
@@ -62,7 +68,8 @@ public struct SparseNetworkTrainer: ModelTrainer {
         options.threads = threads
         let trainer = try SparseTrainer(model: try Self.initialModel(spec), options: options)
         let outcome = try trainer.train(
-            on: sets.train, maxEpochs: spec.optimizer.epochs, lossThreshold: spec.optimizer.stopLoss ?? 0,
+            on: sets.train, maxEpochs: spec.optimizer.epochs,
+            lossThreshold: spec.optimizer.stopLoss ?? 0,
             order: { epoch in Self.order(seed: spec.seed, epoch: epoch, count: sets.train.count) },
             onEpoch: { _, _ in counter.add(1) })
         counter.add(spec.optimizer.epochs - outcome.epochs.count)   // an early stop fills its share
@@ -78,14 +85,15 @@ public struct SparseNetworkTrainer: ModelTrainer {
                               momentum: spec.optimizer.momentum ?? 0.9, threads: threads)
     }
 
-    func result(_ spec: ModelSpec, _ model: SparseMLP, _ history: TrainingHistory, _ sets: Paper2Datasets,
-                batch: Int, seconds: Double) throws -> TrainedResult {
+    func result(_ spec: ModelSpec, _ model: SparseMLP, _ history: TrainingHistory,
+                _ sets: Paper2Datasets, batch: Int, seconds: Double) throws -> TrainedResult {
         let test = try SparseInference(model: model, threads: 1).evaluate(sets.test)
         let record = ModelRecord(key: spec.key, spec: spec, history: history,
                                  evaluation: ["accuracy": test.accuracy, "loss": test.meanLoss,
                                               "minClassRecall": test.minimumRecall],
                                  perClassRecall: test.perClassRecall, trainCount: sets.train.count,
-                                 evaluationCount: sets.test.count, batchSize: batch, batchSeconds: seconds)
+                                 evaluationCount: sets.test.count, batchSize: batch,
+                                 batchSeconds: seconds)
         return TrainedResult(record: record, weights: model.storedLayers)
     }
 
