@@ -53,7 +53,7 @@ enum AnalysisFigures {
     static func fig7(_ r: Paper1Results, published: Paper1Published.Occlusion) -> Figure {
         let stats = Paper1Summaries.occlusion(r)
         let sizes = stats.keys.sorted()
-        var axes = Axes(title: "Held-out F1 under one random 7×7 occlusion per image, pair 4/9",
+        var axes = Axes(title: "Held-out F1 under a random 7×7 occlusion, pair 4/9",
                         xLabel: "hidden size", yLabel: "F1 (mean ± std over seeds)")
         axes.series = [.bars(BarSeries(
             categories: sizes.map(String.init), values: sizes.map { stats[$0]?.mean ?? .nan },
