@@ -99,6 +99,7 @@ let package = Package(
         .testTarget(name: "ReproSparseTests", dependencies: ["ReproSparse"], swiftSettings: optimized),
         .testTarget(name: "ReproPaper2Tests", dependencies: [
             "ReproPaper2", "ReproExperiments", "ReproSparse", "ReproNN", "ReproSupport", "ReproTestSupport",
+            "ReproData",
         ]),
         .testTarget(name: "ReproCLITests", dependencies: [
             "ReproCLI", "ReproExperiments", "ReproSupport", "ReproTestSupport",

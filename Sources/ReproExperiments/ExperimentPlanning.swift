@@ -27,6 +27,18 @@ public protocol ModelTrainer {
     /// Trains one batch and returns each member's record and weights, in member order.
     func train(_ members: [ModelSpec], data: DataSource,
                onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult]
+    /// A derived model (``ModelSpec/derivation``) whose source is already stored: computed from
+    /// the source's stored record and weights, without training. Trainers whose plans derive no
+    /// models keep the default, which refuses.
+    func derive(_ spec: ModelSpec, from source: ModelRecord, weights: [ReproNN.LayerWeights],
+                data: DataSource) throws -> TrainedResult
+}
+
+extension ModelTrainer {
+    public func derive(_ spec: ModelSpec, from source: ModelRecord,
+                       weights: [ReproNN.LayerWeights], data: DataSource) throws -> TrainedResult {
+        throw ReproError("this trainer cannot derive \(spec.key) from a stored model")
+    }
 }
 
 /// What a trainer hands back for one model.

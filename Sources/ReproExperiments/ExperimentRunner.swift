@@ -86,8 +86,27 @@ public struct ExperimentRunner {
             .compactMap { members[$0.element] }
     }
 
-    private func train(_ members: [ModelSpec], trainer: some ModelTrainer,
+    private func train(_ batch: [ModelSpec], trainer: some ModelTrainer,
                        progress: ReproSupport.Progress) throws {
+        // A derived model whose source is stored (trained by another plan, or before an
+        // interruption) is computed from the stored source; the rest of the batch trains.
+        let fromStore = batch.filter { spec in
+            guard let source = spec.derivation?.source else { return false }
+            return !batch.contains { $0.key == source } && store.hasModel(source)
+        }
+        for spec in fromStore {
+            guard let source = spec.derivation?.source else { continue }
+            try store.save(try trainer.derive(spec, from: try store.model(source),
+                                              weights: try store.weights(source), data: data))
+        }
+        let members = batch.filter { spec in !fromStore.contains { $0.key == spec.key } }
+        guard !members.isEmpty else {
+            if showProgress {
+                progress.advance(by: trainer.epochBudget(batch),
+                                 detail: "\(trainer.describe(batch)) (derived from stored models)")
+            }
+            return
+        }
         let started = Date()
         let budget = trainer.epochBudget(members)
         var reported = 0

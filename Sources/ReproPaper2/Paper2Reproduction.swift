@@ -14,28 +14,64 @@ public struct Paper2Reproduction: PaperReproduction {
 
     public var experiments: [ExperimentInfo] {
         Paper2Family.allCases.map { ExperimentInfo(name: $0.rawValue, summary: $0.summary) }
+            + [ExperimentInfo(name: Self.robustness, summary: "weight noise, MNIST-C, 5 attacks "
+                              + "and class recall on every network of the three families")]
     }
+
+    /// The evaluations' name on the command line (`repro run|results robustness`).
+    public static let robustness = "robustness"
 
     public var buildsReport: Bool { false }
 
-    public func results(_ context: PaperContext) throws -> [Paper2Family: [ModelRecord]] {
-        var results: [Paper2Family: [ModelRecord]] = [:]
-        for family in Paper2Family.allCases {
-            let plan = Paper2Plan.named(family, quick: context.quick)
-            let outcome = try context.runner.run(plan, trainer: SparseNetworkTrainer())
-            context.log("\(plan.experiment): \(outcome.trained) trained, \(outcome.cached) reused")
-            results[family] = try context.runner.records(plan)
-        }
-        return results
+    public func results(_ context: PaperContext) throws -> Paper2Results {
+        let records = try trainedFamilies(Paper2Family.allCases.map {
+            Paper2Plan.named($0, quick: context.quick)
+        }, context: context)
+        let study = RobustnessStudy(runner: context.runner,
+                                    settings: .of(quick: context.quick), log: context.log)
+        return Paper2Results(records: records, robustness: try study.rows(records))
     }
 
-    public func figures(_ results: [Paper2Family: [ModelRecord]],
+    /// Trains what is missing of each plan and returns every plan's records.
+    func trainedFamilies(_ plans: [Paper2Plan],
+                         context: PaperContext) throws -> [Paper2Family: [ModelRecord]] {
+        var records: [Paper2Family: [ModelRecord]] = [:]
+        for plan in plans {
+            let outcome = try context.runner.run(plan, trainer: SparseNetworkTrainer())
+            context.log("\(plan.experiment): \(outcome.trained) trained, \(outcome.cached) reused")
+            records[plan.family] = try context.runner.records(plan)
+        }
+        return records
+    }
+
+    /// The three families' stored records under the profile and options, none trained here.
+    func storedFamilies(options: ExperimentOptions,
+                        context: PaperContext) throws -> [Paper2Family: [ModelRecord]] {
+        var records: [Paper2Family: [ModelRecord]] = [:]
+        for plan in try Self.familyPlans(options) {
+            records[plan.family] = try context.runner.records(plan)
+        }
+        return records
+    }
+
+    /// The families the evaluations cover, narrowed by `--seeds`.
+    static func familyPlans(_ options: ExperimentOptions) throws -> [Paper2Plan] {
+        try options.check(allowed: ["--seeds"], for: robustness)
+        return try Paper2Family.allCases.map { family in
+            var plan = Paper2Plan.named(family, quick: options.quick)
+            if let seeds = options.seeds { plan.seeds = seeds }
+            try plan.validate()
+            return plan
+        }
+    }
+
+    public func figures(_ results: Paper2Results,
                         facts: PaperFacts) throws -> [(id: FigureID, figure: Figure)] {
         []
     }
 
-    public func tables(_ results: [Paper2Family: [ModelRecord]]) -> [ReportTable] {
-        results.sorted { $0.key.rawValue < $1.key.rawValue }.map { family, records in
+    public func tables(_ results: Paper2Results) -> [ReportTable] {
+        results.records.sorted { $0.key.rawValue < $1.key.rawValue }.map { family, records in
             let table = Paper2ResultTable(records: records, family: family)
             return ReportTable(id: FigureID("results-\(family.rawValue)"), markdown: table.report(),
                                csv: table.csv())
@@ -43,11 +79,11 @@ public struct Paper2Reproduction: PaperReproduction {
     }
 
     public func checkClaims(_ claims: [Claim],
-                            _ results: [Paper2Family: [ModelRecord]]) throws -> [ClaimResult] {
+                            _ results: Paper2Results) throws -> [ClaimResult] {
         []
     }
 
-    public func templateContext(_ results: [Paper2Family: [ModelRecord]],
+    public func templateContext(_ results: Paper2Results,
                                 facts: PaperFacts) throws -> [String: Any] {
         [:]
     }
@@ -61,6 +97,14 @@ public struct Paper2Reproduction: PaperReproduction {
 
     public func run(_ experiment: String, options: ExperimentOptions,
                     context: PaperContext) throws -> String {
+        if experiment == Self.robustness {
+            let records = try trainedFamilies(try Self.familyPlans(options), context: context)
+            let study = RobustnessStudy(runner: context.runner,
+                                        settings: .of(quick: options.quick), log: context.log)
+            let rows = try study.rows(records)
+            return "robustness: \(rows.count) values of "
+                + "\(RobustnessStudy.evaluated(records).count) networks"
+        }
         let plan = try Paper2Plan.plan(experiment, options: options)
         context.log(Paper2Design.describe(plan))
         let outcome = try context.runner.run(plan, trainer: SparseNetworkTrainer(),
@@ -70,6 +114,17 @@ public struct Paper2Reproduction: PaperReproduction {
 
     public func resultsTable(_ experiment: String, options: ExperimentOptions, csv: Bool,
                              context: PaperContext) throws -> String {
+        if experiment == Self.robustness {
+            let records = try storedFamilies(options: options, context: context)
+            let study = RobustnessStudy(runner: context.runner,
+                                        settings: .of(quick: options.quick), log: context.log)
+            guard study.isComplete(records) else {
+                throw ReproError("the robustness evaluations are not all computed yet; run "
+                                 + "`repro run robustness` with the same options first")
+            }
+            let table = RobustnessTable(rows: try study.rows(records))
+            return csv ? table.csv() : table.report()
+        }
         let plan = try Paper2Plan.plan(experiment, options: options)
         let table = Paper2ResultTable(records: try context.runner.records(plan),
                                       family: plan.family)

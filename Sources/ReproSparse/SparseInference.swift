@@ -57,12 +57,13 @@ public final class SparseInference {
     }
 
     /// Per-example cross-entropy and its gradient with respect to that example's pixels
-    /// (`count × inputSize`). Each example's gradient is that of its own loss (not divided by the
-    /// number of examples): the gradient of the summed loss.
+    /// (`count × inputSize`), with the logits (`count × classes`) of the same forward pass. Each
+    /// example's gradient is that of its own loss (not divided by the number of examples): the
+    /// gradient of the summed loss.
     public func lossesAndInputGradients(
         pixels: [Float], labels: [Int]
     ) throws
-        -> (losses: [Float], gradients: [Float])
+        -> (losses: [Float], gradients: [Float], logits: [Float])
     {
         let count = try examples(in: pixels)
         guard labels.count == count else {
@@ -75,6 +76,8 @@ public final class SparseInference {
         let ld = workspace.ld
         var losses = [Float](repeating: 0, count: count)
         var gradients = [Float](repeating: 0, count: count * inputs)
+        let classes = network.classes
+        var logits = [Float](repeating: 0, count: count * classes)
         let pixelUnits = network.levels[0].units
         pixels.withUnsafeBufferPointer { px in
             guard let base = px.baseAddress else { return }
@@ -93,8 +96,10 @@ public final class SparseInference {
                     network.backward(ws, blocks: range, toInput: true)
                 }
                 let g0 = workspace.delta[0].pointer
+                let z = workspace.activation[network.layers.count].pointer
                 for c in 0..<real {
                     losses[first + c] = workspace.loss[c]
+                    for k in 0..<classes { logits[(first + c) * classes + k] = z[k * ld + c] }
                     let row = (first + c) * inputs
                     for (r, u) in pixelUnits.enumerated() {
                         gradients[row + Int(u)] = g0[r * ld + c] / InputNormalisation.std
@@ -102,7 +107,7 @@ public final class SparseInference {
                 }
             }
         }
-        return (losses, gradients)
+        return (losses, gradients, logits)
     }
 
     /// Accuracy, mean cross-entropy and per-class recall on a data set.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ReproData
 import ReproExperiments
 import ReproNN
 import ReproSparse
@@ -9,24 +10,11 @@ import ReproTestSupport
 
 /// The trainer adapter on synthetic digits: results stored with their masks, reproducible, resumed.
 final class Paper2TrainingTests: XCTestCase {
-    let mnist = try! SyntheticMNIST.mnist()
+    let fixture = Paper2Fixture()
+    var mnist: MNIST { fixture.mnist }
 
-    func plan(_ family: Paper2Family = .sparseWidth) -> Paper2Plan {
-        var plan = Paper2Plan.named(family, quick: true)
-        plan.widths = [128, 512]
-        plan.depths = [1, 2]
-        plan.seeds = [3]
-        plan.maxEpochs = 2
-        plan.batchSize = 32
-        return plan
-    }
-
-    func runner(_ root: URL) -> ExperimentRunner {
-        let data = mnist
-        var r = ExperimentRunner(store: ResultStore(root: root), dataHash: "synthetic") { data }
-        r.showProgress = false
-        return r
-    }
+    func plan(_ family: Paper2Family = .sparseWidth) -> Paper2Plan { fixture.plan(family) }
+    func runner(_ root: URL) -> ExperimentRunner { fixture.runner(root) }
 
     func testTrainsStoresAndReusesWithMasksIntact() throws {
         let root = SyntheticMNIST.temporaryDirectory("paper2")
@@ -77,9 +65,36 @@ final class Paper2TrainingTests: XCTestCase {
         XCTAssertLessThanOrEqual(larger, 784 * 128, "nothing larger than a kept weight was dropped")
     }
 
+    /// The dense source already stored (by the width family, or a run cut short after it):
+    /// the pruned network is derived from the stored weights and equals the one pruned in the
+    /// same batch, bit for bit.
+    func testPrunedFromAStoredSourceEqualsPrunedInItsBatch() throws {
+        var pruned = plan(.prunedWidth)
+        pruned.widths = [256]
+        let specs = pruned.specs(data: "synthetic")
+        let together = SyntheticMNIST.temporaryDirectory("paper2-together")
+        try runner(together).run(pruned, trainer: SparseNetworkTrainer(threads: 1))
+        let apart = SyntheticMNIST.temporaryDirectory("paper2-apart")
+        try runner(together).store.copyModel(specs[0].key, to: ResultStore(root: apart))
+        let outcome = try runner(apart).run(pruned, trainer: SparseNetworkTrainer(threads: 1))
+        XCTAssertEqual(outcome.trained, 1)
+        XCTAssertEqual(outcome.cached, 1)
+        XCTAssertTrue(try ResultStore(root: apart).weights(specs[1].key)
+                      == ResultStore(root: together).weights(specs[1].key))
+        XCTAssertEqual(try ResultStore(root: apart).model(specs[1].key).evaluation,
+                       try ResultStore(root: together).model(specs[1].key).evaluation)
+    }
+
     func testStoredLayersRoundTripExactly() throws {
         let spec = plan().specs(data: "d")[1]
         let model = try SparseNetworkTrainer.initialModel(spec)
         XCTAssertEqual(try SparseMLP(storedLayers: model.storedLayers), model)
+    }
+}
+
+extension ResultStore {
+    /// Copies one model's record and weights into another store (a test's way to pre-store it).
+    func copyModel(_ key: String, to other: ResultStore) throws {
+        try other.save(TrainedResult(record: try model(key), weights: try weights(key)))
     }
 }

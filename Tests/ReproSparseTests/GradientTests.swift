@@ -65,8 +65,12 @@ final class GradientTests: XCTestCase {
         let data = Synthetic(inputs: 20, count: 40, classes: 5, seed: 8)
         let m = try model()
         let inference = try SparseInference(model: m, batchSize: 16)  // several batches
-        let (losses, gradients) = try inference.lossesAndInputGradients(
+        let (losses, gradients, logits) = try inference.lossesAndInputGradients(
             pixels: data.pixels, labels: data.labels)
+        // The logits come from the same forward pass as a plain forward pass's.
+        XCTAssertEqual(
+            logits.map(\.bitPattern),
+            try inference.logits(pixels: data.pixels).map(\.bitPattern))
         let reference = ReferenceMLP(m)
         let h = 1e-6
         for s in stride(from: 0, to: 40, by: 7) {

@@ -49,15 +49,25 @@ public struct SparseNetworkTrainer: ModelTrainer {
             results.append(try result(spec, model, history, sets, batch: members.count,
                                       seconds: seconds))
             for derived in members where derived.derivation?.source == spec.key {
-                let pruned = try ReproSparse.MagnitudePruning.prune(model,
-                                                                    keep: derived.keptPerLayer)
-                let note = TrainingHistory(
-                    stop: "pruned by magnitude after training (no fine-tuning)")
-                results.append(try result(derived, pruned, note, sets, batch: members.count,
-                                          seconds: 0))
+                results.append(try pruned(derived, from: model, sets: sets, batch: members.count))
             }
         }
         return results
+    }
+
+    /// A pruned network whose dense source is already stored (trained by another family, or
+    /// before an interruption): pruned from the stored weights, which are the trained ones exactly.
+    public func derive(_ spec: ModelSpec, from source: ModelRecord, weights: [LayerWeights],
+                       data: DataSource) throws -> TrainedResult {
+        try pruned(spec, from: try SparseMLP(storedLayers: weights), sets: try Paper2Datasets.of(data),
+                   batch: 1)
+    }
+
+    func pruned(_ spec: ModelSpec, from model: SparseMLP, sets: Paper2Datasets,
+                batch: Int) throws -> TrainedResult {
+        let pruned = try ReproSparse.MagnitudePruning.prune(model, keep: spec.keptPerLayer)
+        let note = TrainingHistory(stop: "pruned by magnitude after training (no fine-tuning)")
+        return try result(spec, pruned, note, sets, batch: batch, seconds: 0)
     }
 
     /// Trains one network to the stopping rule; returns it, its history and its wall time.

@@ -1,0 +1,31 @@
+import ReproAttacks
+
+/// Every parameter of paper 2's evaluations (protocol part A), in one value that is part of each
+/// cached result's key: change one and exactly the evaluations it affects are recomputed.
+public struct RobustnessSettings: Codable, Equatable, Sendable {
+    /// Weight-noise scales σ, and draws per σ, each on the whole test set.
+    public var sigmas: [Double]
+    public var noiseDraws: Int
+    /// Test images drawn for MNIST-C, and corruption draws per image.
+    public var corruptionImages: Int
+    public var corruptionDraws: Int
+    /// Test images attacked, the attacks, and their radii.
+    public var attackImages: Int
+    public var attacks: [AttackKind]
+    public var epsilons: [Double]
+
+    /// Protocol part A: σ ∈ {0.05, 0.1, 0.2, 0.3, 0.5} × 5 draws; 1,000 images × 5 corruption
+    /// draws; 1,000 images × 5 attacks × 6 ε.
+    public static let paper = RobustnessSettings(
+        sigmas: [0.05, 0.1, 0.2, 0.3, 0.5], noiseDraws: 5, corruptionImages: 1000,
+        corruptionDraws: 5, attackImages: 1000, attacks: AttackKind.allCases,
+        epsilons: StepRule.paperEpsilons)
+
+    /// The quick profile: the same grids on fewer images and draws, in minutes.
+    public static let quick = RobustnessSettings(
+        sigmas: [0.05, 0.1, 0.2, 0.3, 0.5], noiseDraws: 2, corruptionImages: 200,
+        corruptionDraws: 2, attackImages: 200, attacks: AttackKind.allCases,
+        epsilons: [0.02, 0.05, 0.1, 0.2])
+
+    public static func of(quick: Bool) -> RobustnessSettings { quick ? .quick : .paper }
+}

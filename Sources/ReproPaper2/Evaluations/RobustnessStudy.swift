@@ -1,0 +1,205 @@
+import Foundation
+import ReproAttacks
+import ReproExperiments
+import ReproSparse
+import ReproSupport
+
+/// Every evaluation of issue 11 on every evaluated network of the families given: weight noise,
+/// MNIST-C and the attacks, each cached under a hash of (its name and version, the network's key,
+/// the settings it reads), so a second run computes nothing and an interrupted one resumes.
+/// Clean accuracy and the minimum class recall come from the training record itself.
+///
+/// Networks are taken seed by seed (the MNIST-C images of a seed are built once for all of its
+/// networks) and two at a time side by side, one core each.
+public struct RobustnessStudy {
+    public let runner: ExperimentRunner
+    public let settings: RobustnessSettings
+    public var threads: Int
+    private let log: LockedLog
+
+    public init(runner: ExperimentRunner, settings: RobustnessSettings,
+                threads: Int = max(1, ProcessInfo.processInfo.activeProcessorCount),
+                log: @escaping (String) -> Void) {
+        self.runner = runner
+        self.settings = settings
+        self.threads = threads
+        self.log = LockedLog(log)
+    }
+
+    /// Evaluated networks: every network of the static families, the pruned ones of pruned-width.
+    public static func evaluated(_ records: [Paper2Family: [ModelRecord]])
+        -> [(family: Paper2Family, record: ModelRecord)]
+    {
+        Paper2Family.allCases.flatMap { family in
+            (records[family] ?? []).filter { family != .prunedWidth || $0.spec.isPruned }
+                .map { (family, $0) }
+        }
+    }
+
+    /// Whether every evaluation of these networks is cached (nothing would be computed).
+    public func isComplete(_ records: [Paper2Family: [ModelRecord]]) -> Bool {
+        let cache = AnalysisCache(store: runner.store)
+        return Self.evaluated(records).allSatisfy { _, r in
+            EvaluationPart.allCases.allSatisfy { cache.contains($0.name, inputs: key($0, r)) }
+        }
+    }
+
+    public func rows(_ records: [Paper2Family: [ModelRecord]]) throws -> [RobustnessRow] {
+        let networks = Self.evaluated(records)
+        var measured: [String: [MeasuredValue]] = [:]
+        let bySeed = Dictionary(grouping: networks.map(\.record), by: \.spec.seed)
+        for seed in bySeed.keys.sorted() {
+            var unique: [ModelRecord] = []
+            for r in bySeed[seed] ?? [] where !unique.contains(where: { $0.key == r.key }) {
+                unique.append(r)
+            }
+            let values = try evaluate(unique, seed: seed)
+            for (r, v) in zip(unique, values) { measured[r.key] = v }
+        }
+        return networks.flatMap { family, r -> [RobustnessRow] in
+            let base = [MeasuredValue(.clean, value: r.evaluation["accuracy"] ?? .nan)]
+            let recall = [MeasuredValue(.minRecall, value: r.evaluation["minClassRecall"] ?? .nan)]
+            return (base + (measured[r.key] ?? []) + recall).map { v in
+                RobustnessRow(family: family, width: r.spec.width, depth: r.spec.depth,
+                              seed: r.spec.seed, evaluation: v.evaluation, setting: v.setting,
+                              value: v.value)
+            }
+        }
+    }
+
+    /// The measured values of each network of one seed, computing only what the cache lacks.
+    private func evaluate(_ records: [ModelRecord], seed: Int) throws -> [[MeasuredValue]] {
+        let cache = AnalysisCache(store: runner.store)
+        let missing = records.filter { r in
+            EvaluationPart.allCases.contains { !cache.contains($0.name, inputs: key($0, r)) }
+        }
+        let mnist = try runner.data.mnist()
+        let images = EvaluationImages(mnist)
+        let test = try Paper2Datasets.of(runner.data).test
+        var corrupted: CorruptedImages?
+        if missing.contains(where: {
+            !cache.contains(EvaluationPart.mnistC.name, inputs: key(.mnistC, $0))
+        }) {
+            let started = Date()
+            corrupted = try CorruptedImages(seed: seed, settings: settings, images: images,
+                                            workers: threads)
+            log.say("MNIST-C images of seed \(seed): \(seconds(since: started)) s")
+        }
+        let side = min(threads, max(1, records.count))
+        let perNetwork = max(1, threads / side)
+        let study = self
+        let shared = (images, test, corrupted)
+        return try SparseConcurrency.runSideBySide(records.count, threads: side) { k in
+            try study.measure(records[k], seed: seed, cache: cache, images: shared.0,
+                              test: shared.1, corrupted: shared.2, threads: perNetwork)
+        }
+    }
+
+    private func measure(_ record: ModelRecord, seed: Int, cache: AnalysisCache,
+                         images: EvaluationImages, test: SparseDataset,
+                         corrupted: CorruptedImages?, threads: Int) throws -> [MeasuredValue] {
+        var model: SparseMLP?
+        func network() throws -> SparseMLP {
+            if let model { return model }
+            let loaded = try SparseMLP(storedLayers: try runner.store.weights(record.key))
+            model = loaded
+            return loaded
+        }
+        var times: [String] = []
+        var values: [MeasuredValue] = []
+        for part in EvaluationPart.allCases {
+            let started = Date()
+            let computed = !cache.contains(part.name, inputs: key(part, record))
+            values += try cache.value(part.name, inputs: key(part, record)) {
+                () -> [MeasuredValue] in
+                switch part {
+                case .weightNoise:
+                    return try WeightNoiseEvaluation.measure(
+                        try network(), seed: seed, settings: settings, test: test,
+                        threads: threads)
+                case .mnistC:
+                    guard let corrupted else { throw ReproError("MNIST-C images missing") }
+                    return try CorruptionEvaluation.measure(try network(), on: corrupted,
+                                                            threads: threads)
+                case .attacks:
+                    return try AttackEvaluation.measure(
+                        try network(), seed: seed, settings: settings, images: images,
+                        threads: threads)
+                }
+            }
+            if computed { times.append("\(part.label) \(seconds(since: started)) s") }
+        }
+        if !times.isEmpty {
+            let s = record.spec
+            log.say("\(s.depth > 1 ? "depth \(s.depth)" : "width \(s.width)")"
+                    + "\(s.isPruned ? " pruned" : "") seed \(seed): " + times.joined(separator: ", "))
+        }
+        return values
+    }
+
+    /// What an evaluation's cached value depends on.
+    func key(_ part: EvaluationPart, _ record: ModelRecord) -> EvaluationKey {
+        let s = settings
+        switch part {
+        case .weightNoise:
+            return EvaluationKey(part: part, model: record.key, numbers: s.sigmas,
+                                 counts: [s.noiseDraws], rules: nil)
+        case .mnistC:
+            return EvaluationKey(part: part, model: record.key, numbers: [],
+                                 counts: [s.corruptionImages, s.corruptionDraws], rules: nil)
+        case .attacks:
+            return EvaluationKey(
+                part: part, model: record.key, numbers: s.epsilons, counts: [s.attackImages],
+                rules: s.attacks.flatMap { kind in
+                    s.epsilons.map { StepRule.standard(kind, epsilon: $0) }
+                })
+        }
+    }
+
+    private func seconds(since start: Date) -> String {
+        String(format: "%.1f", Date().timeIntervalSince(start))
+    }
+}
+
+/// The three cached evaluations of one network.
+enum EvaluationPart: String, CaseIterable, Codable, Sendable {
+    case weightNoise = "weight-noise", mnistC = "mnist-c", attacks
+
+    var name: String { "p2-\(rawValue)" }
+    var label: String { self == .attacks ? "attacks" : rawValue }
+    /// Bumped when the evaluation's algorithm changes, so stale cached values are not reused.
+    var version: Int { 1 }
+}
+
+/// The inputs an evaluation's cache key hashes.
+struct EvaluationKey: Codable, Sendable {
+    var part: EvaluationPart
+    var version: Int
+    var model: String
+    var numbers: [Double]
+    var counts: [Int]
+    var rules: [StepRule]?
+
+    init(part: EvaluationPart, model: String, numbers: [Double], counts: [Int],
+         rules: [StepRule]?) {
+        self.part = part
+        version = part.version
+        self.model = model
+        self.numbers = numbers
+        self.counts = counts
+        self.rules = rules
+    }
+}
+
+/// A log that several threads may write to, one whole line at a time.
+final class LockedLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private let write: (String) -> Void
+
+    init(_ write: @escaping (String) -> Void) { self.write = write }
+
+    func say(_ line: String) {
+        lock.lock(); defer { lock.unlock() }
+        write(line)
+    }
+}

@@ -1,0 +1,52 @@
+import ReproSupport
+
+/// `repro results robustness`: every row as CSV (`family,width,depth,seed,evaluation,setting,value`),
+/// or, as text, per family one line per width or depth with the headline numbers as
+/// mean ± std over seeds.
+public struct RobustnessTable {
+    public let rows: [RobustnessRow]
+
+    public init(rows: [RobustnessRow]) { self.rows = rows }
+
+    public static let header = ["family", "width", "depth", "seed", "evaluation", "setting",
+                                "value"]
+
+    public func csv() -> String {
+        let lines = rows.map { r in
+            ["\(r.family.rawValue)", "\(r.width)", "\(r.depth)", "\(r.seed)",
+             r.evaluation.rawValue, r.setting, "\(r.value)"].joined(separator: ",")
+        }
+        return ([Self.header.joined(separator: ",")] + lines).joined(separator: "\n") + "\n"
+    }
+
+    /// The summary columns: (title, evaluation, setting).
+    static let columns: [(String, Paper2Evaluation, String)] = [
+        ("clean", .clean, ""), ("noise σ=0.2", .weightNoise, "0.2"),
+        ("δL σ=0.2", .weightNoiseDL, "0.2"), ("MNIST-C", .mnistC, "mean"),
+        ("FGSM ε=0.1", .fgsm, "0.1"), ("PGD ε=0.1", .pgd, "0.1"),
+        ("APGD ε=0.1", .apgd, "0.1"), ("min recall", .minRecall, ""),
+    ]
+
+    public func report() -> String {
+        let families = Paper2Family.allCases.filter { f in rows.contains { $0.family == f } }
+        return families.map { family -> String in
+            let mine = rows.filter { $0.family == family }
+            let sizes = Array(Set(mine.map { family == .sparseDepth ? $0.depth : $0.width }))
+                .sorted()
+            let lines = sizes.map { size -> [String] in
+                let group = mine.filter { (family == .sparseDepth ? $0.depth : $0.width) == size }
+                let seeds = Set(group.map(\.seed)).count
+                return ["\(size)"] + Self.columns.map { _, evaluation, setting in
+                    let values = group.filter {
+                        $0.evaluation == evaluation && $0.setting == setting
+                    }.map(\.value)
+                    return values.isEmpty ? "–" : Digits.meanStd(Summary(values), 4)
+                } + ["\(seeds)"]
+            }
+            let header = [family == .sparseDepth ? "depth" : "width"]
+                + Self.columns.map(\.0) + ["seeds"]
+            return "\(family.rawValue): mean ± std over seeds (all settings: --csv)\n"
+                + TextTable.render(header: header, rows: lines)
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,29 @@
+import ReproAttacks
+import ReproSparse
+
+/// A trained sparse network as the attacks see it: logits, per-sample losses and input
+/// gradients from the engine's compiled forward and backward passes, in [0, 1] pixel space.
+struct SparseClassifier: DifferentiableClassifier {
+    let inference: SparseInference
+
+    var inputSize: Int { inference.model.inputSize }
+    var classCount: Int { inference.model.outputSize }
+
+    func lossGradient(inputs: [Float], labels: [Int])
+        -> (logits: [Float], losses: [Float], gradient: [Float])
+    {
+        // The attacks hand over well-formed batches (whole images, labels in range); a failure
+        // here is a programming error, not bad input.
+        guard let r = try? inference.lossesAndInputGradients(pixels: inputs, labels: labels) else {
+            preconditionFailure("attack batch does not fit the network")
+        }
+        return (r.logits, r.losses, r.gradients)
+    }
+
+    func logits(inputs: [Float]) -> [Float] {
+        guard let z = try? inference.logits(pixels: inputs) else {
+            preconditionFailure("attack batch does not fit the network")
+        }
+        return z
+    }
+}

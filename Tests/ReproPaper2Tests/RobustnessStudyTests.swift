@@ -1,0 +1,75 @@
+import Foundation
+import XCTest
+import ReproExperiments
+import ReproTestSupport
+@testable import ReproPaper2
+
+/// The evaluations on small networks trained on synthetic digits: every row present, the
+/// identities that must hold (σ = 0 and ε = 0 change nothing; the MNIST-C mean is the mean of its
+/// 15), cached (a second run computes nothing) and reproducible.
+final class RobustnessStudyTests: XCTestCase {
+    let helper = Paper2Fixture()
+
+    static let settings = RobustnessSettings(
+        sigmas: [0, 0.5], noiseDraws: 2, corruptionImages: 12, corruptionDraws: 2,
+        attackImages: 12, attacks: [.fgsm, .ffgsm, .bim, .pgd, .apgd], epsilons: [0, 0.3])
+
+    func records(_ root: URL) throws -> [Paper2Family: [ModelRecord]] {
+        var plan = helper.plan(.sparseWidth)
+        plan.maxEpochs = 3
+        try helper.runner(root).run(plan, trainer: SparseNetworkTrainer(threads: 1))
+        return [.sparseWidth: try helper.runner(root).records(plan)]
+    }
+
+    func study(_ root: URL, log: @escaping (String) -> Void) -> RobustnessStudy {
+        RobustnessStudy(runner: helper.runner(root), settings: Self.settings, threads: 2, log: log)
+    }
+
+    func testEveryEvaluationIsPresentConsistentAndCached() throws {
+        let root = SyntheticMNIST.temporaryDirectory("paper2-robustness")
+        let records = try records(root)
+        var lines: [String] = []
+        let rows = try study(root) { lines.append($0) }.rows(records)
+        XCTAssertFalse(lines.isEmpty, "the first run computes and says so")
+        // Per network: clean, 2 σ × (accuracy, δL), identity + 15 corruptions + mean,
+        // 5 attacks × 2 ε, minimum recall.
+        XCTAssertEqual(rows.count, 2 * (1 + 4 + 17 + 10 + 1))
+        for width in [128, 512] {
+            let mine = rows.filter { $0.width == width }
+            func value(_ e: Paper2Evaluation, _ setting: String = "") -> Double? {
+                mine.first { $0.evaluation == e && $0.setting == setting }?.value
+            }
+            let clean = try XCTUnwrap(value(.clean))
+            XCTAssertEqual(value(.weightNoise, "0.0"), clean, "σ = 0 is the clean network")
+            XCTAssertEqual(value(.weightNoiseDL, "0.0"), 0)
+            let corruptions = mine.filter {
+                $0.evaluation == .mnistC && !["mean", "identity"].contains($0.setting)
+            }
+            XCTAssertEqual(corruptions.count, 15)
+            XCTAssertEqual(try XCTUnwrap(value(.mnistC, "mean")),
+                           corruptions.map(\.value).reduce(0, +) / 15, accuracy: 1e-12)
+            let unattacked = [Paper2Evaluation.fgsm, .ffgsm, .bim, .pgd, .apgd].map {
+                value($0, "0.0")
+            }
+            XCTAssertEqual(Set(unattacked).count, 1, "ε = 0 leaves every attack's accuracy alone")
+            XCTAssertLessThanOrEqual(try XCTUnwrap(value(.apgd, "0.3")),
+                                     try XCTUnwrap(unattacked[0]))
+            XCTAssertTrue(mine.allSatisfy { $0.value.isFinite })
+        }
+        lines = []
+        let again = try study(root) { lines.append($0) }.rows(records)
+        XCTAssertEqual(lines, [], "a second run computes nothing")
+        XCTAssertEqual(again, rows)
+        XCTAssertTrue(study(root) { _ in }.isComplete(records))
+        XCTAssertTrue(RobustnessTable(rows: rows).csv()
+            .hasPrefix("family,width,depth,seed,evaluation,setting,value\n"))
+    }
+
+    func testSameSeedsSameValuesInAnotherStore() throws {
+        let a = SyntheticMNIST.temporaryDirectory("paper2-robust-a")
+        let b = SyntheticMNIST.temporaryDirectory("paper2-robust-b")
+        let ra = try study(a) { _ in }.rows(try records(a))
+        let rb = try study(b) { _ in }.rows(try records(b))
+        XCTAssertEqual(ra, rb)
+    }
+}
