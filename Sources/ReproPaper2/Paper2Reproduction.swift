@@ -29,7 +29,13 @@ public struct Paper2Reproduction: PaperReproduction {
         }, context: context)
         let study = RobustnessStudy(runner: context.runner,
                                     settings: .of(quick: context.quick), log: context.log)
-        return Paper2Results(records: records, robustness: try study.rows(records))
+        let mnist = try context.runner.data.mnist()
+        let gallery = Paper2Results.galleryClasses.flatMap { digit -> [UInt8] in
+            guard let i = mnist.testLabels.firstIndex(of: UInt8(digit)) else { return [] }
+            return Array(mnist.testImages[(i * 784)..<((i + 1) * 784)])
+        }
+        return Paper2Results(records: records, robustness: try study.rows(records),
+                             galleryImages: gallery)
     }
 
     /// Trains what is missing of each plan and returns every plan's records.

@@ -1,12 +1,20 @@
 import ReproExperiments
 
-/// What paper 2's report reads: the trained networks of each family and every evaluation of them.
+/// What paper 2's report reads: the trained networks of each family, every evaluation of them,
+/// and a few clean test digits for the MNIST-C gallery.
 public struct Paper2Results {
     public var records: [Paper2Family: [ModelRecord]]
     public var robustness: [RobustnessRow]
+    /// Test images for the MNIST-C gallery, 784 bytes each (row-major, as in the IDX file).
+    public var galleryImages: [UInt8]
 
-    public init(records: [Paper2Family: [ModelRecord]], robustness: [RobustnessRow]) {
+    public init(records: [Paper2Family: [ModelRecord]], robustness: [RobustnessRow],
+                galleryImages: [UInt8] = []) {
         self.records = records
         self.robustness = robustness
+        self.galleryImages = galleryImages
     }
+
+    /// The gallery's digits: the first test image of each of these classes.
+    public static let galleryClasses = [0, 2, 3, 4, 7]
 }
