@@ -1,4 +1,5 @@
 import ReproExperiments
+import ReproReport
 
 /// What paper 2's report reads: the trained networks of each family, every evaluation of them,
 /// and a few clean test digits for the MNIST-C gallery.
@@ -7,12 +8,17 @@ public struct Paper2Results {
     public var robustness: [RobustnessRow]
     /// Test images for the MNIST-C gallery, 784 bytes each (row-major, as in the IDX file).
     public var galleryImages: [UInt8]
+    /// The profile the results come from, and how long each step of this run took.
+    public var quick: Bool
+    public var stepTimes: [StepTime]
 
     public init(records: [Paper2Family: [ModelRecord]], robustness: [RobustnessRow],
-                galleryImages: [UInt8] = []) {
+                galleryImages: [UInt8] = [], quick: Bool = false, stepTimes: [StepTime] = []) {
         self.records = records
         self.robustness = robustness
         self.galleryImages = galleryImages
+        self.quick = quick
+        self.stepTimes = stepTimes
     }
 
     /// The gallery's digits: the first test image of each of these classes.

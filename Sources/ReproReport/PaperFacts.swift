@@ -42,7 +42,7 @@ public struct PaperFacts: Sendable {
         }
     }
 
-    static func describe(_ error: DecodingError) -> String {
+    public static func describe(_ error: DecodingError) -> String {
         switch error {
         case .keyNotFound(let key, let context):
             return "missing field '\(key.stringValue)' at \(path(context))"

@@ -37,8 +37,8 @@ public struct ReportBuilder {
         let results = try paper.results(context)
 
         let figures = try paper.figures(results, facts: facts)
-        let files = try FigureWriter.write(figures, tables: paper.tables(results),
-                                           to: layout.figures)
+        let tables = paper.tables(results)
+        let files = try FigureWriter.write(figures, tables: tables, to: layout.figures)
         let claims = try paper.checkClaims(facts.claims, results)
         try AtomicFile.write(CanonicalJSON.encode(claims, pretty: true), to: layout.claims)
 
@@ -48,6 +48,8 @@ public struct ReportBuilder {
                                             repository: repository)
         var values = ReportValues.common(facts: facts, claims: claims, figures: figures.map(\.id),
                                          provenance: provenance, quick: layout.quick)
+        // Each table's Markdown, for templates that print it (`{{tables.<id>}}`).
+        values["tables"] = Dictionary(tables.map { ($0.id.rawValue, $0.markdown) }) { $1 }
         values.merge(try paper.templateContext(results, facts: facts)) { _, paperValue in
             paperValue
         }

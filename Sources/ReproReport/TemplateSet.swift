@@ -2,8 +2,9 @@ import Foundation
 import Mustache
 import ReproSupport
 
-/// The Markdown templates of one report (`templates/<paper>/*.mustache`): a main `report` template
-/// and the partials it includes. Templates are plain Markdown; Mustache tags fill in results.
+/// The Markdown templates of one report (`templates/<paper>/*.mustache`, plus the partials of
+/// `templates/shared/` it does not override): a main `report` template and the partials it
+/// includes. Templates are plain Markdown; Mustache tags fill in results.
 /// Nothing is HTML-escaped (the output is Markdown). Every problem names the file and line.
 public struct TemplateSet {
     public let directory: URL
@@ -19,9 +20,15 @@ public struct TemplateSet {
             throw ReproError("template directory \(directory.path) is missing; run from the "
                              + "repository root or pass --templates DIR")
         }
-        let files = try FileManager.default.contentsOfDirectory(at: directory,
-                                                                includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "mustache" }.sorted { $0.path < $1.path }
+        let own = try Self.templates(in: directory)
+        // Partials every report uses (`templates/shared/`, beside the papers' folders); a
+        // paper's own file of the same name wins.
+        let shared = (try? Self.templates(in: directory.deletingLastPathComponent()
+            .appendingPathComponent("shared"))) ?? []
+        let names = Set(own.map { $0.deletingPathExtension().lastPathComponent })
+        let files = own + shared.filter {
+            !names.contains($0.deletingPathExtension().lastPathComponent)
+        }
         var templates: [String: MustacheTemplate] = [:]
         var texts: [String: String] = [:]
         for file in files {
@@ -57,6 +64,11 @@ public struct TemplateSet {
         self.directory = directory
         self.library = MustacheLibrary(templates: templates)
         self.keyCheck = TemplateKeyCheck(texts: texts, directory: directory)
+    }
+
+    static func templates(in directory: URL) throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "mustache" }.sorted { $0.path < $1.path }
     }
 
     /// Names included with `{{> name}}` on a line.

@@ -69,7 +69,7 @@ final class HTMLReportTests: XCTestCase {
     func testRepositoryClaimsPartialStylesTheClaims() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        let partial = root.appendingPathComponent("templates/paper1/claims.mustache")
+        let partial = root.appendingPathComponent("templates/shared/claims.mustache")
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("claims-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

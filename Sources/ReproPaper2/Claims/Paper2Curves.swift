@@ -1,0 +1,69 @@
+import Foundation
+import ReproReport
+import ReproSupport
+
+/// Which values of the tidy rows a claim reads: a family, an evaluation and its setting.
+public struct CurveSelector: Codable, Sendable, Equatable {
+    public var family: Paper2Family
+    public var evaluation: Paper2Evaluation
+    public var setting: String
+
+    public init(family: Paper2Family, evaluation: Paper2Evaluation, setting: String = "") {
+        self.family = family
+        self.evaluation = evaluation
+        self.setting = setting
+    }
+
+    enum CodingKeys: String, CodingKey { case family, evaluation, setting }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        family = try c.decode(Paper2Family.self, forKey: .family)
+        evaluation = try c.decode(Paper2Evaluation.self, forKey: .evaluation)
+        setting = try c.decodeIfPresent(String.self, forKey: .setting) ?? ""
+    }
+
+    /// "PGD ε=0.05, sparse-width".
+    var name: String {
+        let setting = self.setting.isEmpty ? "" : " \(settingName)=\(self.setting)"
+        return "\(evaluation.rawValue)\(setting), \(family.rawValue)"
+    }
+
+    private var settingName: String {
+        switch evaluation {
+        case .weightNoise, .weightNoiseDL: return "σ"
+        case .mnistC: return "corruption"
+        default: return "ε"
+        }
+    }
+}
+
+/// Paper 2's curves: one point per network size of a family, from the dense end to the sparsest
+/// (width ascending; depth ascending), each the summary over seeds of the selected value.
+public enum Paper2Curves {
+    public static func curve(_ selector: CurveSelector, rows: [RobustnessRow]) -> Curve {
+        let mine = rows.filter {
+            $0.family == selector.family && $0.evaluation == selector.evaluation
+                && $0.setting == selector.setting
+        }
+        let depthFamily = selector.family == .sparseDepth
+        let sizes = Array(Set(mine.map { depthFamily ? $0.depth : $0.width })).sorted()
+        let points = sizes.map { size -> Curve.Point in
+            let values = mine.filter { (depthFamily ? $0.depth : $0.width) == size }.map(\.value)
+            return Curve.Point(label: label(selector.family, size: size), summary: Summary(values))
+        }
+        return Curve(name: selector.name, points: points)
+    }
+
+    /// "100 %", "0.39 %" (remaining weights of a width), or "depth 4".
+    public static func label(_ family: Paper2Family, size: Int) -> String {
+        if family == .sparseDepth { return "depth \(size)" }
+        return "\(remainingPercent(width: size)) % remaining"
+    }
+
+    /// The share of weights a width keeps, in percent as the axes print it (100, 50, …, 0.39).
+    public static func remainingPercent(width: Int) -> String {
+        let share = 100.0 * Double(Paper2Family.baseWidth) / Double(width)
+        return share >= 1 ? String(format: "%g", share) : String(format: "%.2g", share)
+    }
+}

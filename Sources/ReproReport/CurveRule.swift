@@ -1,0 +1,159 @@
+import ReproSupport
+
+/// A claim's rule over curves, as stored in a paper's `claims.json`: which shape the curve must
+/// have, which direction is better, and the margin a difference must exceed to count. Any paper
+/// whose claims speak of trends (over sparsity, size, depth …) builds ``Curve``s from its results
+/// and states its rules in data with these kinds; no paper-specific code is involved.
+///
+/// "Better by more than the margin" means: the seed mean differs from the reference mean in the
+/// better direction by more than max(`margin`, the reference's standard deviation over seeds).
+public struct CurveRule: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        /// The first point after the reference is not worse than the reference.
+        case matchesBase
+        /// Some point after the reference is better than it.
+        case betterThanBase
+        /// No point after the reference is worse than it.
+        case neverWorseThanBase
+        /// An interior point (not the reference, not the last) is better than the reference, and
+        /// the last point is worse than that peak; with `first`, the peak is sought among the
+        /// first `first` points after the reference only (the rise must come early).
+        case riseThenFall
+        /// The last point is worse than the curve's best point.
+        case fallsAtEnd
+        /// The best point is among the first `first` points (the reference included).
+        case bestAmongFirst
+        /// Against the comparison curve: this curve drops below its reference (worse by more than
+        /// the margin) at an earlier point, or at the same point by more.
+        case degradesSooner
+    }
+
+    public enum Direction: String, Codable, Sendable { case higher, lower }
+
+    public var kind: Kind
+    public var better: Direction
+    public var margin: Double
+    public var first: Int?
+
+    public init(kind: Kind, better: Direction = .higher, margin: Double = 0, first: Int? = nil) {
+        self.kind = kind
+        self.better = better
+        self.margin = margin
+        self.first = first
+    }
+
+    enum CodingKeys: String, CodingKey { case kind, better, margin, first }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        better = try c.decodeIfPresent(Direction.self, forKey: .better) ?? .higher
+        margin = try c.decodeIfPresent(Double.self, forKey: .margin) ?? 0
+        first = try c.decodeIfPresent(Int.self, forKey: .first)
+        if [.bestAmongFirst].contains(kind), first == nil {
+            throw DecodingError.keyNotFound(CodingKeys.first, .init(
+                codingPath: c.codingPath, debugDescription: "\(kind) needs 'first'"))
+        }
+    }
+
+    /// One curve's outcome: whether the rule holds and the numbers that decided it.
+    public struct Outcome: Sendable, Equatable {
+        public var holds: Bool
+        public var evidence: String
+    }
+
+    /// Applies the rule to one curve (`comparison` only for ``Kind/degradesSooner``).
+    public func check(_ curve: Curve, against comparison: Curve? = nil) -> Outcome {
+        let p = curve.points
+        guard p.count >= 2 else {
+            return Outcome(holds: false, evidence: "\(curve.name): fewer than two points")
+        }
+        let base = p[0].summary
+        let margin = Swift.max(self.margin, base.std.isFinite ? base.std : 0)
+        /// How much better `x` is than `y` (positive = better).
+        func gain(_ x: Double, over y: Double) -> Double { better == .higher ? x - y : y - x }
+        func text(_ q: Curve.Point) -> String { "\(Digits.meanStd(q.summary, 4)) at \(q.label)" }
+        let baseText = "\(curve.name): reference \(text(p[0]))"
+        let best = p.indices.max { gain(p[$0].summary.mean, over: p[$1].summary.mean) < 0 } ?? 0
+        switch kind {
+        case .matchesBase:
+            let ok = gain(p[1].summary.mean, over: base.mean) >= -margin
+            var reach = 0
+            while reach + 1 < p.count, gain(p[reach + 1].summary.mean, over: base.mean) >= -margin {
+                reach += 1
+            }
+            return Outcome(holds: ok, evidence: "\(baseText); "
+                           + (reach > 0 ? "not worse up to \(p[reach].label)"
+                              : "already worse at \(text(p[1]))"))
+        case .betterThanBase:
+            let ok = gain(p[best].summary.mean, over: base.mean) > margin && best > 0
+            return Outcome(holds: ok, evidence: "\(baseText); best \(text(p[best]))")
+        case .neverWorseThanBase:
+            let worst = p.indices.dropFirst().min {
+                gain(p[$0].summary.mean, over: base.mean) < gain(p[$1].summary.mean, over: base.mean)
+            } ?? 1
+            let ok = gain(p[worst].summary.mean, over: base.mean) >= -margin
+            return Outcome(holds: ok, evidence: "\(baseText); worst \(text(p[worst]))")
+        case .riseThenFall:
+            let interior = Array(p.indices.dropFirst().dropLast())
+                .prefix(first ?? Int.max)
+            guard let peak = interior.max(by: {
+                gain(p[$0].summary.mean, over: p[$1].summary.mean) < 0
+            }) else {
+                return Outcome(holds: false, evidence: "\(baseText); no interior point")
+            }
+            let rises = gain(p[peak].summary.mean, over: base.mean) > margin
+            let falls = gain(p[peak].summary.mean, over: p[p.count - 1].summary.mean) > margin
+            return Outcome(holds: rises && falls,
+                           evidence: "\(baseText); peak \(text(p[peak]))"
+                               + (rises ? "" : " (no rise beyond the margin)")
+                               + "; last \(text(p[p.count - 1]))"
+                               + (falls ? "" : " (no fall)"))
+        case .fallsAtEnd:
+            let last = p[p.count - 1]
+            let ok = gain(p[best].summary.mean, over: last.summary.mean) > margin
+            return Outcome(holds: ok, evidence: "\(curve.name): best \(text(p[best])); "
+                           + "last \(text(last))")
+        case .bestAmongFirst:
+            let k = first ?? 1
+            return Outcome(holds: best < k,
+                           evidence: "\(curve.name): best \(text(p[best])) "
+                               + "(\(best < k ? "among" : "not among") the first \(k))")
+        case .degradesSooner:
+            guard let comparison else {
+                return Outcome(holds: false, evidence: "\(curve.name): no comparison curve")
+            }
+            let mine = curve.common(with: comparison), theirs = comparison.common(with: curve)
+            func drop(_ c: Curve) -> Int? {
+                guard let b = c.points.first?.summary else { return nil }
+                let m = Swift.max(self.margin, b.std.isFinite ? b.std : 0)
+                return c.points.indices.dropFirst().first {
+                    gain(c.points[$0].summary.mean, over: b.mean) < -m
+                }
+            }
+            let a = drop(mine), b = drop(theirs)
+            let ok: Bool
+            switch (a, b) {
+            case (nil, _): ok = false
+            case (_?, nil): ok = true
+            case (let i?, let j?):
+                ok = i < j || (i == j && gain(theirs.points[i].summary.mean,
+                                              over: mine.points[i].summary.mean) > margin)
+            }
+            func at(_ c: Curve, _ i: Int?) -> String {
+                i.map { "drops at \(text(c.points[$0]))" } ?? "never drops"
+            }
+            return Outcome(holds: ok, evidence: "\(mine.name) \(at(mine, a)); "
+                           + "\(theirs.name) \(at(theirs, b))")
+        }
+    }
+
+    /// The verdict over several curves: holds if the rule holds on every curve, holds partly if
+    /// on some, does not hold if on none.
+    public func verdict(_ outcomes: [Outcome]) -> Verdict {
+        let passed = outcomes.filter(\.holds).count
+        if !outcomes.isEmpty && passed == outcomes.count { return .holds }
+        if passed == 0 { return outcomes.isEmpty ? .untestable : .doesNotHold }
+        return Verdict("holds for \(passed) of \(outcomes.count)", kind: .partly)
+    }
+}
