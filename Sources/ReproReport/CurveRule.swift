@@ -72,8 +72,8 @@ public struct CurveRule: Codable, Sendable, Equatable {
         let margin = Swift.max(self.margin, base.std.isFinite ? base.std : 0)
         /// How much better `x` is than `y` (positive = better).
         func gain(_ x: Double, over y: Double) -> Double { better == .higher ? x - y : y - x }
-        func text(_ q: Curve.Point) -> String { "\(Digits.meanStd(q.summary, 4)) at \(q.label)" }
-        let baseText = "\(curve.name): reference \(text(p[0]))"
+        func text(_ q: Curve.Point) -> String { "\(Digits.fixed(q.summary.mean, 4)) at \(q.label)" }
+        let baseText = "\(curve.name): \(Digits.meanStd(base, 4)) at \(p[0].label)"
         let best = p.indices.max { gain(p[$0].summary.mean, over: p[$1].summary.mean) < 0 } ?? 0
         switch kind {
         case .matchesBase:
@@ -83,8 +83,8 @@ public struct CurveRule: Codable, Sendable, Equatable {
                 reach += 1
             }
             return Outcome(holds: ok, evidence: "\(baseText); "
-                           + (reach > 0 ? "not worse up to \(p[reach].label)"
-                              : "already worse at \(text(p[1]))"))
+                           + (reach > 0 ? "not worse to \(p[reach].label)"
+                              : "worse: \(text(p[1]))"))
         case .betterThanBase:
             let ok = gain(p[best].summary.mean, over: base.mean) > margin && best > 0
             return Outcome(holds: ok, evidence: "\(baseText); best \(text(p[best]))")
@@ -105,9 +105,9 @@ public struct CurveRule: Codable, Sendable, Equatable {
             let rises = gain(p[peak].summary.mean, over: base.mean) > margin
             let falls = gain(p[peak].summary.mean, over: p[p.count - 1].summary.mean) > margin
             return Outcome(holds: rises && falls,
-                           evidence: "\(baseText); peak \(text(p[peak]))"
-                               + (rises ? "" : " (no rise beyond the margin)")
-                               + "; last \(text(p[p.count - 1]))"
+                           evidence: "\(baseText) → peak \(text(p[peak]))"
+                               + (rises ? "" : " (no rise)")
+                               + " → \(text(p[p.count - 1]))"
                                + (falls ? "" : " (no fall)"))
         case .fallsAtEnd:
             let last = p[p.count - 1]

@@ -26,9 +26,15 @@ public enum Paper2ClaimChecker {
                 throw ReproError("paper/paper2/claims.json, claim \(claim.id): degradesSooner "
                                  + "needs one 'against' curve per curve")
             }
+            let names = CurveSelector.names(test.curves)
             let outcomes = test.curves.enumerated().map { k, selector in
-                test.rule.check(Paper2Curves.curve(selector, rows: rows),
-                                against: test.against.map { Paper2Curves.curve($0[k], rows: rows) })
+                // A comparison names each side by its family: "clean, pruned-width … sparse-width".
+                let mine = test.against == nil ? names[k] : "\(names[k]), \(selector.family.rawValue)"
+                return test.rule.check(
+                    Paper2Curves.curve(selector, rows: rows, name: mine),
+                    against: test.against.map {
+                        Paper2Curves.curve($0[k], rows: rows, name: $0[k].family.rawValue)
+                    })
             }
             let verdict = test.rule.verdict(outcomes)
             return ClaimResult(claim: claim,

@@ -23,10 +23,27 @@ public struct CurveSelector: Codable, Sendable, Equatable {
         setting = try c.decodeIfPresent(String.self, forKey: .setting) ?? ""
     }
 
-    /// "PGD ε=0.05, sparse-width".
-    var name: String {
-        let setting = self.setting.isEmpty ? "" : " \(settingName)=\(self.setting)"
-        return "\(evaluation.rawValue)\(setting), \(family.rawValue)"
+    /// "pgd ε=0.05, sparse-width".
+    var name: String { "\(evaluation.rawValue)\(settingText), \(family.rawValue)" }
+
+    /// " ε=0.05", or "" without a setting.
+    var settingText: String { setting.isEmpty ? "" : " \(settingName)=\(setting)" }
+
+    /// The shortest names that tell these curves apart: the setting alone when family and
+    /// evaluation are shared ("σ=0.1"), the evaluation and setting when the family is
+    /// ("pgd ε=0.05"), else the full name.
+    static func names(_ selectors: [CurveSelector]) -> [String] {
+        let families = Set(selectors.map(\.family)), evaluations = Set(selectors.map(\.evaluation))
+        return selectors.map { s in
+            if selectors.count > 1, families.count == 1, evaluations.count == 1,
+               !s.setting.isEmpty {
+                return s.settingText.trimmingCharacters(in: .whitespaces)
+            }
+            if selectors.count > 1, families.count == 1 {
+                return "\(s.evaluation.rawValue)\(s.settingText)"
+            }
+            return s.name
+        }
     }
 
     private var settingName: String {
@@ -41,7 +58,8 @@ public struct CurveSelector: Codable, Sendable, Equatable {
 /// Paper 2's curves: one point per network size of a family, from the dense end to the sparsest
 /// (width ascending; depth ascending), each the summary over seeds of the selected value.
 public enum Paper2Curves {
-    public static func curve(_ selector: CurveSelector, rows: [RobustnessRow]) -> Curve {
+    public static func curve(_ selector: CurveSelector, rows: [RobustnessRow],
+                             name: String? = nil) -> Curve {
         let mine = rows.filter {
             $0.family == selector.family && $0.evaluation == selector.evaluation
                 && $0.setting == selector.setting
@@ -52,13 +70,13 @@ public enum Paper2Curves {
             let values = mine.filter { (depthFamily ? $0.depth : $0.width) == size }.map(\.value)
             return Curve.Point(label: label(selector.family, size: size), summary: Summary(values))
         }
-        return Curve(name: selector.name, points: points)
+        return Curve(name: name ?? selector.name, points: points)
     }
 
     /// "100 %", "0.39 %" (remaining weights of a width), or "depth 4".
     public static func label(_ family: Paper2Family, size: Int) -> String {
         if family == .sparseDepth { return "depth \(size)" }
-        return "\(remainingPercent(width: size)) % remaining"
+        return "\(remainingPercent(width: size)) %"
     }
 
     /// The share of weights a width keeps, in percent as the axes print it (100, 50, …, 0.39).
