@@ -42,6 +42,9 @@ struct PaperChoice: ExpressibleByArgument, Equatable {
 
     static var allValueStrings: [String] { Papers.ids + ["all"] }
 
+    /// How `--help` prints the default ("all", not the struct).
+    var defaultValueDescription: String { id }
+
     /// Refuses a paper that has no report yet, naming what it has instead.
     func requireReports() throws {
         for paper in papers where !paper.buildsReport {

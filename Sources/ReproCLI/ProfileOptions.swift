@@ -6,7 +6,9 @@ import ReproExperiments
 struct ProfileOptions: ParsableArguments {
     @Flag(help: ArgumentHelp(
         "The quick profile: fewer seeds, sizes and epochs; the whole pipeline in minutes.",
-        discussion: "Paper 1: seeds 0,42; sizes 4,12,24,64; 30 epochs. Reports go to output/quick/."))
+        discussion: "Paper 1: seeds 0,42; sizes 4,12,24,64; 30 epochs. Paper 2: seeds 0,1; "
+            + "widths 2^7,2^9,2^11,2^13,2^15; depths 1,4; at most 30 epochs; 200 images per "
+            + "evaluation. Reports go to output/quick/."))
     var quick = false
 
     @Option(help: ArgumentHelp(

@@ -14,8 +14,21 @@ public enum IndexPage {
             self.paper = paper
             self.title = title
             var counts: [String: Int] = [:]
-            for c in claims { counts[c.verdict.text, default: 0] += 1 }
+            for c in claims { counts[c.verdict.kind.rawValue, default: 0] += 1 }
             self.counts = counts
+        }
+
+        /// "7 hold, 2 hold in part, 1 does not hold", in that order, zero counts left out.
+        var verdicts: String {
+            let words: [(Verdict.Kind, String, String)] = [
+                (.holds, "holds", "hold"), (.partly, "holds in part", "hold in part"),
+                (.doesNotHold, "does not hold", "do not hold"),
+                (.untestable, "cannot be tested", "cannot be tested"),
+            ]
+            return words.compactMap { kind, one, many in
+                guard let n = counts[kind.rawValue], n > 0 else { return nil }
+                return "\(n) \(n == 1 ? one : many)"
+            }.joined(separator: ", ")
         }
     }
 
@@ -34,9 +47,7 @@ public enum IndexPage {
                      "Each report is rebuilt from scratch by `repro build-report`.", "",
                      "| paper | title | verdicts | report |", "|---|---|---|---|"]
         for e in entries {
-            let verdicts = e.counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-                .joined(separator: ", ")
-            lines.append("| \(e.paper) | \(e.title) | \(verdicts) | "
+            lines.append("| \(e.paper) | \(e.title) | \(e.verdicts) | "
                          + "[HTML](\(e.paper)/report.html) · [PDF](\(e.paper)/report.pdf) · "
                          + "[Markdown](\(e.paper)/report.md) |")
         }
