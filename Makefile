@@ -49,6 +49,7 @@ experiments: build
 	$(REPRO) run sparse-width
 	$(REPRO) run sparse-depth
 	$(REPRO) run pruned-width
+	$(REPRO) run robustness
 
 tables: build
 	$(REPRO) results lr-grid
@@ -56,18 +57,20 @@ tables: build
 	$(REPRO) results sparse-width
 	$(REPRO) results sparse-depth
 	$(REPRO) results pruned-width
+	$(REPRO) results robustness
 
 claims: build data
 	$(REPRO) claims
 
 figures: build data
-	$(REPRO) figures paper1
+	$(REPRO) figures paper all
 
 gallery: build
 	$(REPRO) figures gallery
 
 screenshots:
 	scripts/screenshot-report.sh output/paper1
+	scripts/screenshot-report.sh output/paper2
 
 bench: build
 	$(REPRO) bench --grid
