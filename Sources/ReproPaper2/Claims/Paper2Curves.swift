@@ -64,10 +64,9 @@ public enum Paper2Curves {
             $0.family == selector.family && $0.evaluation == selector.evaluation
                 && $0.setting == selector.setting
         }
-        let depthFamily = selector.family == .sparseDepth
-        let sizes = Array(Set(mine.map { depthFamily ? $0.depth : $0.width })).sorted()
+        let sizes = Array(Set(mine.map(\.size))).sorted()
         let points = sizes.map { size -> Curve.Point in
-            let values = mine.filter { (depthFamily ? $0.depth : $0.width) == size }.map(\.value)
+            let values = mine.filter { $0.size == size }.map(\.value)
             return Curve.Point(label: label(selector.family, size: size), summary: Summary(values))
         }
         return Curve(name: name ?? selector.name, points: points)

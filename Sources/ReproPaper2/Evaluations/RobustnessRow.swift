@@ -34,6 +34,9 @@ public struct RobustnessRow: Codable, Equatable, Sendable {
         self.setting = setting
         self.value = value
     }
+
+    /// What the family varies: the depth in the depth family, the width otherwise.
+    public var size: Int { family == .sparseDepth ? depth : width }
 }
 
 /// A value measured on one network, before it is placed in its family's rows: the cached form.

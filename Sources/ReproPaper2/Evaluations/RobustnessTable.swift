@@ -31,10 +31,9 @@ public struct RobustnessTable {
         let families = Paper2Family.allCases.filter { f in rows.contains { $0.family == f } }
         return families.map { family -> String in
             let mine = rows.filter { $0.family == family }
-            let sizes = Array(Set(mine.map { family == .sparseDepth ? $0.depth : $0.width }))
-                .sorted()
+            let sizes = Array(Set(mine.map(\.size))).sorted()
             let lines = sizes.map { size -> [String] in
-                let group = mine.filter { (family == .sparseDepth ? $0.depth : $0.width) == size }
+                let group = mine.filter { $0.size == size }
                 let seeds = Set(group.map(\.seed)).count
                 return ["\(size)"] + Self.columns.map { _, evaluation, setting in
                     let values = group.filter {
