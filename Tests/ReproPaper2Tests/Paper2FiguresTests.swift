@@ -211,7 +211,11 @@ final class Paper2FiguresTests: XCTestCase {
         XCTAssertEqual(pixels(a), pixels(b))
         let clean = pixels(a)[0]
         XCTAssertEqual(clean.count, 30 * 30, "28 × 28 in a one-pixel frame")
-        let inside = (0..<28).flatMap { row in clean[((row + 1) * 30 + 1)...((row + 1) * 30 + 28)] }
+        var inside: [Double] = []
+        for row in 1...28 {
+            let start: Int = row * 30 + 1
+            inside += clean[start..<(start + 28)]
+        }
         XCTAssertEqual(inside, r.galleryImages.prefix(784).map(Double.init))
         XCTAssertNotEqual(pixels(a)[1], pixels(a)[0], "shot noise changes the digit")
     }

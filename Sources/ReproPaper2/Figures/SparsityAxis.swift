@@ -6,7 +6,7 @@ import ReproPlot
 /// right. The width families (static and pruned) are placed by their share of remaining
 /// weights in % (128 / width exactly), on a reversed log axis from 100 % (the dense 128-unit
 /// base) down to 0.39 %; the depth family by its number of hidden layers (1, 2, 4, 8, on a log
-/// axis, so evenly spaced) with each depth's remaining share, read from its records, in the tick
+/// axis, so evenly spaced) with its remaining share (from the records, else the design) in the tick
 /// label. The dense base is drawn as a dotted vertical line.
 struct SparsityAxis {
     var label: String
@@ -40,8 +40,11 @@ struct SparsityAxis {
 
     static func depth(_ records: [ModelRecord]) -> SparsityAxis {
         var shares: [Int: Double] = [:]
+        for depth in Paper2Family.allDepths {
+            shares[depth] = designShare(depth)
+        }
         for record in records { shares[record.spec.depth] = 100 * record.spec.keepFraction }
-        let depths = Set(Paper2Family.allDepths + shares.keys).sorted()
+        let depths = shares.keys.sorted()
         func text(_ depth: Int) -> String {
             shares[depth].map { "\(depth) (\(shareText($0)) %)" } ?? "\(depth)"
         }
@@ -53,6 +56,15 @@ struct SparsityAxis {
             base: 1, baseLabel: "dense base (1 × 512 units)",
             place: { Double($0.depth) },
             name: { "depth " + text($0.depth) })
+    }
+
+    /// The share in % the design gives a depth (where no record says it).
+    static func designShare(_ depth: Int) -> Double? {
+        guard let shapes = try? Paper2Family.sparseDepth.shapes(
+            width: Paper2Family.depthWidth, depth: depth) else { return nil }
+        let kept = shapes.reduce(0) { $0 + $1.kept }
+        let total = shapes.reduce(0) { $0 + $1.fanIn * $1.fanOut }
+        return 100 * Double(kept) / Double(total)
     }
 
     /// The x of a network of this size.
