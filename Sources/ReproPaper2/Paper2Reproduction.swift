@@ -74,15 +74,17 @@ public struct Paper2Reproduction: PaperReproduction {
 
     public func figures(_ results: Paper2Results,
                         facts: PaperFacts) throws -> [(id: FigureID, figure: Figure)] {
-        []
+        Paper2Figures.all(results)
     }
 
     public func tables(_ results: Paper2Results) -> [ReportTable] {
-        results.records.sorted { $0.key.rawValue < $1.key.rawValue }.map { family, records in
-            let table = Paper2ResultTable(records: records, family: family)
-            return ReportTable(id: FigureID("results-\(family.rawValue)"), markdown: table.report(),
-                               csv: table.csv())
-        }
+        let perFamily = results.records.sorted { $0.key.rawValue < $1.key.rawValue }
+            .map { family, records in
+                let table = Paper2ResultTable(records: records, family: family)
+                return ReportTable(id: FigureID("results-\(family.rawValue)"),
+                                   markdown: table.report(), csv: table.csv())
+            }
+        return [Paper2Tables.design(results)] + perFamily
     }
 
     public func checkClaims(_ claims: [Claim],

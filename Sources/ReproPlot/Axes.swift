@@ -4,6 +4,9 @@ public struct Axes: Sendable {
     public var xLabel: String?
     public var yLabel: String?
     public var xScale: Scale = .linear
+    /// Draw the x axis from its high end (left) to its low end (right), e.g. a share of weights
+    /// that shrinks as sparsity grows.
+    public var xReversed: Bool = false
     public var yScale: Scale = .linear
     /// Fixed limits; nil means data range plus a 5 % margin (as matplotlib does).
     public var xLimits: ClosedRange<Double>?

@@ -58,7 +58,7 @@ struct PanelRenderer {
     private func transformFor(_ plot: Rect, _ x: ClosedRange<Double>,
                               _ y: ClosedRange<Double>) -> PanelTransform {
         PanelTransform(plot: plot, x: x, y: y, xScale: axes.xScale, yScale: axes.yScale,
-                       yInverted: axes.isCellGrid)
+                       yInverted: axes.isCellGrid, xReversed: axes.xReversed)
     }
 
     /// Space on the right for a colour bar and/or an outside legend.

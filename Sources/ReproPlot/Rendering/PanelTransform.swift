@@ -7,9 +7,12 @@ struct PanelTransform {
     var yScale: Scale
     /// Row 0 at the top (heatmaps and images).
     var yInverted: Bool
+    /// High x values on the left.
+    var xReversed = false
 
     func px(_ v: Double) -> Double {
-        plot.minX + xScale.fraction(v, low: x.lowerBound, high: x.upperBound) * plot.width
+        let f = xScale.fraction(v, low: x.lowerBound, high: x.upperBound)
+        return plot.minX + (xReversed ? 1 - f : f) * plot.width
     }
 
     func py(_ v: Double) -> Double {

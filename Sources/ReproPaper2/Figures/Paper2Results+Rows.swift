@@ -1,0 +1,62 @@
+import ReproExperiments
+
+/// The queries every figure makes of the tidy evaluation rows.
+extension Paper2Results {
+    /// One family's rows of one evaluation, optionally of one setting.
+    func rows(_ family: Paper2Family, _ evaluation: Paper2Evaluation,
+              setting: String? = nil) -> [RobustnessRow] {
+        robustness.filter {
+            $0.family == family && $0.evaluation == evaluation
+                && (setting == nil || $0.setting == setting)
+        }
+    }
+
+    /// The numeric settings (σ or ε) one family's evaluation has, in increasing order.
+    func numericSettings(_ family: Paper2Family, _ evaluation: Paper2Evaluation) -> [String] {
+        Array(Set(rows(family, evaluation).map(\.setting)))
+            .filter { Double($0) != nil }
+            .sorted { Double($0)! < Double($1)! }
+    }
+
+    /// `preferred` if the evaluation has it, else its middle setting (nil if it has none).
+    func setting(_ preferred: String, _ family: Paper2Family,
+                 _ evaluation: Paper2Evaluation) -> String? {
+        let all = numericSettings(family, evaluation)
+        return all.contains(preferred) ? preferred : all.isEmpty ? nil : all[all.count / 2]
+    }
+
+    /// The network sizes (width, depth) of a family's rows, densest first.
+    func sizes(_ family: Paper2Family) -> [NetworkSize] {
+        Array(Set(robustness.filter { $0.family == family }.map {
+            NetworkSize(width: $0.width, depth: $0.depth)
+        })).sorted { ($0.depth, $0.width) < ($1.depth, $1.width) }
+    }
+
+    /// The networks a family evaluates (the pruned copies for `pruned-width`).
+    func evaluatedRecords(_ family: Paper2Family) -> [ModelRecord] {
+        let all = records[family] ?? []
+        return family == .prunedWidth ? all.filter(\.spec.isPruned) : all
+    }
+}
+
+/// A network size: hidden width and number of hidden layers.
+struct NetworkSize: Hashable {
+    var width: Int
+    var depth: Int
+
+    init(width: Int, depth: Int) { self.width = width; self.depth = depth }
+    init(_ row: RobustnessRow) { self.init(width: row.width, depth: row.depth) }
+}
+
+/// "n = 2 seeds" (or "n = 1–2 seeds" where some are missing) for a figure's title.
+enum SeedNote {
+    static func of(_ rows: [RobustnessRow]) -> String {
+        let perPoint = Dictionary(grouping: rows) {
+            "\($0.width)/\($0.depth)/\($0.evaluation.rawValue)/\($0.setting)"
+        }.values.map { Set($0.map(\.seed)).count }
+        guard let low = perPoint.min(), let high = perPoint.max() else { return "no data" }
+        let range = low == high ? "\(high)" : "\(low)–\(high)"
+        return "mean" + (high > 1 ? " ± std" : "") + " over n = \(range) seed"
+            + (high == 1 ? "" : "s")
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import ReproExperiments
+import ReproPlot
+
+/// Where a family's networks sit along x, the same in every figure: sparsity grows to the
+/// right. The width families (static and pruned) are placed by their share of remaining
+/// weights in % (128 / width exactly), on a reversed log axis from 100 % (the dense 128-unit
+/// base) down to 0.39 %; the depth family by its number of hidden layers (1, 2, 4, 8, on a log
+/// axis, so evenly spaced) with its remaining share (from the records, else the design) in the tick
+/// label. The dense base is drawn as a dotted vertical line.
+struct SparsityAxis {
+    var label: String
+    /// The label of a small panel (Fig. 9).
+    var shortLabel: String
+    /// Fixed, so every panel of a family spans the same sizes whatever was computed.
+    var limits: ClosedRange<Double>
+    var scale: Scale = .log10
+    var reversed: Bool
+    var ticks: [Tick]
+    /// The dense base's x and its legend label.
+    var base: Double
+    var baseLabel: String
+    private var place: (NetworkSize) -> Double?
+    private var name: (NetworkSize) -> String
+
+    /// The axis of `family` (the pruned family shares the width family's).
+    static func of(_ family: Paper2Family, _ r: Paper2Results) -> SparsityAxis {
+        family == .sparseDepth ? depth(r.evaluatedRecords(.sparseDepth)) : width
+    }
+
+    static let width = SparsityAxis(
+        label: "remaining weights (%, log scale; sparser →)",
+        shortLabel: "remaining weights (%) →",
+        limits: AxisLimits.padded(Paper2Family.allWidths.map(share), scale: .log10),
+        reversed: true,
+        ticks: Paper2Family.allWidths.map { Tick(share($0), shareText(share($0))) },
+        base: 100, baseLabel: "dense base (128 units)",
+        place: { share($0.width) },
+        name: { "\($0.width) units, \(shareText(share($0.width))) %" })
+
+    static func depth(_ records: [ModelRecord]) -> SparsityAxis {
+        var shares: [Int: Double] = [:]
+        for depth in Paper2Family.allDepths {
+            shares[depth] = designShare(depth)
+        }
+        for record in records { shares[record.spec.depth] = 100 * record.spec.keepFraction }
+        let depths = shares.keys.sorted()
+        func text(_ depth: Int) -> String {
+            shares[depth].map { "\(depth) (\(shareText($0)) %)" } ?? "\(depth)"
+        }
+        return SparsityAxis(
+            label: "hidden layers of 512 units (remaining weights; sparser →)",
+            shortLabel: "hidden layers →",
+            limits: AxisLimits.padded(depths.map(Double.init), scale: .log10), reversed: false,
+            ticks: depths.map { Tick(Double($0), text($0)) },
+            base: 1, baseLabel: "dense base (1 × 512 units)",
+            place: { Double($0.depth) },
+            name: { "depth " + text($0.depth) })
+    }
+
+    /// The share in % the design gives a depth (where no record says it).
+    static func designShare(_ depth: Int) -> Double? {
+        guard let shapes = try? Paper2Family.sparseDepth.shapes(
+            width: Paper2Family.depthWidth, depth: depth) else { return nil }
+        let kept = shapes.reduce(0) { $0 + $1.kept }
+        let total = shapes.reduce(0) { $0 + $1.fanIn * $1.fanOut }
+        return 100 * Double(kept) / Double(total)
+    }
+
+    /// The x of a network of this size.
+    func x(_ size: NetworkSize) -> Double? { place(size) }
+    func x(_ row: RobustnessRow) -> Double? { place(NetworkSize(row)) }
+
+    /// A size's legend label ("512 units, 25 %" or "depth 2 (61 %)").
+    func sizeLabel(_ size: NetworkSize) -> String { name(size) }
+
+    /// Sets the x scale, direction, ticks and label of `axes`.
+    func configure(_ axes: inout Axes) {
+        axes.xScale = scale
+        axes.xReversed = reversed
+        axes.xTicks = ticks
+        axes.xLimits = limits
+        axes.xLabel = label
+    }
+
+    /// 100 × 128 / width.
+    static func share(_ width: Int) -> Double {
+        100 * Double(Paper2Family.baseWidth) / Double(width)
+    }
+
+    /// A share in % as a tick reads it: 100, 50, 12.5, 3.13, 0.78, 0.39.
+    static func shareText(_ percent: Double) -> String {
+        percent >= 1 ? String(format: "%.3g", percent * (1 + 1e-9))
+                     : String(format: "%.2f", percent)
+    }
+}
