@@ -65,9 +65,14 @@ struct PaperChoice: ExpressibleByArgument, Equatable {
 struct ExperimentName: ExpressibleByArgument {
     var name: String
 
-    init?(argument: String) {
-        guard Papers.owner(of: argument) != nil else { return nil }
-        name = argument
+    /// Any name parses; ``check()`` refuses an unknown one in one line that lists the choices
+    /// (ArgumentParser's own message spreads them over several lines).
+    init?(argument: String) { name = argument }
+
+    func check() throws {
+        guard Papers.owner(of: name) == nil else { return }
+        throw ValidationError("unknown experiment '\(name)'; choose one of "
+                              + Papers.experimentNames.joined(separator: ", "))
     }
 
     static var allValueStrings: [String] { Papers.experimentNames }

@@ -15,6 +15,8 @@ struct ResultsCommand: ParsableCommand {
     @OptionGroup var arguments: ExperimentArguments
     @OptionGroup var locations: Locations
 
+    func validate() throws { try experiment.check() }
+
     func run() throws {
         guard let paper = Papers.owner(of: experiment.name) else { return }
         print(try table(paper), terminator: "")

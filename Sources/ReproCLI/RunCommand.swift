@@ -20,6 +20,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Run only batch i of every n (i/n), to spread a grid over machines sharing output/.")
     var shard: Shard?
 
+    func validate() throws { try experiment.check() }
+
     func run() throws {
         guard let paper = Papers.owner(of: experiment.name) else { return }
         print(try run(paper))

@@ -81,7 +81,8 @@ final class HTMLReportTests: XCTestCase {
              "verdictKind": $0.element.kind.rawValue, "text": "t", "published": "p",
              "reproduced": "r", "figureLabel": "Fig. 6", "figureAnchor": "figure-fig6"]
         }
-        let markdown = try TemplateSet(directory: directory).render(["claims": claims])
+        let markdown = try TemplateSet(directory: directory).render(
+            ["claims": claims, "paper": ["id": "paper1"]])
         let html = try HTMLReport.make(MarkdownBlocks.parse(markdown), title: "R", image: noImages)
         XCTAssertEqual(html.components(separatedBy: "<table class=\"cards\">").count - 1, 1)
         XCTAssertTrue(html.contains(#"<td class="verdict holds"><strong>holds</strong></td>"#))
