@@ -30,13 +30,21 @@ public struct Paper2Reproduction: PaperReproduction {
         let study = RobustnessStudy(runner: context.runner,
                                     settings: .of(quick: context.quick), log: context.log)
         let rows = try context.timed("evaluations", into: &times) { try study.rows(records) }
+        let sensitivity = try context.timed("batch-size check", into: &times) {
+            () -> ([ModelRecord], [RobustnessRow]) in
+            let twins = try trainedFamilies([BatchSensitivity.plan(quick: context.quick)],
+                                            context: context)
+            return (twins[.sparseWidth] ?? [], try study.rows(twins))
+        }
         let mnist = try context.runner.data.mnist()
         let gallery = Paper2Results.galleryClasses.flatMap { digit -> [UInt8] in
             guard let i = mnist.testLabels.firstIndex(of: UInt8(digit)) else { return [] }
             return Array(mnist.testImages[(i * 784)..<((i + 1) * 784)])
         }
-        return Paper2Results(records: records, robustness: rows, galleryImages: gallery,
-                             quick: context.quick, stepTimes: times)
+        var results = Paper2Results(records: records, robustness: rows, galleryImages: gallery,
+                                    quick: context.quick, stepTimes: times)
+        results.batchSensitivity = sensitivity
+        return results
     }
 
     /// Trains what is missing of each plan and returns every plan's records.
@@ -98,9 +106,9 @@ public struct Paper2Reproduction: PaperReproduction {
     }
 
     public func provenance(quick: Bool, store: ResultStore) -> [ProvenanceExperiment] {
-        Paper2Family.allCases.map { family in
-            let plan = Paper2Plan.named(family, quick: quick)
-            return ProvenanceExperiment(plan, seeds: plan.seeds, store: store)
+        (Paper2Family.allCases.map { Paper2Plan.named($0, quick: quick) }
+            + [BatchSensitivity.plan(quick: quick)]).map { plan in
+            ProvenanceExperiment(plan, seeds: plan.seeds, store: store)
         }
     }
 

@@ -8,6 +8,8 @@ public struct Paper2Results {
     public var robustness: [RobustnessRow]
     /// Test images for the MNIST-C gallery, 784 bytes each (row-major, as in the IDX file).
     public var galleryImages: [UInt8]
+    /// The batch-64 networks of ``BatchSensitivity``: their records and evaluations.
+    public var batchSensitivity: (records: [ModelRecord], rows: [RobustnessRow]) = ([], [])
     /// The profile the results come from, and how long each step of this run took.
     public var quick: Bool
     public var stepTimes: [StepTime]

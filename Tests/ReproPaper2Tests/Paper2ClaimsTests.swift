@@ -81,3 +81,24 @@ final class Paper2ClaimsTests: XCTestCase {
         XCTAssertEqual(try verdict("C7", later).verdict.kind, .doesNotHold)
     }
 }
+
+/// The batch-size check trains twins that differ from the protocol's networks only in the batch.
+final class BatchSensitivityTests: XCTestCase {
+    func testTwinsDifferOnlyInBatchSize() throws {
+        let twins = BatchSensitivity.plan(quick: false)
+        XCTAssertEqual(twins.batchSize, 64)
+        XCTAssertEqual(twins.widths, [128, 1024])
+        XCTAssertEqual(twins.seeds, [0, 1])
+        var protocolPlan = Paper2Plan.named(.sparseWidth)
+        protocolPlan.widths = twins.widths
+        protocolPlan.seeds = twins.seeds
+        let a = protocolPlan.specs(data: "d"), b = twins.specs(data: "d")
+        XCTAssertEqual(a.count, b.count)
+        for (x, y) in zip(a, b) {
+            XCTAssertNotEqual(x.key, y.key, "stored apart")
+            var same = y
+            same.optimizer.batchSize = x.optimizer.batchSize
+            XCTAssertEqual(same.key, x.key, "nothing else differs")
+        }
+    }
+}
