@@ -41,6 +41,9 @@ public struct Paper1Reproduction: PaperReproduction {
         results.rng = context.rng
         results.replayCapacity = context.rng == .numpy ? results.capacity
             : (try? runner.records(capacity.drawing(.numpy))) ?? []
+        results.replayGrids = LRGridHypotheses.replayed(grid, runner: runner).map {
+            (scheme: $0.0, records: $0.1)
+        }
         return results
     }
 

@@ -20,6 +20,8 @@ public struct Paper1Results: Sendable {
     /// The capacity sweep under `--rng numpy`, if it is stored (`repro run capacity --rng numpy`);
     /// empty otherwise. A report never trains it on its own: it costs a second sweep.
     public var replayCapacity: [ModelRecord] = []
+    /// The LR grid replayed under each draw-order hypothesis that has been run.
+    public var replayGrids: [(scheme: ReplayScheme, records: [ModelRecord])] = []
     /// Wall time of each analysis in the run that assembled these results (cached ones take ~0 s).
     public var stepTimes: [StepTime] = []
 

@@ -21,6 +21,8 @@ enum Paper1ReportContext {
             },
             "pruning": pruning(r),
             "replay": ReplaySection.values(r),
+            "gridHypotheses": LRGridHypotheses.values(r.replayGrids.map { ($0.scheme, $0.records) },
+                                                      published: published.heatmap),
             "table1": Paper1Tables.tableOne(r.deadNeurons),
             "tsne": ["panels": r.tsne.panels.map { panel -> [String: Any] in
                 ["name": panel.name, "accuracy": Digits.fixed(panel.neighbourAccuracy),
@@ -39,15 +41,7 @@ enum Paper1ReportContext {
 
     /// Our mean held-out F1 per grid cell against the published heatmap.
     static func heatmap(_ r: Paper1Results, _ p: Paper1Published.Heatmap) -> [String: Any] {
-        let ours = Paper1Summaries.heatmap(r)
-        var differences: [(value: Double, hidden: Int, rate: Double)] = []
-        for (i, h) in ours.sizes.enumerated() {
-            guard let pi = p.hiddenSizes.firstIndex(of: h) else { continue }
-            for (j, lr) in ours.rates.enumerated() {
-                guard let pj = p.learningRates.firstIndex(where: { abs($0 - lr) < 1e-12 }) else { continue }
-                differences.append((ours.values[i][j] - p.f1[pi][pj], h, lr))
-            }
-        }
+        let differences = p.differences(r.lrGrid)
         let worst = differences.max { abs($0.value) < abs($1.value) }
         let best = differences.filter { abs($0.rate - 0.03) < 1e-12 }.map { abs($0.value) }
         return [
