@@ -64,9 +64,11 @@ public struct Paper1Reproduction: PaperReproduction {
                                         profile: profile)
     }
 
-    public func provenance(quick: Bool, store: ResultStore) -> [ProvenanceExperiment] {
+    public func provenance(quick: Bool, rng: RandomSource,
+                           store: ResultStore) -> [ProvenanceExperiment] {
         [Paper1Plan.lrGrid(quick: quick), Paper1Plan.capacity(quick: quick)].map { plan in
-            ProvenanceExperiment(plan, seeds: plan.seeds, store: store)
+            let drawn = plan.drawing(rng)
+            return ProvenanceExperiment(drawn, seeds: drawn.seeds, store: store)
         }
     }
 

@@ -29,7 +29,8 @@ public protocol PaperReproduction {
     /// are added by the report builder).
     func templateContext(_ results: Results, facts: PaperFacts) throws -> [String: Any]
     /// The experiments behind a report, for its provenance section.
-    func provenance(quick: Bool, store: ResultStore) -> [ProvenanceExperiment]
+    /// The experiments behind the report, as run under this profile and random source.
+    func provenance(quick: Bool, rng: RandomSource, store: ResultStore) -> [ProvenanceExperiment]
 
     /// `repro run <experiment>`: trains what is missing; returns a one-line summary.
     func run(_ experiment: String, options: ExperimentOptions,

@@ -42,8 +42,9 @@ public struct ReportBuilder {
         let claims = try paper.checkClaims(facts.claims, results)
         try AtomicFile.write(CanonicalJSON.encode(claims, pretty: true), to: layout.claims)
 
-        let provenance = Provenance.collect(experiments: paper.provenance(quick: layout.quick,
-                                                                          store: runner.store),
+        let experiments = paper.provenance(quick: layout.quick, rng: layout.rng,
+                                           store: runner.store)
+        let provenance = Provenance.collect(experiments: experiments,
                                             buildSeconds: Date().timeIntervalSince(start),
                                             repository: repository)
         var values = ReportValues.common(facts: facts, claims: claims, figures: figures.map(\.id),

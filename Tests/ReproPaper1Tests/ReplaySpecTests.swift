@@ -74,3 +74,19 @@ final class ReplayOrderTests: XCTestCase {
         XCTAssertThrowsError(try Paper1Plan.plan("lr-grid", options: options))
     }
 }
+
+/// A replayed report's provenance names the replayed experiments, not the default ones.
+final class ReplayProvenanceTests: XCTestCase {
+    func testProvenanceFollowsTheRandomSource() {
+        let store = ResultStore(root: FileManager.default.temporaryDirectory
+            .appendingPathComponent("provenance-\(UUID())"))
+        let own = Paper1Reproduction().provenance(quick: false, rng: .repro, store: store)
+        let replay = Paper1Reproduction().provenance(quick: false, rng: .numpy, store: store)
+        XCTAssertEqual(own.map(\.name), replay.map(\.name))
+        for (a, b) in zip(own, replay) {
+            XCTAssertNotEqual(a.specHash, b.specHash, a.name)
+        }
+        XCTAssertEqual(own.map(\.specHash),
+                       [Paper1Plan.lrGrid().key, Paper1Plan.capacity().key])
+    }
+}

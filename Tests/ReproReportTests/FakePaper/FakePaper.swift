@@ -106,7 +106,7 @@ struct FakePaper: PaperReproduction {
         ["models": results.count]
     }
 
-    func provenance(quick: Bool, store: ResultStore) -> [ProvenanceExperiment] {
+    func provenance(quick: Bool, rng: RandomSource, store: ResultStore) -> [ProvenanceExperiment] {
         [ProvenanceExperiment(Plan(), seeds: [0, 1], store: store)]
     }
 
