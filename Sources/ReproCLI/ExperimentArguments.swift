@@ -53,19 +53,29 @@ struct ExperimentArguments: ParsableArguments {
         if let seeds, seeds.values.contains(where: { $0 < 0 }) {
             throw ValidationError("--seeds: seeds must be non-negative integers")
         }
-        if let seeds, Set(seeds.values).count != seeds.values.count {
-            throw ValidationError("--seeds: each seed once, please")
-        }
+        // A value given twice would be trained once and counted twice in every mean ± std.
+        try Self.once("--seeds", seeds?.values)
+        try Self.once("--sizes", sizes?.values)
+        try Self.once("--lrs", lrs?.values)
+        try Self.once("--widths", widths?.values)
+        try Self.once("--depths", depths?.values)
         if let epochs, !(1...100_000).contains(epochs) {
             throw ValidationError("--epochs: must be between 1 and 100000")
         }
-        if let pairs, Set(pairs.values).count != pairs.values.count {
-            throw ValidationError("--pairs: each pair once, please")
-        }
+        try Self.once("--pairs", pairs?.values)
         if let lrs, !lrs.values.allSatisfy({ $0 > 0 && $0.isFinite }) {
             throw ValidationError("--lrs: learning rates must be positive numbers")
         }
         try validatePaper2()
+    }
+
+    /// Refuses a list that names one value twice (0/1 and 1/0 are one pair), naming it.
+    static func once<T: Hashable & CustomStringConvertible>(_ option: String,
+                                                            _ values: [T]?) throws {
+        var seen: Set<T> = []
+        for value in values ?? [] where !seen.insert(value).inserted {
+            throw ValidationError("\(option): \(value) is given twice; name each value once")
+        }
     }
 
     func validatePaper2() throws {
