@@ -21,9 +21,27 @@ public struct MNISTDirectory {
     public func verify(_ file: MNISTFile) throws {
         let path = path(of: file)
         guard let expected = expectations[file] else { return }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path.path),
-              let size = (attributes[.size] as? NSNumber)?.intValue else {
+        // Data directories are often symbolic links (or hold them): read the file a link points
+        // to, never the link itself, and say plainly when it points nowhere.
+        let manager = FileManager.default
+        let link = try? manager.destinationOfSymbolicLink(atPath: path.path)
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
+            if let link {
+                throw ReproError("MNIST file \(path.path) is a symbolic link to \(link), which "
+                                 + "does not exist; fix the link, or delete it and "
+                                 + "\(Self.fetchHint)")
+            }
             throw ReproError("MNIST file \(path.path) is missing; \(Self.fetchHint)")
+        }
+        guard !isDirectory.boolValue else {
+            throw ReproError("MNIST file \(path.path) is a directory, not a file; remove it and "
+                             + "\(Self.fetchHint)")
+        }
+        let target = path.resolvingSymlinksInPath()
+        guard let attributes = try? manager.attributesOfItem(atPath: target.path),
+              let size = (attributes[.size] as? NSNumber)?.intValue else {
+            throw ReproError("MNIST file \(path.path) cannot be read; check its permissions")
         }
         guard size == expected.byteCount else {
             let what = size < expected.byteCount ? "truncated" : "too long"

@@ -37,6 +37,40 @@ final class MNISTDirectoryTests: XCTestCase {
         }
     }
 
+    /// Valid files behind symbolic links verify and load (the link's own size is not the file's);
+    /// a dangling link and a directory in a file's place get their own one-line messages.
+    func testSymbolicLinksAreFollowedAndDanglingOnesNamed() throws {
+        let real = SyntheticMNIST.temporaryDirectory("real")
+        let expectations = try SyntheticMNIST.write(to: real)
+        let linked = SyntheticMNIST.temporaryDirectory("linked")
+        let manager = FileManager.default
+        for file in MNISTFile.allCases {
+            try manager.createSymbolicLink(at: linked.appendingPathComponent(file.fileName),
+                                           withDestinationURL: real.appendingPathComponent(file.fileName))
+        }
+        let directory = MNISTDirectory(url: linked, expectations: expectations)
+        XCTAssertNoThrow(try directory.verifyAll())
+        XCTAssertEqual(try directory.load().trainClassCounts.reduce(0, +), 300)
+        // A link to the whole directory works too.
+        let dirLink = SyntheticMNIST.temporaryDirectory("dirlink").appendingPathComponent("data")
+        try manager.createSymbolicLink(at: dirLink, withDestinationURL: real)
+        XCTAssertNoThrow(try MNISTDirectory(url: dirLink, expectations: expectations).verifyAll())
+        // Dangling.
+        try manager.removeItem(at: real.appendingPathComponent(MNISTFile.trainLabels.fileName))
+        XCTAssertThrowsError(try directory.verifyAll()) {
+            XCTAssertTrue("\($0)".contains("is a symbolic link to"), "\($0)")
+            XCTAssertTrue("\($0)".contains("which does not exist"), "\($0)")
+            XCTAssertFalse("\($0)".contains("truncated"), "\($0)")
+        }
+        // A directory where a file should be.
+        try manager.createDirectory(at: real.appendingPathComponent(MNISTFile.trainLabels.fileName),
+                                    withIntermediateDirectories: false)
+        XCTAssertThrowsError(try MNISTDirectory(url: real, expectations: expectations)
+            .verify(.trainLabels)) {
+            XCTAssertTrue("\($0)".contains("is a directory, not a file"), "\($0)")
+        }
+    }
+
     func testFetchFromGzippedDirectoryInstallsVerifiedFiles() throws {
         let source = SyntheticMNIST.temporaryDirectory("source")
         let expectations = try SyntheticMNIST.write(to: source, gzip: true)
