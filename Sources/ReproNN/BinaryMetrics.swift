@@ -53,13 +53,15 @@ public struct BinaryMetrics: Codable, Equatable, Sendable {
 
     /// Area under the ROC curve: the probability that a random positive scores above a random
     /// negative, ties counting one half (the Mann–Whitney statistic, equal to the trapezoidal ROC
-    /// area). Zero when only one class is present (undefined). Sorts the two classes' scores
-    /// separately and merges them, which is much faster than an index sort.
+    /// area). Zero when only one class is present (undefined); NaN when any score is NaN (a
+    /// diverged model has no ranking, and must not read as a perfectly wrong one). Sorts the two
+    /// classes' scores separately and merges them, which is much faster than an index sort.
     public static func rocAUC(scores: UnsafeBufferPointer<Double>,
                               labels: UnsafeBufferPointer<UInt8>) -> Double {
         var positives: [Double] = [], negatives: [Double] = []
         positives.reserveCapacity(scores.count); negatives.reserveCapacity(scores.count)
         for i in 0..<scores.count {
+            if scores[i].isNaN { return .nan }
             if labels[i] == 1 { positives.append(scores[i]) } else { negatives.append(scores[i]) }
         }
         guard !positives.isEmpty, !negatives.isEmpty else { return 0 }

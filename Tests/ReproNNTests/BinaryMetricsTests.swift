@@ -40,4 +40,14 @@ final class BinaryMetricsTests: XCTestCase {
     func testThresholdIsInclusiveAtOneHalf() {
         XCTAssertEqual(BinaryMetrics(probabilities: [0.5], labels: [1]).recall, 1)
     }
+
+    /// A diverged model's NaN scores give an undefined AUC, not 0 (which would read as a model
+    /// that ranks every negative above every positive).
+    func testNaNScoresGiveNaNAUC() {
+        XCTAssertTrue(BinaryMetrics(probabilities: [0.9, .nan, 0.2, 0.1],
+                                    labels: [1, 1, 0, 0]).auc.isNaN)
+        XCTAssertTrue(BinaryMetrics(probabilities: [.nan, .nan], labels: [1, 0]).auc.isNaN)
+        XCTAssertEqual(BinaryMetrics(probabilities: [0.9, 0.8, 0.2, 0.1],
+                                     labels: [1, 1, 0, 0]).auc, 1)
+    }
 }
