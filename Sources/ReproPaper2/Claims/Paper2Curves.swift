@@ -60,10 +60,8 @@ public struct CurveSelector: Codable, Sendable, Equatable {
 public enum Paper2Curves {
     public static func curve(_ selector: CurveSelector, rows: [RobustnessRow],
                              name: String? = nil) -> Curve {
-        let mine = rows.filter {
-            $0.family == selector.family && $0.evaluation == selector.evaluation
-                && $0.setting == selector.setting
-        }
+        let mine = rows.filter { $0.family == selector.family }
+            .matching(selector.evaluation, selector.setting)
         let sizes = Array(Set(mine.map(\.size))).sorted()
         let points = sizes.map { size -> Curve.Point in
             let values = mine.filter { $0.size == size }.map(\.value)

@@ -1,3 +1,5 @@
+import ReproSupport
+
 /// What is measured on a trained network (issue 11's `evaluation` column).
 public enum Paper2Evaluation: String, Codable, CaseIterable, Sendable {
     /// Accuracy on the whole clean test set.
@@ -37,6 +39,19 @@ public struct RobustnessRow: Codable, Equatable, Sendable {
 
     /// What the family varies: the depth in the depth family, the width otherwise.
     public var size: Int { family == .sparseDepth ? depth : width }
+}
+
+extension Array where Element == RobustnessRow {
+    /// The rows of one evaluation, of one setting unless `setting` is nil.
+    func matching(_ evaluation: Paper2Evaluation, _ setting: String? = nil) -> [RobustnessRow] {
+        filter { $0.evaluation == evaluation && (setting == nil || $0.setting == setting) }
+    }
+
+    /// Mean ± std over these rows' values (one per seed), or "–" when there are none.
+    func meanStdText(_ evaluation: Paper2Evaluation, _ setting: String) -> String {
+        let values = matching(evaluation, setting).map(\.value)
+        return values.isEmpty ? "–" : Digits.meanStd(Summary(values), 4)
+    }
 }
 
 /// A value measured on one network, before it is placed in its family's rows: the cached form.

@@ -31,8 +31,7 @@ public struct RobustnessStudy {
         -> [(family: Paper2Family, record: ModelRecord)]
     {
         Paper2Family.allCases.flatMap { family in
-            (records[family] ?? []).filter { family != .prunedWidth || $0.spec.isPruned }
-                .map { (family, $0) }
+            family.evaluated(records[family] ?? []).map { (family, $0) }
         }
     }
 
@@ -48,12 +47,14 @@ public struct RobustnessStudy {
         let networks = Self.evaluated(records)
         var measured: [String: [MeasuredValue]] = [:]
         let bySeed = Dictionary(grouping: networks.map(\.record), by: \.spec.seed)
+        let images = EvaluationImages(try runner.data.mnist())
+        let test = try Paper2Datasets.of(runner.data).test
         for seed in bySeed.keys.sorted() {
             var unique: [ModelRecord] = []
             for r in bySeed[seed] ?? [] where !unique.contains(where: { $0.key == r.key }) {
                 unique.append(r)
             }
-            let values = try evaluate(unique, seed: seed)
+            let values = try evaluate(unique, seed: seed, images: images, test: test)
             for (r, v) in zip(unique, values) { measured[r.key] = v }
         }
         return networks.flatMap { family, r -> [RobustnessRow] in
@@ -68,16 +69,11 @@ public struct RobustnessStudy {
     }
 
     /// The measured values of each network of one seed, computing only what the cache lacks.
-    private func evaluate(_ records: [ModelRecord], seed: Int) throws -> [[MeasuredValue]] {
+    private func evaluate(_ records: [ModelRecord], seed: Int, images: EvaluationImages,
+                          test: SparseDataset) throws -> [[MeasuredValue]] {
         let cache = AnalysisCache(store: runner.store)
-        let missing = records.filter { r in
-            EvaluationPart.allCases.contains { !cache.contains($0.name, inputs: key($0, r)) }
-        }
-        let mnist = try runner.data.mnist()
-        let images = EvaluationImages(mnist)
-        let test = try Paper2Datasets.of(runner.data).test
         var corrupted: CorruptedImages?
-        if missing.contains(where: {
+        if records.contains(where: {
             !cache.contains(EvaluationPart.mnistC.name, inputs: key(.mnistC, $0))
         }) {
             let started = Date()

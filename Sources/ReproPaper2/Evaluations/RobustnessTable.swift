@@ -36,10 +36,7 @@ public struct RobustnessTable {
                 let group = mine.filter { $0.size == size }
                 let seeds = Set(group.map(\.seed)).count
                 return ["\(size)"] + Self.columns.map { _, evaluation, setting in
-                    let values = group.filter {
-                        $0.evaluation == evaluation && $0.setting == setting
-                    }.map(\.value)
-                    return values.isEmpty ? "–" : Digits.meanStd(Summary(values), 4)
+                    group.meanStdText(evaluation, setting)
                 } + ["\(seeds)"]
             }
             let header = [family == .sparseDepth ? "depth" : "width"]

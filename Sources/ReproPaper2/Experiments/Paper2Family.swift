@@ -1,3 +1,4 @@
+import ReproExperiments
 import ReproSparse
 
 /// Paper 2's three families of networks (protocol part A).
@@ -25,6 +26,12 @@ public enum Paper2Family: String, CaseIterable, Codable, Sendable {
         case .prunedWidth:
             return "dense 2^7…2^12 (2^15 with --full), pruned to 101,632 non-zeros, 5 seeds"
         }
+    }
+
+    /// The networks of `records` this family evaluates and tabulates: all of them, except that
+    /// pruned-width shows its pruned copies (the dense nets they come from stay in the store).
+    public func evaluated(_ records: [ModelRecord]) -> [ModelRecord] {
+        self == .prunedWidth ? records.filter(\.spec.isPruned) : records
     }
 
     /// The layer shapes (fan-in, fan-out, kept) the family trains at one width or depth.

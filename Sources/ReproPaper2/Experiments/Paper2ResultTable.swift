@@ -17,8 +17,8 @@ public struct Paper2ResultTable {
                                 "min_class_recall", "train_seconds"]
 
     /// The pruned family's rows are its pruned networks (the dense ones they come from are kept in
-    /// the store, and shown by `--dense`-style tables elsewhere).
-    var rows: [ModelRecord] { family == .prunedWidth ? records.filter(\.spec.isPruned) : records }
+    /// the store).
+    var rows: [ModelRecord] { family.evaluated(records) }
 
     func cells(_ r: ModelRecord) -> [String] {
         let source = family == .prunedWidth

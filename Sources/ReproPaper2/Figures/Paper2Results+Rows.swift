@@ -5,10 +5,7 @@ extension Paper2Results {
     /// One family's rows of one evaluation, optionally of one setting.
     func rows(_ family: Paper2Family, _ evaluation: Paper2Evaluation,
               setting: String? = nil) -> [RobustnessRow] {
-        robustness.filter {
-            $0.family == family && $0.evaluation == evaluation
-                && (setting == nil || $0.setting == setting)
-        }
+        robustness.filter { $0.family == family }.matching(evaluation, setting)
     }
 
     /// The numeric settings (σ or ε) one family's evaluation has, in increasing order.
@@ -34,8 +31,7 @@ extension Paper2Results {
 
     /// The networks a family evaluates (the pruned copies for `pruned-width`).
     func evaluatedRecords(_ family: Paper2Family) -> [ModelRecord] {
-        let all = records[family] ?? []
-        return family == .prunedWidth ? all.filter(\.spec.isPruned) : all
+        family.evaluated(records[family] ?? [])
     }
 }
 
