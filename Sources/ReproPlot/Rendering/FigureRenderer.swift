@@ -56,7 +56,8 @@ public enum FigureRenderer {
     }
 
     /// A PDF surface writing into memory: `body` draws the pages; the finished bytes are returned.
-    static func pdfStream(size: Size, _ body: (OpaquePointer) throws -> Void) throws -> Data {
+    /// The one way figures and whole reports (`ReproReport`'s documents) become PDF bytes.
+    public static func pdfStream(size: Size, _ body: (OpaquePointer) throws -> Void) throws -> Data {
         let sink = DataSink()
         guard let surface = cairo_pdf_surface_create_for_stream(
             writeToSink, Unmanaged.passUnretained(sink).toOpaque(), size.width, size.height) else {
