@@ -70,15 +70,10 @@ public enum Paper2Curves {
         return Curve(name: name ?? selector.name, points: points)
     }
 
-    /// "100 %", "0.39 %" (remaining weights of a width), or "depth 4".
+    /// "100 %", "3.13 %", "0.39 %" (remaining weights of a width, printed as the figures' ticks
+    /// print it), or "depth 4".
     public static func label(_ family: Paper2Family, size: Int) -> String {
         if family == .sparseDepth { return "depth \(size)" }
-        return "\(remainingPercent(width: size)) %"
-    }
-
-    /// The share of weights a width keeps, in percent as the axes print it (100, 50, …, 0.39).
-    public static func remainingPercent(width: Int) -> String {
-        let share = 100.0 * Double(Paper2Family.baseWidth) / Double(width)
-        return share >= 1 ? String(format: "%g", share) : String(format: "%.2g", share)
+        return "\(SparsityAxis.shareText(SparsityAxis.share(size))) %"
     }
 }
