@@ -11,8 +11,12 @@ struct BuildReportCommand: ParsableCommand {
     @OptionGroup var profile: ProfileOptions
     @OptionGroup var papers: PaperOptions
     @OptionGroup var locations: Locations
+    @OptionGroup var seeds: SeedCountOption
 
-    func validate() throws { try papers.paper.requireReports() }
+    func validate() throws {
+        try papers.paper.requireReports()
+        try seeds.check(papers.paper)
+    }
 
     func run() throws {
         var entries: [IndexPage.Entry] = []
@@ -23,7 +27,8 @@ struct BuildReportCommand: ParsableCommand {
                 layout: layout,
                 templates: URL(fileURLWithPath: papers.templates, isDirectory: true).appendingPathComponent(paper.id),
                 facts: URL(fileURLWithPath: papers.paperFacts, isDirectory: true).appendingPathComponent(paper.id),
-                repository: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                repository: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                seedCount: seeds.count)
             let outcome = try builder.build(paper, runner: locations.runner(for: paper.id)) { print($0) }
             print(VerdictCounts.line(outcome.claims))
             print("wrote \(layout.markdown.path), \(layout.html.path), \(layout.pdf.path) "

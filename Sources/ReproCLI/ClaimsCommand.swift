@@ -12,8 +12,12 @@ struct ClaimsCommand: ParsableCommand {
     @OptionGroup var profile: ProfileOptions
     @OptionGroup var papers: PaperOptions
     @OptionGroup var locations: Locations
+    @OptionGroup var seeds: SeedCountOption
 
-    func validate() throws { try papers.paper.requireReports() }
+    func validate() throws {
+        try papers.paper.requireReports()
+        try seeds.check(papers.paper)
+    }
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
@@ -39,6 +43,12 @@ struct ClaimsCommand: ParsableCommand {
                 print("    claim:      \(c.claim.text)")
                 print("    published:  \(c.claim.published)")
                 print("    reproduced: \(c.reproduced)")
+                if let r = c.robustness {
+                    print("    \(r.seeds.count) seeds:   \(r.verdict.text); \(r.status.uppercased())" + (r.fragile ? " (\(r.note ?? ""))" : ""))
+                    if let s = r.statistic {
+                        print("    statistic:  \(s.name) = \(r.intervalText), holds if \(s.holdsIn.text(s.format))")
+                    }
+                }
                 print("    evidence:   \(c.claim.figure)\n")
             }
         }
@@ -50,7 +60,7 @@ struct ClaimsCommand: ParsableCommand {
             .appendingPathComponent(paper.id))
         var runner = locations.runner(for: paper.id)
         runner.showProgress = !json
-        let context = PaperContext(runner: runner, quick: profile.quick, rng: profile.rng) {
+        let context = PaperContext(runner: runner, quick: profile.quick, rng: profile.rng, seedCount: seeds.count) {
             if !json { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         }
         return try paper.checkClaims(facts.claims, try paper.results(context))

@@ -21,11 +21,15 @@ struct FiguresCommand: ParsableCommand {
         @OptionGroup var profile: ProfileOptions
         @OptionGroup var locations: Locations
         @OptionGroup var dpi: DPIOption
+        @OptionGroup var seeds: SeedCountOption
 
         @Option(name: .customLong("paper-facts"), help: "Directory of the papers' published facts.")
         var paperFacts: String = "paper"
 
-        func validate() throws { try paper.requireReports() }
+        func validate() throws {
+            try paper.requireReports()
+            try seeds.check(paper)
+        }
 
         func run() throws {
             for p in paper.papers { try render(p) }
@@ -34,7 +38,7 @@ struct FiguresCommand: ParsableCommand {
         private func render<P: PaperReproduction>(_ paper: P) throws {
             let start = Date()
             let context = PaperContext(runner: locations.runner(for: paper.id),
-                                       quick: profile.quick, rng: profile.rng) { print($0) }
+                                       quick: profile.quick, rng: profile.rng, seedCount: seeds.count) { print($0) }
             let results = try paper.results(context)
             let facts = try PaperFacts(directory: URL(fileURLWithPath: paperFacts).appendingPathComponent(paper.id))
             let directory = ReportLayout(output: locations.outputURL, paper: paper.id,

@@ -20,14 +20,23 @@ public struct Paper1Reproduction: PaperReproduction {
         let runner = context.runner
         let grid = Paper1Plan.lrGrid(quick: context.quick).drawing(context.rng)
         let capacity = Paper1Plan.capacity(quick: context.quick).drawing(context.rng)
-        for plan in [grid, capacity] {
-            let outcome = try runner.run(plan, trainer: BinaryBatchTrainer())
-            context.log("\(plan.experiment): \(outcome.trained) trained, \(outcome.cached) reused")
+        let seeds = try Self.extendedSeeds(context, base: capacity.seeds)
+        var plans = [grid, capacity]
+        // The claims' extended seeds: the same two plans over more seeds (the paper's first, so
+        // the figures' models come first; its models are reused, not retrained).
+        if seeds != capacity.seeds {
+            plans += [grid, capacity].map { var plan = $0; plan.seeds = seeds; return plan }
         }
-        let studies = StudyContext(runner: runner, base: capacity)
+        for plan in plans {
+            let outcome = try runner.run(plan, trainer: BinaryBatchTrainer())
+            context.log("\(plan.experiment) (\(plan.seeds.count) seeds): \(outcome.trained) trained, \(outcome.cached) reused")
+        }
+        var extended = capacity
+        extended.seeds = seeds
+        let studies = StudyContext(runner: runner, base: extended)
         var times: [StepTime] = []
         var results = Paper1Results(
-            lrGrid: try runner.records(grid), capacity: try runner.records(capacity),
+            lrGrid: try runner.records(plans[plans.count - 2]), capacity: try runner.records(plans[plans.count - 1]),
             pruning: try context.timed("pruning", into: &times) { try PruningStudy.run(studies) },
             deadNeurons: try context.timed("dead neurons", into: &times) { try DeadNeuronStudy.run(studies) },
             tsne: try context.timed("t-SNE", into: &times) { try TSNEStudy.run(studies) },
@@ -39,7 +48,9 @@ public struct Paper1Reproduction: PaperReproduction {
             quick: context.quick)
         results.stepTimes = times
         results.rng = context.rng
-        results.replayCapacity = context.rng == .numpy ? results.capacity
+        results.paperSeeds = capacity.seeds
+        results.extendedSeeds = seeds
+        results.replayCapacity = context.rng == .numpy ? results.paperView.capacity
             : (try? runner.records(capacity.drawing(.numpy))) ?? []
         results.replayGrids = LRGridHypotheses.replayed(grid, runner: runner).map {
             (scheme: $0.0, records: $0.1)
@@ -47,11 +58,22 @@ public struct Paper1Reproduction: PaperReproduction {
         return results
     }
 
+    /// The seeds the claims are re-checked over: the profile's, then more up to `--seeds N`
+    /// (default 20; 4 in the quick profile).
+    static func extendedSeeds(_ context: PaperContext, base: [Int]) throws -> [Int] {
+        let count = context.seedCount ?? (context.quick ? Paper1Plan.quickExtendedSeedCount : Paper1Plan.extendedSeedCount)
+        guard count >= base.count, count <= Paper1Plan.maximumSeedCount else {
+            throw ReproError("--seeds: give between \(base.count) (the profile's seeds \(base.map(String.init).joined(separator: ", "))) "
+                             + "and \(Paper1Plan.maximumSeedCount); the claims are re-checked over that many seeds")
+        }
+        return Paper1Plan.extendedSeeds(count, base: base)
+    }
+
     public func figures(_ results: Paper1Results, facts: PaperFacts) throws -> [(id: FigureID, figure: Figure)] {
         Paper1Figures.all(results, published: try facts.published(as: Paper1Published.self))
     }
 
-    public func tables(_ results: Paper1Results) -> [ReportTable] { Paper1Figures.tables(results) }
+    public func tables(_ results: Paper1Results) -> [ReportTable] { Paper1Figures.tables(results.paperView) }
 
     public func checkClaims(_ claims: [Claim], _ results: Paper1Results) throws -> [ClaimResult] {
         Paper1ClaimChecker.check(claims, results)
@@ -59,7 +81,7 @@ public struct Paper1Reproduction: PaperReproduction {
 
     public func templateContext(_ results: Paper1Results, facts: PaperFacts) throws -> [String: Any] {
         let profile = Paper1Plan.capacity(quick: results.quick).drawing(results.rng)
-        return Paper1ReportContext.make(results: results,
+        return Paper1ReportContext.make(results: results.paperView,
                                         published: try facts.published(as: Paper1Published.self),
                                         profile: profile)
     }

@@ -50,15 +50,19 @@ public struct Verdict: Codable, Sendable, Equatable, Hashable {
     }
 }
 
-/// A claim with its reproduced value and verdict.
+/// A claim with its reproduced value and verdict (on the paper's seeds).
 public struct ClaimResult: Codable, Sendable, Equatable {
     public var claim: Claim
     public var reproduced: String
     public var verdict: Verdict
+    /// The verdict on an extended set of seeds, with an interval and the fragile flag (nil for a
+    /// paper whose claims are checked on one set of seeds only).
+    public var robustness: SeedRobustness?
 
-    public init(claim: Claim, reproduced: String, verdict: Verdict) {
+    public init(claim: Claim, reproduced: String, verdict: Verdict, robustness: SeedRobustness? = nil) {
         self.claim = claim
         self.reproduced = reproduced
         self.verdict = verdict
+        self.robustness = robustness
     }
 }

@@ -50,13 +50,17 @@ public struct PaperContext {
     public var runner: ExperimentRunner
     public var quick: Bool
     public var rng: RandomSource
+    /// How many seeds the claims are re-checked over (the paper's and more); nil: the paper's
+    /// default for the profile. Papers that check claims on one set of seeds ignore it.
+    public var seedCount: Int?
     public var log: (String) -> Void
 
-    public init(runner: ExperimentRunner, quick: Bool, rng: RandomSource = .repro,
+    public init(runner: ExperimentRunner, quick: Bool, rng: RandomSource = .repro, seedCount: Int? = nil,
                 log: @escaping (String) -> Void = { _ in }) {
         self.runner = runner
         self.quick = quick
         self.rng = rng
+        self.seedCount = seedCount
         self.log = log
     }
 

@@ -10,12 +10,15 @@ public struct ReportBuilder {
     public var templates: URL
     public var facts: URL
     public var repository: URL
+    /// `--seeds N`: how many seeds the claims are re-checked over (nil: the paper's default).
+    public var seedCount: Int?
 
-    public init(layout: ReportLayout, templates: URL, facts: URL, repository: URL) {
+    public init(layout: ReportLayout, templates: URL, facts: URL, repository: URL, seedCount: Int? = nil) {
         self.layout = layout
         self.templates = templates
         self.facts = facts
         self.repository = repository
+        self.seedCount = seedCount
     }
 
     public struct Outcome: Sendable {
@@ -33,7 +36,7 @@ public struct ReportBuilder {
         // Check the inputs a user edits before any long computation.
         let facts = try PaperFacts(directory: facts)
         let templateSet = try TemplateSet(directory: templates)
-        let context = PaperContext(runner: runner, quick: layout.quick, rng: layout.rng, log: log)
+        let context = PaperContext(runner: runner, quick: layout.quick, rng: layout.rng, seedCount: seedCount, log: log)
         let results = try paper.results(context)
 
         let figures = try paper.figures(results, facts: facts)

@@ -19,6 +19,7 @@ public enum ReportValues {
             "quick": quick,
             "claims": claims.map { claimRow($0, facts) },
             "counts": counts(claims),
+            "seedCheck": seedCheck(claims),
             "figures": figureMap,
             "appendixFigures": appendix,
             "provenance": dictionary(provenance),
@@ -52,11 +53,38 @@ public enum ReportValues {
     }
 
     static func claimRow(_ c: ClaimResult, _ facts: PaperFacts) -> [String: Any] {
-        ["id": c.claim.id, "text": c.claim.text, "published": c.claim.published,
-         "reproduced": c.reproduced, "verdict": c.verdict.text,
-         "verdictKind": c.verdict.kind.rawValue,
-         "figureLabel": facts.figure(c.claim.figure)?.label ?? c.claim.figure,
-         "figureAnchor": anchor(c.claim.figure)]
+        var row: [String: Any] = [
+            "id": c.claim.id, "text": c.claim.text, "published": c.claim.published,
+            "reproduced": c.reproduced, "verdict": c.verdict.text,
+            "verdictKind": c.verdict.kind.rawValue,
+            "figureLabel": facts.figure(c.claim.figure)?.label ?? c.claim.figure,
+            "figureAnchor": anchor(c.claim.figure)]
+        if let r = c.robustness {
+            row["seeds"] = [
+                "verdict": r.verdict.text, "verdictKind": r.verdict.kind.rawValue,
+                "statistic": r.statistic.map { "\($0.name): \(r.intervalText) (holds if \($0.holdsIn.text($0.format)))" } ?? "–",
+                "status": r.status, "fragile": r.fragile, "note": r.note ?? "",
+            ] as [String: Any]
+        }
+        return row
+    }
+
+    /// What the claims table says about the extended seeds, or false when the claims were
+    /// checked on one set of seeds.
+    static func seedCheck(_ claims: [ClaimResult]) -> Any {
+        guard let r = claims.lazy.compactMap(\.robustness).first else { return false }
+        let all = claims.compactMap(\.robustness)
+        let robust: Int = all.filter { $0.status == "robust" }.count
+        let fragile: Int = all.filter(\.fragile).count
+        let single: Int = all.filter { $0.status == "one model" }.count
+        var values: [String: Any] = ["paperCount": r.paperSeeds.count, "count": r.seeds.count]
+        values["paperSeeds"] = r.paperSeeds.map(String.init).joined(separator: ", ")
+        values["seeds"] = r.seeds.map(String.init).joined(separator: ", ")
+        values["resamples"] = SeedBootstrap().resamples
+        values["robust"] = robust
+        values["fragile"] = fragile
+        values["single"] = single > 0 ? single : false
+        return values
     }
 
     static func dictionary(_ p: Provenance) -> [String: Any] {

@@ -8,27 +8,8 @@ import ReproNN
 @testable import ReproReport
 
 final class ClaimCheckerTests: XCTestCase {
-    func empty() -> Paper1Results {
-        Paper1Results(lrGrid: [], capacity: [], pruning: [], deadNeurons: [], tsne: TSNEStudy.Result(digits: [], panels: [], seconds: 0),
-                      robustness: [], saliency: [], corruptionExamples: CorruptionExamples.Result(digit: 0, original: [], noisy: [], occluded: [], patchTop: 0, patchLeft: 0),
-                      quick: true)
-    }
-
-    /// The fields a claims.json rule may carry, set per test and stored as JSON, as the file does.
-    struct ClaimTest: Encodable {
-        var kind: String
-        var pair: String?, hidden: Int?, threshold: Double?, low: Int?, high: Int?
-        var learningRate: Double?, level: Double?, tolerance: Double?, source: String?
-        var larger: Int?, smaller: Int?, sizes: [Int]?
-        init(kind: String) { self.kind = kind }
-    }
-
-    func claim(_ kind: String, _ configure: (inout ClaimTest) -> Void = { _ in }) -> Claim {
-        var test = ClaimTest(kind: kind)
-        configure(&test)
-        let json = try! CanonicalJSON.decode(JSONValue.self, from: CanonicalJSON.encode(test))
-        return Claim(id: "T", text: "test", published: "x", figure: "fig6", test: json)
-    }
+    func empty() -> Paper1Results { ClaimFixtures.empty() }
+    func claim(_ kind: String, _ configure: (inout ClaimFixtures.ClaimTest) -> Void = { _ in }) -> Claim { ClaimFixtures.claim(kind, configure) }
 
     func gaussianRows(_ f1: [Int: [Double]]) -> [RobustnessStudy.Row] {
         f1.flatMap { h, values in values.enumerated().map { RobustnessStudy.Row(seed: 0, hidden: h, corruption: "gaussian", sigma: 0.1 * Double($0.offset + 1), f1: $0.element) } }
@@ -38,9 +19,9 @@ final class ClaimCheckerTests: XCTestCase {
         var r = empty()
         let c = claim("gaussianOrder") { $0.larger = 64; $0.smaller = 24 }
         r.robustness = gaussianRows([24: [0.88, 0.85, 0.80], 64: [0.91, 0.90, 0.86]])
-        XCTAssertEqual(Paper1ClaimChecker.check(c, r).verdict, .holds)
+        XCTAssertEqual(Paper1ClaimChecker.measure(c, r).verdict, .holds)
         r.robustness = gaussianRows([24: [0.88, 0.85, 0.80], 64: [0.91, 0.84, 0.86]])   // one σ flips
-        let flipped = Paper1ClaimChecker.check(c, r)
+        let flipped = Paper1ClaimChecker.measure(c, r)
         XCTAssertEqual(flipped.verdict, .doesNotHold)
         XCTAssertTrue(flipped.reproduced.contains("-0.010"), flipped.reproduced)
     }
@@ -49,9 +30,9 @@ final class ClaimCheckerTests: XCTestCase {
         var r = empty()
         let c = claim("occlusionOrder") { $0.sizes = [64, 48, 24] }
         r.robustness = [(24, 0.84), (48, 0.85), (64, 0.86)].map { RobustnessStudy.Row(seed: 0, hidden: $0.0, corruption: "occlusion", sigma: nil, f1: $0.1) }
-        XCTAssertEqual(Paper1ClaimChecker.check(c, r).verdict, .holds)
+        XCTAssertEqual(Paper1ClaimChecker.measure(c, r).verdict, .holds)
         r.robustness[1].f1 = 0.87
-        XCTAssertEqual(Paper1ClaimChecker.check(c, r).verdict, .doesNotHold)
+        XCTAssertEqual(Paper1ClaimChecker.measure(c, r).verdict, .doesNotHold)
     }
 
     func testPruningVerdictDistinguishesTheTwoReadings() {
@@ -61,11 +42,11 @@ final class ClaimCheckerTests: XCTestCase {
             PruningStudy.Row(pair: DigitPair(4, 9), seed: 0, hidden: 24, reading: reading, level: 95, f1: f1, auc: 0.9, baseF1: 0.9, baseAUC: 0.9, sparsity: 0)
         }
         r.pruning = [row(.correct, 0.5), row(.published, 0.9)]
-        XCTAssertEqual(Paper1ClaimChecker.check(c, r).verdict, Paper1ClaimChecker.holdsOnlyUnderPublishedPruning)
+        XCTAssertEqual(Paper1ClaimChecker.measure(c, r).verdict, Paper1ClaimChecker.holdsOnlyUnderPublishedPruning)
         r.pruning = [row(.correct, 0.899), row(.published, 0.9)]
-        XCTAssertEqual(Paper1ClaimChecker.check(c, r).verdict, .holds)
+        XCTAssertEqual(Paper1ClaimChecker.measure(c, r).verdict, .holds)
         r.pruning = [row(.correct, 0.5), row(.published, 0.6)]
-        XCTAssertEqual(Paper1ClaimChecker.check(c, r).verdict, .doesNotHold)
+        XCTAssertEqual(Paper1ClaimChecker.measure(c, r).verdict, .doesNotHold)
     }
 
     func testDeadNeurons() {
@@ -73,16 +54,16 @@ final class ClaimCheckerTests: XCTestCase {
         let c = claim("deadNeuronsZero") { $0.source = "paper" }
         let paperCase = DeadNeuronStudy.cases[0]
         r.deadNeurons = [DeadNeuronStudy.Row(case: paperCase, seed: 0, deadBefore: 0, deadAfter: 0, deadAfterPublished: 0)]
-        XCTAssertEqual(Paper1ClaimChecker.check(c, r).verdict, .holds)
+        XCTAssertEqual(Paper1ClaimChecker.measure(c, r).verdict, .holds)
         r.deadNeurons[0].deadAfter = 2
-        XCTAssertEqual(Paper1ClaimChecker.check(c, r).verdict, Paper1ClaimChecker.holdsOnlyUnderPublishedPruning)
+        XCTAssertEqual(Paper1ClaimChecker.measure(c, r).verdict, Paper1ClaimChecker.holdsOnlyUnderPublishedPruning)
         r.deadNeurons[0].deadBefore = 1
-        XCTAssertEqual(Paper1ClaimChecker.check(c, r).verdict, .doesNotHold)
+        XCTAssertEqual(Paper1ClaimChecker.measure(c, r).verdict, .doesNotHold)
     }
 
     func testMissingResultsAndUnknownKindsAreUntestable() {
-        XCTAssertEqual(Paper1ClaimChecker.check(claim("occlusionOrder") { $0.sizes = [64, 24] }, empty()).verdict, .untestable)
-        XCTAssertEqual(Paper1ClaimChecker.check(claim("astrology"), empty()).verdict, .untestable)
+        XCTAssertEqual(Paper1ClaimChecker.measure(claim("occlusionOrder") { $0.sizes = [64, 24] }, empty()).verdict, .untestable)
+        XCTAssertEqual(Paper1ClaimChecker.measure(claim("astrology"), empty()).verdict, .untestable)
     }
 
     func testNeighbourAccuracyOfSeparatedAndMixedClusters() {

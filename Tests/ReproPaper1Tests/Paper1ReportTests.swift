@@ -16,14 +16,21 @@ final class ReportBuilderTests: XCTestCase {
         var runner = ExperimentRunner(store: ResultStore(root: layout.results), dataHash: "synthetic-report") { mnist }
         runner.showProgress = false
         let builder = ReportBuilder(layout: layout, templates: root.appendingPathComponent("templates/paper1"),
-                                    facts: root.appendingPathComponent("paper/paper1"), repository: root)
+                                    facts: root.appendingPathComponent("paper/paper1"), repository: root, seedCount: 3)
         let summary = try builder.build(Paper1Reproduction(), runner: runner)
-        XCTAssertEqual(summary.claims.count, 10)
-        XCTAssertFalse(summary.claims.contains { $0.verdict == .untestable }, "\(summary.claims.filter { $0.verdict == .untestable })")
+        XCTAssertEqual(summary.claims.count, 17)
+        // The quick profile has no h = 16 or 32 (C13, C17), and no concentration study yet (C16).
+        let untestable = Set(summary.claims.filter { $0.verdict == .untestable }.map(\.claim.id))
+        XCTAssertTrue(untestable.isSubset(of: ["C13", "C16", "C17"]), "\(untestable)")
+        for c in summary.claims {
+            XCTAssertEqual(c.robustness?.seeds, [0, 42, 78], "claim \(c.claim.id) re-checked over the quick seeds and one more")
+        }
 
         let markdown = try String(contentsOf: layout.markdown, encoding: .utf8)
         XCTAssertTrue(markdown.contains("**Quick profile.**"))
-        for id in 1...10 { XCTAssertTrue(markdown.contains("| C\(id) | **"), "claim C\(id) row") }
+        for id in 1...17 { XCTAssertTrue(markdown.contains("| C\(id) | **"), "claim C\(id) row") }
+        XCTAssertTrue(markdown.contains("| statistic [95 % interval] | robust? |"), "the claims table shows the extended seeds")
+        XCTAssertTrue(markdown.contains("again on 3 seeds (0, 42, 78)"))
         XCTAssertTrue(markdown.contains("![Fig. 4](figures/fig4.png)"))
         XCTAssertTrue(markdown.contains("## Provenance"))
         XCTAssertTrue(markdown.contains("## Replay of the published code"))

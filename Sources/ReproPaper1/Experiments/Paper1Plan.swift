@@ -46,6 +46,26 @@ public struct Paper1Plan: ExperimentPlanning, Codable, Equatable, Sendable {
                        learningRates: [paperLearningRate], epochs: quick ? quickEpochs : paperEpochs, precision: .float32)
     }
 
+    /// Claims are re-checked over this many seeds by default (the paper's 3 and 17 more; the
+    /// quick profile's 2 and 2 more).
+    public static let extendedSeedCount = 20
+    public static let quickExtendedSeedCount = 4
+    /// More seeds than this would take hours; `--seeds` refuses them.
+    public static let maximumSeedCount = 100
+
+    /// The profile's seeds, then 0, 42, 78 if missing, then 1, 2, 3, … until there are `count`.
+    public static func extendedSeeds(_ count: Int, base: [Int]) -> [Int] {
+        var seeds = base
+        var next = paperSeeds.makeIterator()
+        var counter = 1
+        while seeds.count < count {
+            let candidate: Int
+            if let s = next.next() { candidate = s } else { candidate = counter; counter += 1 }
+            if !seeds.contains(candidate) { seeds.append(candidate) }
+        }
+        return Array(seeds.prefix(max(count, 1)))
+    }
+
     public static func named(_ name: String, quick: Bool = false) throws -> Paper1Plan {
         switch name {
         case "lr-grid": return lrGrid(quick: quick)

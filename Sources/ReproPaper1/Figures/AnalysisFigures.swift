@@ -28,14 +28,20 @@ enum AnalysisFigures {
                       columns: panels.count, panels: panels)
     }
 
-    static func fig6(_ r: Paper1Results, published: Paper1Published.Gaussian) -> Figure {
+    static func fig6(_ r: Paper1Results, published: Paper1Published.Gaussian, extended: Paper1Results? = nil) -> Figure {
         var axes = Axes(title: "Held-out F1 under Gaussian noise, pair 4/9", xLabel: "noise σ",
                         yLabel: "F1 (mean ± std over seeds)")
         let gaussian = Paper1Summaries.gaussian(r)
         let sizes = gaussian.keys.sorted()
+        let bands = extended.flatMap(ExtendedSeedBands.init)
         for (k, h) in sizes.enumerated() {
             guard let stats = gaussian[h] else { continue }
             let sigmas = stats.keys.sorted()
+            if let bands, let extended {
+                let rows = extended.robustness.filter { $0.corruption == "gaussian" && $0.hidden == h }
+                let intervals = bands.intervals(rows, x: { $0.sigma! }, seed: \.seed, value: \.f1, purpose: "fig6|\(h)")
+                axes.series.append(bands.band(intervals, color: Palette.color(k), labelled: k == 0))
+            }
             axes.series.append(.errorBars(ErrorBarSeries(
                 x: sigmas, y: sigmas.map { stats[$0]?.mean ?? .nan }, error: sigmas.map { stats[$0]?.std ?? .nan },
                 label: "h = \(h)", color: Palette.color(k), marker: Marker.cycle[k])))
@@ -50,7 +56,7 @@ enum AnalysisFigures {
         return Figure(axes)
     }
 
-    static func fig7(_ r: Paper1Results, published: Paper1Published.Occlusion) -> Figure {
+    static func fig7(_ r: Paper1Results, published: Paper1Published.Occlusion, extended: Paper1Results? = nil) -> Figure {
         let stats = Paper1Summaries.occlusion(r)
         let sizes = stats.keys.sorted()
         var axes = Axes(title: "Held-out F1 under a random 7×7 occlusion, pair 4/9",
@@ -66,6 +72,16 @@ enum AnalysisFigures {
                 x: [Double(k) - 0.35, Double(k) + 0.35], y: [value, value],
                 label: marked.isEmpty ? "published" : nil, color: .ink, width: 1.5, dash: [3, 2])))
             marked.append(value)
+        }
+        if let extended, let bands = ExtendedSeedBands(extended) {
+            let rows = extended.robustness.filter { $0.corruption == "occlusion" }
+            let intervals = bands.intervals(rows, x: { Double($0.hidden) }, seed: \.seed, value: \.f1, purpose: "fig7")
+            for (n, i) in intervals.enumerated() {
+                guard let k = sizes.firstIndex(of: Int(i.x)) else { continue }
+                axes.series.append(.line(LineSeries(x: [Double(k) + 0.3, Double(k) + 0.3], y: [i.interval.lowerBound, i.interval.upperBound],
+                                                    label: n == 0 ? bands.label : nil, color: Palette.color(3), width: 3)))
+                marked += [i.interval.lowerBound, i.interval.upperBound]
+            }
         }
         let values = r.robustness.filter { $0.corruption == "occlusion" }.map(\.f1) + marked
         axes.yLimits = max(0, (values.min() ?? 0.8) - 0.03)...min(1, (values.max() ?? 0.9) + 0.03)

@@ -6,7 +6,10 @@ import ReproReport
 /// Every figure of paper 1 with the id `figures.json` and the templates use, in report order,
 /// and its tables.
 public enum Paper1Figures {
-    public static func all(_ r: Paper1Results, published: Paper1Published) -> [(id: FigureID, figure: Figure)] {
+    /// `full` holds every seed; the figures show the paper's, and the ones that carry a claim
+    /// (Figs. 3 held-out, 6, 7) add the interval over all of them.
+    public static func all(_ full: Paper1Results, published: Paper1Published) -> [(id: FigureID, figure: Figure)] {
+        let r = full.paperView
         let pairs = orderedPairs(r.capacity.map(\.spec.pair))
         let heatmap = published.heatmap
         var figures: [(FigureID, Figure)] = [
@@ -15,7 +18,7 @@ public enum Paper1Figures {
                                                        publishedRates: heatmap.learningRates,
                                                        published: heatmap.f1)),
             ("fig3", TrainingFigures.fig3(r, heldOut: false)),
-            ("fig3-heldout", TrainingFigures.fig3(r, heldOut: true)),
+            ("fig3-heldout", TrainingFigures.fig3(r, heldOut: true, extended: full)),
         ]
         for (k, pair) in pairs.enumerated() {
             figures.append((FigureID("figA\(k + 1)"), TrainingFigures.figA(r, pair: pair)))
@@ -31,8 +34,8 @@ public enum Paper1Figures {
             figures.append((FigureID("figB\(k + 1)-auc"), PruningFigures.figure(r, pair: pair, auc: true)))
         }
         figures += [("fig5", AnalysisFigures.fig5(r)),
-                    ("fig6", AnalysisFigures.fig6(r, published: published.gaussian)),
-                    ("fig7", AnalysisFigures.fig7(r, published: published.occlusion))]
+                    ("fig6", AnalysisFigures.fig6(r, published: published.gaussian, extended: full)),
+                    ("fig7", AnalysisFigures.fig7(r, published: published.occlusion, extended: full))]
         for s in r.saliency {
             let id = s.configuration.source == "paper" ? "fig8" : "fig8-\(s.configuration.source)"
             figures.append((FigureID(id), AnalysisFigures.fig8(s)))

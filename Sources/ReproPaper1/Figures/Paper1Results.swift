@@ -24,6 +24,11 @@ public struct Paper1Results: Sendable {
     public var replayGrids: [(scheme: ReplayScheme, records: [ModelRecord])] = []
     /// Wall time of each analysis in the run that assembled these results (cached ones take ~0 s).
     public var stepTimes: [StepTime] = []
+    /// The profile's seeds (the paper's 0, 42, 78), which the figures and tables show, and the
+    /// extended set the claims are re-checked over (the paper's first). The seeded results above
+    /// hold every extended seed; `paperView` narrows them to the paper's.
+    public var paperSeeds: [Int] = []
+    public var extendedSeeds: [Int] = []
 
     public init(lrGrid: [ModelRecord], capacity: [ModelRecord], pruning: [PruningStudy.Row],
                 deadNeurons: [DeadNeuronStudy.Row], tsne: TSNEStudy.Result,

@@ -46,13 +46,21 @@ enum TrainingFigures {
     }
 
     /// Fig. 3: mean ± std over seeds of the best training F1 (or the held-out F1) against hidden size.
-    static func fig3(_ r: Paper1Results, heldOut: Bool) -> Figure {
+    /// With `extended`, each pair also gets the 95 % interval of its mean over the extended seeds.
+    static func fig3(_ r: Paper1Results, heldOut: Bool, extended: Paper1Results? = nil) -> Figure {
         let title = heldOut ? "Held-out F1 after training vs hidden size" : "Best training F1 over epochs vs hidden size"
         var axes = Axes(title: title, xLabel: "hidden size", yLabel: heldOut ? "held-out F1 (mean ± std)" : "best F1 (mean ± std)")
+        let bands = extended.flatMap(ExtendedSeedBands.init)
         for (k, pair) in orderedPairs(r.capacity.map(\.spec.pair)).enumerated() {
             let records = r.capacity.filter { $0.spec.pair == pair }
             let stats = summarize(records, by: \.spec.hidden) { heldOut ? $0.heldOut.f1 : $0.bestTrainF1 }
             let sizes = stats.keys.sorted()
+            if let bands, let extended {
+                let intervals = bands.intervals(extended.capacity.filter { $0.spec.pair == pair }, x: { Double($0.spec.hidden) },
+                                                seed: \.spec.seed, value: { heldOut ? $0.heldOut.f1 : $0.bestTrainF1 },
+                                                purpose: "fig3|\(heldOut)|\(pair)")
+                axes.series.append(bands.band(intervals, color: Palette.color(k), labelled: k == 0))
+            }
             axes.series.append(.errorBars(ErrorBarSeries(x: sizes.map(Double.init), y: sizes.map { stats[$0]!.mean }, error: sizes.map { stats[$0]!.std },
                                                          label: pair.description, marker: Marker.cycle[k % Marker.cycle.count])))
         }

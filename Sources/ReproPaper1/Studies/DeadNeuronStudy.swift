@@ -32,21 +32,26 @@ public enum DeadNeuronStudy {
         public var deadAfterPublished: Int
     }
 
+    /// Every seed of the base plan, each cached on its own (adding seeds computes only theirs).
     public static func run(_ context: StudyContext) throws -> [Row] {
-        let keys = cases.flatMap { c in context.base.seeds.map { context.spec(c.pair, hidden: c.hidden, seed: $0).key } }
+        let bySeed = try context.base.seeds.map { try unit(context, seed: $0) }
+        // Table order: case by case, seeds within.
+        return cases.flatMap { c in bySeed.flatMap { $0.filter { $0.case == c } } }
+    }
+
+    static func unit(_ context: StudyContext, seed: Int) throws -> [Row] {
+        let keys = cases.map { context.spec($0.pair, hidden: $0.hidden, seed: seed).key }
         struct Inputs: Encodable { let study = "dead-neurons"; let version: Int; let models: [String] }
-        return try context.cache.value("dead-neurons", inputs: Inputs(version: version, models: keys)) {
-            try context.ensure(cases.flatMap { c in context.base.seeds.map { (c.pair, c.hidden, $0) } })
-            return try cases.flatMap { c in
-                try context.base.seeds.map { seed in
-                    let model = try context.trainedModel(c.pair, hidden: c.hidden, seed: seed)
-                    let data = try context.heldOut(c.pair, seed: seed)
-                    func dead(_ reading: MagnitudePruning.Reading) -> Int {
-                        HiddenActivations.deadUnits(MagnitudePruning.prune(model, fraction: reading.fraction(level: c.level)), on: data).count
-                    }
-                    return Row(case: c, seed: seed, deadBefore: HiddenActivations.deadUnits(model, on: data).count,
-                               deadAfter: dead(.correct), deadAfterPublished: dead(.published))
+        return try context.cache.value("dead-neurons-seed\(seed)", inputs: Inputs(version: version, models: keys)) {
+            try context.ensure(cases.map { ($0.pair, $0.hidden, seed) })
+            return try cases.map { c in
+                let model = try context.trainedModel(c.pair, hidden: c.hidden, seed: seed)
+                let data = try context.heldOut(c.pair, seed: seed)
+                func dead(_ reading: MagnitudePruning.Reading) -> Int {
+                    HiddenActivations.deadUnits(MagnitudePruning.prune(model, fraction: reading.fraction(level: c.level)), on: data).count
                 }
+                return Row(case: c, seed: seed, deadBefore: HiddenActivations.deadUnits(model, on: data).count,
+                           deadAfter: dead(.correct), deadAfterPublished: dead(.published))
             }
         }
     }
