@@ -81,9 +81,11 @@ public struct Paper1Reproduction: PaperReproduction {
 
     public func templateContext(_ results: Paper1Results, facts: PaperFacts) throws -> [String: Any] {
         let profile = Paper1Plan.capacity(quick: results.quick).drawing(results.rng)
-        return Paper1ReportContext.make(results: results.paperView,
+        var values = Paper1ReportContext.make(results: results.paperView,
                                         published: try facts.published(as: Paper1Published.self),
                                         profile: profile)
+        values["extendedSeeds"] = ExtendedSeedsSection.values(results)
+        return values
     }
 
     public func provenance(quick: Bool, rng: RandomSource,
