@@ -37,6 +37,9 @@ public struct Paper1Reproduction: PaperReproduction {
                 try CorruptionExamples.run(studies)
             },
             quick: context.quick)
+        results.saliencyConcentration = try context.timed("saliency concentration", into: &times) {
+            try SaliencyConcentration.run(studies)
+        }
         results.stepTimes = times
         results.rng = context.rng
         results.replayCapacity = context.rng == .numpy ? results.capacity

@@ -69,7 +69,7 @@ final class Paper1PipelineTests: XCTestCase {
         XCTAssertEqual(results.saliency.map(\.configuration.hidden), [24, 48])
     }
 
-    func testSaliencyIsDrawnPerDigit() throws {
+    func testSaliencyIsDrawnPerDigitAndMeasuredOverEverySeed() throws {
         let results = try XCTUnwrap(Self.shared).results
         for s in results.saliency {
             XCTAssertEqual(s.counts.map(\.digit), [4, 9])
@@ -80,5 +80,9 @@ final class Paper1PipelineTests: XCTestCase {
             }
             XCTAssertTrue(s.maps.allSatisfy { [4, 9].contains($0.digit) })
         }
+        let rows = results.saliencyConcentration
+        XCTAssertEqual(rows.map(\.seed), [0, 0, 0, 42, 42, 42])
+        XCTAssertEqual(rows.map(\.model), Array(repeating: ["original", "pruned", "pruned-published"], count: 2).flatMap { $0 })
+        XCTAssertTrue(rows.allSatisfy { $0.hidden == 24 && $0.images > 0 && (0...1).contains($0.massShare) && (0...1).contains($0.pixelShare) })
     }
 }
