@@ -46,6 +46,9 @@ public struct Paper1Reproduction: PaperReproduction {
                 try CorruptionExamples.run(studies)
             },
             quick: context.quick)
+        results.saliencyConcentration = try context.timed("saliency concentration", into: &times) {
+            try SaliencyConcentration.run(studies)
+        }
         results.stepTimes = times
         results.rng = context.rng
         results.paperSeeds = capacity.seeds

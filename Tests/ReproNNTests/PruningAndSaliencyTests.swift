@@ -50,6 +50,19 @@ final class SaliencyTests: XCTestCase {
         XCTAssertGreaterThan(Saliency.correlation(fd, gradient), 0.9999)
     }
 
+    /// The shortcut through the pre-activations gives what 16 separate forward passes of the
+    /// perturbed images give, with ε large enough to switch hidden units on and off.
+    func testFiniteDifferencesEqualSeparateForwardPasses() {
+        let image = (0..<16).map { Double($0 % 5) / 4 }
+        var batch = image
+        for i in 0..<16 { var x = image; x[i] += 0.5; batch += x }
+        let p = Training.probabilities([model()], on: TrainingSet(features: batch, labels: [UInt8](repeating: 0, count: 17), inputs: 16),
+                                       precision: .float64)[0]
+        let fd = Saliency.finiteDifference(model(), image: image, epsilon: 0.5)
+        for i in 0..<16 { XCTAssertEqual(fd[i], abs(p[i + 1] - p[0]), accuracy: 1e-14) }
+        XCTAssertGreaterThan(fd.max()!, 1e-3)
+    }
+
     func testNormalisationAndCorrelation() {
         XCTAssertEqual(Saliency.normalized([2, 4, 3]), [0, 1, 0.5])
         XCTAssertEqual(Saliency.normalized([1, 1]), [0, 0])

@@ -107,6 +107,21 @@ final class NewClaimsTests: XCTestCase {
         XCTAssertEqual(measure(c, r).verdict, .doesNotHold)
     }
 
+    func testSaliencyOnStrokesNeedsBothModelsAboveTheRatio() {
+        var r = ClaimFixtures.empty()
+        let c = ClaimFixtures.claim("saliencyOnStrokes") { $0.ratio = 1.5 }
+        func row(_ model: String, _ ratio: Double) -> SaliencyConcentration.Row {
+            SaliencyConcentration.Row(seed: 0, hidden: 24, model: model, images: 10, massShare: 0.3 * ratio, pixelShare: 0.3, ratio: ratio)
+        }
+        r.saliencyConcentration = [row("original", 2.0), row("pruned", 1.6), row("pruned-published", 0.5)]
+        XCTAssertEqual(measure(c, r).verdict, .holds, "the published reading is not part of the rule")
+        r.saliencyConcentration[1].ratio = 1.0
+        XCTAssertEqual(measure(c, r).verdict, .doesNotHold)
+        XCTAssertEqual(measure(c, r).statistic?.value, 1.0)
+        r.saliencyConcentration = []
+        XCTAssertEqual(measure(c, r).verdict, .untestable)
+    }
+
     /// Claim C1's rule on 0/1 at h = 4: the paper's seeds reach 0.99, the extra seeds do not.
     func testExtendedSeedsFlipTheVerdictAndFlagItFragile() {
         let c = ClaimFixtures.claim("capacityNearPerfect") { $0.pair = "0/1"; $0.hidden = 4; $0.threshold = 0.98 }

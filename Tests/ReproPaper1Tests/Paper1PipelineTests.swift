@@ -25,7 +25,7 @@ final class Paper1PipelineTests: XCTestCase {
         guard let mnist = try? SyntheticMNIST.mnist(counts: counts) else { return nil }
         var r = ExperimentRunner(store: ResultStore(root: root), dataHash: "synthetic-large") { mnist }
         r.showProgress = false
-        return (try? Paper1Reproduction().results(PaperContext(runner: r, quick: true))).map { (root, $0) }
+        return (try? Paper1Reproduction().results(PaperContext(runner: r, quick: true, seedCount: 2))).map { (root, $0) }
     }()
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -39,7 +39,7 @@ final class Paper1PipelineTests: XCTestCase {
         let ids = all.map(\.id.rawValue)
         XCTAssertEqual(ids, ["fig1", "fig2", "fig2-compare", "fig3", "fig3-heldout", "figA1", "figA2", "figA3", "figA4", "figA5", "fig4", "fig4-auc",
                              "figB1", "figB1-auc", "figB2", "figB2-auc", "figB3", "figB3-auc", "figB4", "figB4-auc",
-                             "fig5", "fig6", "fig7", "fig8", "fig8-code", "figD1"])
+                             "fig5", "fig6", "fig7", "fig8-4", "fig8-9", "fig8-code-4", "fig8-code-9", "figD1"])
         let directory = root.appendingPathComponent("figures")
         let files = try FigureWriter.write(all, tables: Paper1Figures.tables(results), to: directory, dpi: 30)
         XCTAssertEqual(files.count, 2 * ids.count + 2)
@@ -51,7 +51,7 @@ final class Paper1PipelineTests: XCTestCase {
         XCTAssertTrue(table.contains("| 4/9 | 24 | 95 % | paper |"))
 
         var loads = 0
-        let again = try Paper1Reproduction().results(PaperContext(runner: try runner(root) { loads += 1 }, quick: true))
+        let again = try Paper1Reproduction().results(PaperContext(runner: try runner(root) { loads += 1 }, quick: true, seedCount: 2))
         XCTAssertEqual(loads, 0, "everything cached: no data needed")
         XCTAssertEqual(again.pruning, results.pruning)
         XCTAssertEqual(again.tsne, results.tsne)
@@ -67,5 +67,22 @@ final class Paper1PipelineTests: XCTestCase {
         XCTAssertEqual(Set(results.pruning.map(\.hidden)), [4, 12, 24, 64])
         XCTAssertEqual(Set(results.robustness.map(\.corruption)), ["clean", "gaussian", "occlusion"])
         XCTAssertEqual(results.saliency.map(\.configuration.hidden), [24, 48])
+    }
+
+    func testSaliencyIsDrawnPerDigitAndMeasuredOverEverySeed() throws {
+        let results = try XCTUnwrap(Self.shared).results
+        for s in results.saliency {
+            XCTAssertEqual(s.counts.map(\.digit), [4, 9])
+            for digit in [4, 9] {
+                XCTAssertNotNil(s.map("original", digit: digit))
+                XCTAssertNotNil(s.map("pruned-published", digit: digit))
+                XCTAssertEqual(s.map("misclassified", digit: digit) == nil, s.count(digit: digit)?.misclassified == 0)
+            }
+            XCTAssertTrue(s.maps.allSatisfy { [4, 9].contains($0.digit) })
+        }
+        let rows = results.saliencyConcentration
+        XCTAssertEqual(rows.map(\.seed), [0, 0, 0, 42, 42, 42])
+        XCTAssertEqual(rows.map(\.model), Array(repeating: ["original", "pruned", "pruned-published"], count: 2).flatMap { $0 })
+        XCTAssertTrue(rows.allSatisfy { $0.hidden == 24 && $0.images > 0 && (0...1).contains($0.massShare) && (0...1).contains($0.pixelShare) })
     }
 }

@@ -19,9 +19,9 @@ final class ReportBuilderTests: XCTestCase {
                                     facts: root.appendingPathComponent("paper/paper1"), repository: root, seedCount: 3)
         let summary = try builder.build(Paper1Reproduction(), runner: runner)
         XCTAssertEqual(summary.claims.count, 17)
-        // The quick profile has no h = 16 or 32 (C13, C17), and no concentration study yet (C16).
+        // The quick profile has no h = 16 or 32 (C13, C17).
         let untestable = Set(summary.claims.filter { $0.verdict == .untestable }.map(\.claim.id))
-        XCTAssertTrue(untestable.isSubset(of: ["C13", "C16", "C17"]), "\(untestable)")
+        XCTAssertTrue(untestable.isSubset(of: ["C13", "C17"]), "\(untestable)")
         for c in summary.claims {
             XCTAssertEqual(c.robustness?.seeds, [0, 42, 78], "claim \(c.claim.id) re-checked over the quick seeds and one more")
         }

@@ -43,17 +43,36 @@ enum AnalysisClaims {
     }
 
     /// Correlation between the original and the pruned model's saliency map (ε = 0.1) of the same
-    /// image. One image of one model: no statistic to resample.
+    /// image, for each digit of the pair; it holds when every digit's reaches the threshold. One
+    /// model's maps: no statistic to resample.
     static func saliencyPreserved(_ r: Paper1Results, threshold: Double) -> ClaimMeasurement {
-        guard let s = r.saliency.first(where: { $0.configuration.source == "paper" }) ?? r.saliency.first,
-              let original = s.maps.first(where: { $0.model == "original" }), let pruned = s.maps.first(where: { $0.model == "pruned" }),
-              let published = s.maps.first(where: { $0.model == "pruned-published" }) else { return ClaimMeasurement("no saliency results", .untestable) }
-        let c = Saliency.correlation(original.fdCode, pruned.fdCode), cp = Saliency.correlation(original.fdCode, published.fdCode)
-        let text = "correlation with the original map: \(C.f(c)) pruned 95 %, \(C.f(cp)) pruned as the code did (h = \(s.configuration.hidden))"
-        return ClaimMeasurement(text, c >= threshold ? .holds : cp >= threshold ? C.holdsOnlyUnderPublishedPruning : .doesNotHold)
+        guard let s = r.saliency.first(where: { $0.configuration.source == "paper" }) ?? r.saliency.first else {
+            return ClaimMeasurement("no saliency results", .untestable)
+        }
+        let digits = SaliencyStudy.digits
+        let pruned = digits.compactMap { s.correlationWithOriginal("pruned", digit: $0) }
+        let published = digits.compactMap { s.correlationWithOriginal("pruned-published", digit: $0) }
+        guard pruned.count == digits.count, published.count == digits.count else { return ClaimMeasurement("no saliency results", .untestable) }
+        let text = "correlation with the original map: " + zip(digits, zip(pruned, published)).map {
+            "digit \($0): \(C.f($1.0)) pruned 95 %, \(C.f($1.1)) pruned as the code did"
+        }.joined(separator: "; ") + " (h = \(s.configuration.hidden))"
+        return ClaimMeasurement(text, pruned.min()! >= threshold ? .holds : published.min()! >= threshold ? C.holdsOnlyUnderPublishedPruning : .doesNotHold)
     }
 
+    /// Mean (over seeds) of the per-image ratio of saliency mass on stroke pixels to their share
+    /// of the pixels, for the original and the 95 %-pruned model; the smaller of the two decides.
     static func saliencyOnStrokes(_ r: Paper1Results, ratio: Double) -> ClaimMeasurement {
-        ClaimMeasurement("no saliency-concentration results", .untestable)
+        let models = ["original", "pruned"]
+        let byModel = Summary.grouped(r.saliencyConcentration.filter { models.contains($0.model) }, by: \.model) { $0.ratio }
+        guard models.allSatisfy({ byModel[$0] != nil }) else { return ClaimMeasurement("no saliency-concentration results", .untestable) }
+        let share = Summary.grouped(r.saliencyConcentration, by: \.model) { $0.massShare }
+        let pixels = Summary.grouped(r.saliencyConcentration, by: \.model) { $0.pixelShare }
+        let statistic = ClaimStatistic("saliency share on strokes over their pixel share, the smaller of the two models",
+                                       value: models.map { byModel[$0]!.mean }.min()!, holdsIn: .atLeast(ratio), digits: 2)
+        let text = models.map { m in
+            "\(m == "pruned" ? "pruned 95 %" : m): \(C.f(share[m]!.mean)) of the saliency on \(C.f(pixels[m]!.mean)) of the pixels "
+                + "(ratio \(C.pm(byModel[m]!, 2)))"
+        }.joined(separator: "; ") + " (h = \(SaliencyConcentration.hidden), correctly classified held-out images)"
+        return ClaimMeasurement(text, C.verdict(statistic), statistic: statistic)
     }
 }

@@ -88,26 +88,41 @@ enum AnalysisFigures {
         return Figure(width: 5.6, height: 4.4, axes)
     }
 
-    static func fig8(_ s: SaliencyStudy.Result) -> Figure {
-        let titles = ["original": "correct", "misclassified": "misclassified", "pruned": "pruned 95 %", "pruned-published": "pruned 0.95 % (code)"]
-        var panels: [Axes] = []
+    /// Fig. 8 for one digit: a row per model (the correct image, the first misclassified image of the
+    /// digit, the correct image through both pruned models), each with its input, both finite-difference
+    /// maps with their correlation r with |∂p/∂x|, and |∂p/∂x|. A digit without a misclassified image
+    /// gets a row saying so.
+    static func fig8(_ s: SaliencyStudy.Result, digit: Int) -> Figure {
+        let pair = SaliencyStudy.pair
+        let count = s.count(digit: digit)
+        let wrong = count.map { "\($0.misclassified) of \($0.images) held-out \(digit)s misclassified" } ?? ""
+        let rows: [(model: String, title: String)] = [
+            ("original", "original · correct \(digit)"), ("misclassified", "original · misclassified \(digit)"),
+            ("pruned", "95 % pruned"), ("pruned-published", "0.95 % pruned (code)")]
         func image(_ title: String, _ values: [Double], _ map: Colormap) -> Axes {
             var axes = Axes(title: title)
             axes.series = [.image(ImageSeries(values: values, rows: 28, columns: 28, colormap: map, range: 0...1))]
             axes.showAxes = false
             return axes
         }
-        for m in s.maps {
-            let name = titles[m.model] ?? m.model
-            panels.append(image("\(name): digit \(m.digit), p(9) = \(String(format: "%.2f", m.probability))", m.image, .gray))
-            panels.append(image("ε = 0.1 (code)", m.fdCode, .hot))
+        var panels: [Axes] = []
+        for row in rows {
+            guard let m = s.map(row.model, digit: digit) else {
+                let none = row.model == "misclassified" ? "no misclassified \(digit): the model gets all \(count?.images ?? 0) right"
+                                                         : "no correctly classified \(digit) among the held-out images"
+                panels.append(image(none, Array(repeating: 0.5, count: 784), .gray))
+                panels += (0..<3).map { _ in var blank = Axes(); blank.showAxes = false; return blank }
+                continue
+            }
+            panels.append(image("\(row.title) · p(\(pair.high)) = \(String(format: "%.2f", m.probability))", m.image, .gray))
+            panels.append(image("ε = 0.1 (code), r = \(String(format: "%.2f", m.correlationCode))", m.fdCode, .hot))
             panels.append(image("ε = 0.01 (paper), r = \(String(format: "%.2f", m.correlationPaper))", m.fdPaper, .hot))
             panels.append(image("|∂p/∂x|", m.gradient, .hot))
         }
         let c = s.configuration
-        return Figure(width: 11, height: 2.9 * Double(s.maps.count),
-                      title: "Saliency maps, pair 4/9, h = \(c.hidden), seed \(c.seed) (as in the \(c.source)); r = correlation with the gradient",
-                      rows: s.maps.count, columns: 4, panels: panels)
+        return Figure(width: 12, height: 2.9 * Double(rows.count),
+                      title: "Digit \(digit) of pair \(pair) · h = \(c.hidden), seed \(c.seed) (as in the \(c.source)) · \(wrong)",
+                      rows: rows.count, columns: 4, panels: panels)
     }
 
     static func figD1(_ r: Paper1Results) -> Figure {

@@ -37,8 +37,10 @@ public enum Paper1Figures {
                     ("fig6", AnalysisFigures.fig6(r, published: published.gaussian, extended: full)),
                     ("fig7", AnalysisFigures.fig7(r, published: published.occlusion, extended: full))]
         for s in r.saliency {
-            let id = s.configuration.source == "paper" ? "fig8" : "fig8-\(s.configuration.source)"
-            figures.append((FigureID(id), AnalysisFigures.fig8(s)))
+            let prefix = s.configuration.source == "paper" ? "fig8" : "fig8-\(s.configuration.source)"
+            for digit in SaliencyStudy.digits {
+                figures.append((FigureID("\(prefix)-\(digit)"), AnalysisFigures.fig8(s, digit: digit)))
+            }
         }
         figures.append(("figD1", AnalysisFigures.figD1(r)))
         return figures

@@ -17,6 +17,7 @@ public struct Paper1SeedSlices: Sendable {
         var pruning: [PruningStudy.Row] = []
         var deadNeurons: [DeadNeuronStudy.Row] = []
         var robustness: [RobustnessStudy.Row] = []
+        var saliencyConcentration: [SaliencyConcentration.Row] = []
     }
 
     let base: Paper1Results
@@ -30,6 +31,7 @@ public struct Paper1SeedSlices: Sendable {
         for r in results.pruning { slices[r.seed, default: Slice()].pruning.append(r) }
         for r in results.deadNeurons { slices[r.seed, default: Slice()].deadNeurons.append(r) }
         for r in results.robustness { slices[r.seed, default: Slice()].robustness.append(r) }
+        for r in results.saliencyConcentration { slices[r.seed, default: Slice()].saliencyConcentration.append(r) }
         self.slices = slices
     }
 
@@ -43,6 +45,7 @@ public struct Paper1SeedSlices: Sendable {
         r.pruning = parts.flatMap(\.pruning)
         r.deadNeurons = parts.flatMap(\.deadNeurons)
         r.robustness = parts.flatMap(\.robustness)
+        r.saliencyConcentration = parts.flatMap(\.saliencyConcentration)
         r.paperSeeds = base.paperSeeds.filter(seeds.contains)
         r.extendedSeeds = seeds
         return r

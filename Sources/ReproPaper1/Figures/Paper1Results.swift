@@ -13,6 +13,8 @@ public struct Paper1Results: Sendable {
     public var tsne: TSNEStudy.Result
     public var robustness: [RobustnessStudy.Row]
     public var saliency: [SaliencyStudy.Result]
+    /// How much of the saliency of correctly classified images sits on stroke pixels, per seed and model.
+    public var saliencyConcentration: [SaliencyConcentration.Row] = []
     public var corruptionExamples: CorruptionExamples.Result
     public var quick: Bool
     /// Whose random numbers trained the models (the tool's own, or the published code's).

@@ -87,14 +87,14 @@ enum Paper1ReportContext {
     /// Finite differences against the gradient, and the pruned maps against the original.
     static func saliency(_ r: Paper1Results) -> [String: Any] {
         let correlations = r.saliency.flatMap { $0.maps.flatMap { [$0.correlationCode, $0.correlationPaper] } }
-        let pruned: [[String: Any]] = r.saliency.map { s in
-            let original = s.maps.first { $0.model == "original" }
-            func correlation(_ name: String) -> String {
-                guard let o = original, let m = s.maps.first(where: { $0.model == name }) else { return "–" }
-                return Digits.fixed(Saliency.correlation(o.fdCode, m.fdCode))
+        let pruned: [[String: Any]] = r.saliency.flatMap { s in
+            SaliencyStudy.digits.map { digit -> [String: Any] in
+                func correlation(_ name: String) -> String {
+                    s.correlationWithOriginal(name, digit: digit).map { Digits.fixed($0) } ?? "–"
+                }
+                return ["hidden": s.configuration.hidden, "source": s.configuration.source, "digit": digit,
+                        "pruned": correlation("pruned"), "prunedAsCoded": correlation("pruned-published")]
             }
-            return ["hidden": s.configuration.hidden, "source": s.configuration.source,
-                    "pruned": correlation("pruned"), "prunedAsCoded": correlation("pruned-published")]
         }
         return ["maps": correlations.count, "smallestCorrelation": Digits.fixed(correlations.min() ?? .nan),
                 "pruned": pruned]
