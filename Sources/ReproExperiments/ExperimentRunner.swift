@@ -143,12 +143,17 @@ public struct ExperimentRunner {
     /// The stored records of a plan, in plan order; an error names the command that fills the gap.
     public func records(_ plan: some ExperimentPlanning) throws -> [ModelRecord] {
         let specs = plan.specs(data: dataHash)
-        let missing = specs.filter { !store.hasModel($0.key) }.count
-        guard missing == 0 else {
-            throw ReproError("\(missing) of \(specs.count) \(plan.experiment) results are not "
-                             + "computed yet; "
-                             + "run `repro run \(plan.experiment)` with the same options first")
+        let audit = StoreAudit(store)
+        let missing = specs.filter { !audit.isStored($0.key) }
+        guard missing.isEmpty else {
+            let damaged = missing.filter {
+                if case .damaged = audit.state($0.key) { return true } else { return false }
+            }.count
+            throw ReproError("\(missing.count) of \(specs.count) \(plan.experiment) results are not "
+                             + "computed yet"
+                             + (damaged > 0 ? " (\(damaged) damaged, see the note above)" : "")
+                             + "; run `repro run \(plan.experiment)` with the same options first")
         }
-        return try specs.map { try store.model($0.key) }
+        return try specs.map { try audit.record($0.key) ?? store.model($0.key) }
     }
 }

@@ -99,7 +99,10 @@ final class ExperimentRunnerTests: XCTestCase {
         try r.run(plan(seeds: [0], sizes: [2]))
         let key = plan(seeds: [0], sizes: [2]).specs(data: "synthetic")[0].key
         try Data("{".utf8).write(to: ResultStore(root: root).recordURL(key))
-        XCTAssertThrowsError(try r.records(plan(seeds: [0], sizes: [2]))) { XCTAssertTrue("\($0)".contains("delete it to recompute"), "\($0)") }
+        XCTAssertThrowsError(try r.records(plan(seeds: [0], sizes: [2]))) { 
+            XCTAssertTrue("\($0)".contains("(1 damaged, see the note above)"), "\($0)")
+            XCTAssertTrue("\($0)".contains("run `repro run capacity`"), "\($0)")
+        }
     }
 
     func testStoredWeightsReproduceStoredHeldOutMetrics() throws {
