@@ -4,8 +4,9 @@ import ReproNN
 import ReproSupport
 
 /// Trains what a plan needs and the store lacks, batch by batch (the trainer decides which models
-/// share a batch), and stores each model as soon as its batch ends. A killed run loses at most
-/// the batch in flight.
+/// share a batch), and stores each batch as soon as it ends. A killed run loses at most the batch
+/// in flight; a batch counts as stored only once all its models are, so a partly saved one is
+/// trained again whole and no model's numbers depend on where a run was interrupted.
 public struct ExperimentRunner {
     public let store: ResultStore
     /// Verified MNIST, loaded only if something must be trained or evaluated.
@@ -53,9 +54,10 @@ public struct ExperimentRunner {
                     shard: Shard? = nil) throws -> Outcome {
         try plan.validate()
         let specs = plan.specs(data: dataHash)
-        let missing = specs.filter { !store.hasModel($0.key) }
+        let audit = StoreAudit(store)
+        let missing = specs.filter { !audit.isStored($0.key) }
         let batches = Self.batches(specs, trainer: trainer, shard: shard)
-            .map { $0.filter { !store.hasModel($0.key) } }.filter { !$0.isEmpty }
+            .map { $0.filter { !audit.isStored($0.key) } }.filter { !$0.isEmpty }
         let start = Date()
         if !batches.isEmpty {
             let progress = ReproSupport.Progress(label: plan.experiment,
@@ -64,7 +66,8 @@ public struct ExperimentRunner {
                 try train(members, trainer: trainer, progress: progress)
             }
         }
-        let complete = specs.allSatisfy { store.hasModel($0.key) }
+        let after = StoreAudit(store)
+        let complete = specs.allSatisfy { after.isStored($0.key) }
         if complete { try saveManifest(plan, specs: specs, trainer: trainer) }
         let trained = batches.reduce(0) { $0 + $1.count }
         return Outcome(trained: trained, cached: specs.count - missing.count,
@@ -124,7 +127,13 @@ public struct ExperimentRunner {
             progress.advance(by: budget - reported,
                              detail: "\(trainer.describe(members)) (\(members.count) models)")
         }
-        for result in results { try store.save(result) }
+        // The trained members' numbers depend on each other (they shared GEMMs, or threads):
+        // each record names them all, and counts as stored only once all are (see StoreAudit).
+        let together = members.filter { $0.derivation == nil }.map(\.key)
+        for var result in results {
+            if result.record.spec.derivation == nil { result.record.batch = together }
+            try store.save(result)
+        }
     }
 
     /// Records the completed plan; its compute time counts each batch once, whenever it ran.

@@ -86,7 +86,8 @@ final class StoreAudit {
 
     /// Intact, and so is every other model of its batch.
     func isStored(_ key: String) -> Bool {
-        record(key) != nil
+        guard let record = record(key) else { return false }
+        return (record.batch ?? []).allSatisfy { $0 == key || self.record($0) != nil }
     }
 }
 

@@ -25,7 +25,7 @@ final class StoreVerificationTests: XCTestCase {
         return (root, ResultStore(root: root), plan.specs(data: "none").map(\.key))
     }
 
-    /// The damaged model is not shown, the run recomputes exactly it, and then all is well.
+    /// The damaged model is not shown, the run recomputes its batch, and then all is well.
     func assertRecomputed(_ root: URL, _ key: String, because reason: String,
                           file: StaticString = #filePath, line: UInt = #line) throws {
         let store = ResultStore(root: root)
@@ -38,7 +38,7 @@ final class StoreVerificationTests: XCTestCase {
         XCTAssertTrue(StoreNotices.reported.contains { $0.contains(reason) }, file: file, line: line)
         let trainer = RunnerTests.Trainer()
         let outcome = try runner(root).run(plan, trainer: trainer)
-        XCTAssertEqual(outcome.trained, 1, file: file, line: line)
+        XCTAssertEqual(outcome.trained, 2, "the damaged model's whole batch", file: file, line: line)
         let records = try runner(root).records(plan)
         XCTAssertEqual(records.map(\.spec.layers[1]), [3, 5], file: file, line: line)
         XCTAssertEqual(records.map(\.key), plan.specs(data: "none").map(\.key), file: file, line: line)

@@ -38,20 +38,24 @@ final class ExperimentRunnerTests: XCTestCase {
         XCTAssertNotNil(ResultStore(root: root).run(experiment: "capacity", planKey: plan().key))
     }
 
-    func testInterruptedRunResumesOnlyTheMissingBatchWithTheSameNumbers() throws {
+    func testAnInterruptedBatchIsRetrainedWholeWithTheSameBits() throws {
         let root = SyntheticMNIST.temporaryDirectory("store")
         let r = runner(root)
         try r.run(plan())
         let before = try r.records(plan())
-        // Simulate a kill during one batch: its JSON never got written (weights may have).
-        let victim = plan().specs(data: "synthetic").first { $0.pair == DigitPair(0, 1) && $0.seed == 1 }!
+        let specs = plan().specs(data: "synthetic")
+        let weightsBefore = try specs.map { try ResultStore(root: root).weights($0.key) }
+        // Simulate a kill while one batch was being saved: one of its JSONs never got written.
+        let victim = specs.first { $0.pair == DigitPair(0, 1) && $0.seed == 1 }!
         try FileManager.default.removeItem(at: ResultStore(root: root).recordURL(victim.key))
         let resumed = try r.run(plan())
-        XCTAssertEqual(resumed.trained, 1)
+        XCTAssertEqual(resumed.trained, 2, "its whole batch (sizes 2 and 5) again")
         let after = try r.records(plan())
         XCTAssertEqual(after.map(\.history), before.map(\.history), "same seed → same numbers")
         XCTAssertEqual(after.map(\.heldOut), before.map(\.heldOut))
-        XCTAssertEqual(after.filter { $0.batchSize == 1 }.map(\.key), [victim.key], "only the lost model was retrained")
+        XCTAssertEqual(after.map(\.batchSize), before.map(\.batchSize))
+        XCTAssertTrue(try specs.map { try ResultStore(root: root).weights($0.key) } == weightsBefore,
+                      "bit for bit")
     }
 
     func testNarrowerPlanReusesResultsOfAWiderOne() throws {

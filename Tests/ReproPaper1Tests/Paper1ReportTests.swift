@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import ReproData
 import ReproExperiments
+import ReproNN
 import ReproTestSupport
 @testable import ReproReport
 @testable import ReproPaper1
@@ -26,6 +27,8 @@ final class ReportBuilderTests: XCTestCase {
         for id in 1...10 { XCTAssertTrue(markdown.contains("| C\(id) | **"), "claim C\(id) row") }
         XCTAssertTrue(markdown.contains("![Fig. 4](figures/fig4.png)"))
         XCTAssertTrue(markdown.contains("## Provenance"))
+        XCTAssertTrue(markdown.contains("\(BLASInfo.threads) threads (weights are bit-identical only "
+                                        + "with the same machine and thread count)"))
         XCTAssertTrue(markdown.contains("## Replay of the published code"))
         XCTAssertTrue(markdown.contains("`repro run capacity --rng numpy` adds it"),
                       "no replayed sweep stored: the section says how to add one")
