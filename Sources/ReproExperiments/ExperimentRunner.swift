@@ -55,22 +55,23 @@ public struct ExperimentRunner {
         try plan.validate()
         let specs = plan.specs(data: dataHash)
         let audit = StoreAudit(store)
-        let missing = specs.filter { !audit.isStored($0.key) }
-        let batches = Self.batches(specs, trainer: trainer, shard: shard)
-            .map { $0.filter { !audit.isStored($0.key) } }.filter { !$0.isEmpty }
+        let pending = Self.batches(specs, trainer: trainer, shard: shard).compactMap { batch in
+            let missing = batch.filter { !audit.isStored($0.key) }
+            return missing.isEmpty ? nil : Claimable(batch: batch,
+                                                     budget: trainer.epochBudget(missing))
+        }
         let start = Date()
-        if !batches.isEmpty {
+        var trained = 0
+        if !pending.isEmpty {
             let progress = ReproSupport.Progress(label: plan.experiment,
-                                    total: batches.reduce(0) { $0 + trainer.epochBudget($1) })
-            for members in batches {
-                try train(members, trainer: trainer, progress: progress)
-            }
+                                                 total: pending.reduce(0) { $0 + $1.budget })
+            trained = try trainClaiming(pending, trainer: trainer, progress: progress)
         }
         let after = StoreAudit(store)
-        let complete = specs.allSatisfy { after.isStored($0.key) }
+        let stored = specs.filter { after.isStored($0.key) }.count
+        let complete = stored == specs.count
         if complete { try saveManifest(plan, specs: specs, trainer: trainer) }
-        let trained = batches.reduce(0) { $0 + $1.count }
-        return Outcome(trained: trained, cached: specs.count - missing.count,
+        return Outcome(trained: trained, cached: max(0, stored - trained),
                        seconds: Date().timeIntervalSince(start), complete: complete)
     }
 
@@ -89,7 +90,7 @@ public struct ExperimentRunner {
             .compactMap { members[$0.element] }
     }
 
-    private func train(_ batch: [ModelSpec], trainer: some ModelTrainer,
+    func train(_ batch: [ModelSpec], trainer: some ModelTrainer,
                        progress: ReproSupport.Progress) throws {
         // A derived model whose source is stored (trained by another plan, or before an
         // interruption) is computed from the stored source; the rest of the batch trains.

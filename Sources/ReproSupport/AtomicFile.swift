@@ -7,8 +7,12 @@ public enum AtomicFile {
     public static func write(_ data: Data, to url: URL) throws {
         let directory = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // Unique per write, so two writers of one file (processes, or threads of one) never
+        // share a temporary file.
         let pid = ProcessInfo.processInfo.processIdentifier
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(pid).tmp")
+        let token = UInt32.random(in: 0...UInt32.max)
+        let temporary = directory.appendingPathComponent(
+            ".\(url.lastPathComponent).\(pid)-\(String(token, radix: 16)).tmp")
         do {
             try data.write(to: temporary, options: [])
             let handle = try FileHandle(forWritingTo: temporary)
