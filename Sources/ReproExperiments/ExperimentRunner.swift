@@ -14,6 +14,8 @@ public struct ExperimentRunner {
     /// SHA-256 of the training images `data` holds.
     public let dataHash: String
     public var showProgress: Bool = true
+    /// The most memory a batch may need; nil for what the machine has available now.
+    public var memoryLimit: Int?
 
     public init(store: ResultStore, data: DataSource,
                 dataHash: String = MNISTFile.trainImages.sha256) {
@@ -32,6 +34,7 @@ public struct ExperimentRunner {
     public func with(store: ResultStore) -> ExperimentRunner {
         var copy = ExperimentRunner(store: store, data: data, dataHash: dataHash)
         copy.showProgress = showProgress
+        copy.memoryLimit = memoryLimit
         return copy
     }
 
@@ -60,6 +63,8 @@ public struct ExperimentRunner {
             return missing.isEmpty ? nil : Claimable(batch: batch,
                                                      budget: trainer.epochBudget(missing))
         }
+        removeStaleTemporaries()
+        try checkMemory(pending.map { $0.batch.filter { !audit.isStored($0.key) } }, trainer: trainer)
         let start = Date()
         var trained = 0
         if !pending.isEmpty {

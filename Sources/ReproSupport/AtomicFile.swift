@@ -27,4 +27,27 @@ public enum AtomicFile {
             throw error
         }
     }
+
+    /// The temporary files of writes cut short (a crash or kill between write and rename) under
+    /// `directory`, removed; only those not modified for `age` seconds, so a live writer's file
+    /// (a write takes seconds) is never touched. Returns what it removed.
+    @discardableResult
+    public static func removeStale(under directory: URL, olderThan age: TimeInterval = 600,
+                                   now: Date = Date()) -> [URL] {
+        guard let files = FileManager.default.enumerator(
+            at: directory, includingPropertiesForKeys: [.contentModificationDateKey, .isRegularFileKey])
+        else { return [] }
+        var removed: [URL] = []
+        for case let url as URL in files {
+            let name = url.lastPathComponent
+            guard name.hasPrefix("."), name.hasSuffix(".tmp"),
+                  let values = try? url.resourceValues(forKeys: [.contentModificationDateKey,
+                                                                 .isRegularFileKey]),
+                  values.isRegularFile == true, let modified = values.contentModificationDate,
+                  now.timeIntervalSince(modified) > age,
+                  (try? FileManager.default.removeItem(at: url)) != nil else { continue }
+            removed.append(url)
+        }
+        return removed
+    }
 }

@@ -58,6 +58,23 @@ final class ExperimentRunnerTests: XCTestCase {
                       "bit for bit")
     }
 
+    func testABatchTooLargeForMemoryIsRefusedBeforeLoadingData() throws {
+        // lr-grid's batch (66 models, Σh = 6 · 226): hand-computed from the terms of the estimate,
+        // 12·13007·784 + 16·784·1356 + 8·13007·1356 + 16·66·13007.
+        let grid = Paper1Plan.lrGrid().specs(data: "d").filter { $0.seed == 0 }
+        XCTAssertEqual(grid.count, 66)
+        XCTAssertEqual(BinaryBatchTrainer().estimatedBytes(grid), 294_214_848)
+        let loads = UnsafeMutablePointer<Int>.allocate(capacity: 1); loads.pointee = 0
+        defer { loads.deallocate() }
+        var r = runner(SyntheticMNIST.temporaryDirectory("memory"), loads: loads)
+        r.memoryLimit = 64 << 20
+        XCTAssertThrowsError(try r.run(plan())) {
+            XCTAssertTrue("\($0)".contains("needs about 117 MB of memory, but only 64 MB"), "\($0)")
+            XCTAssertTrue("\($0)".contains("fewer --sizes or --lrs"), "\($0)")
+        }
+        XCTAssertEqual(loads.pointee, 0)
+    }
+
     func testNarrowerPlanReusesResultsOfAWiderOne() throws {
         let root = SyntheticMNIST.temporaryDirectory("store")
         try runner(root).run(plan())
