@@ -8,6 +8,8 @@ extension ExperimentRunner {
     /// A batch still to do, and its share of the progress bar.
     struct Claimable {
         var batch: [ModelSpec]
+        /// Its models to train, as the store stood when the run began.
+        var members: [ModelSpec]
         var budget: Int
     }
 
@@ -22,7 +24,7 @@ extension ExperimentRunner {
             defer { lock.unlock() }
             let next = pending.remove(at: index)
             let audit = StoreAudit(store)
-            let members = next.batch.filter { !audit.isStored($0.key) }
+            let members = toTrain(next.batch, audit: audit)
             guard !members.isEmpty else {
                 if showProgress {
                     progress.advance(by: next.budget,

@@ -59,12 +59,12 @@ public struct ExperimentRunner {
         let specs = plan.specs(data: dataHash)
         let audit = StoreAudit(store)
         let pending = Self.batches(specs, trainer: trainer, shard: shard).compactMap { batch in
-            let missing = batch.filter { !audit.isStored($0.key) }
-            return missing.isEmpty ? nil : Claimable(batch: batch,
-                                                     budget: trainer.epochBudget(missing))
+            let members = toTrain(batch, audit: audit)
+            return members.isEmpty ? nil : Claimable(batch: batch, members: members,
+                                                     budget: trainer.epochBudget(members))
         }
         removeStaleTemporaries()
-        try checkMemory(pending.map { $0.batch.filter { !audit.isStored($0.key) } }, trainer: trainer)
+        try checkMemory(pending.map(\.members), trainer: trainer)
         let start = Date()
         var trained = 0
         if !pending.isEmpty {

@@ -65,6 +65,26 @@ final class WholeBatchTests: XCTestCase {
                        [plan.specs(data: "none")[2].key, lost.key])
     }
 
+    /// Records stored before they named their batch: its size and wall time identify it.
+    func testABatchStoredBeforeRecordsNamedItIsAlsoRetrainedWhole() throws {
+        let uninterrupted = SyntheticMNIST.temporaryDirectory("legacy-a")
+        try runner(uninterrupted).run(plan, trainer: CoupledTrainer())
+        let root = SyntheticMNIST.temporaryDirectory("legacy-b")
+        try runner(root).run(plan, trainer: CoupledTrainer())
+        let store = ResultStore(root: root)
+        for spec in plan.specs(data: "none") {
+            var record = try store.model(spec.key)
+            record.batch = nil
+            try CanonicalJSON.encode(record, pretty: true).write(to: store.recordURL(spec.key))
+        }
+        try FileManager.default.removeItem(at: store.recordURL(plan.specs(data: "none")[1].key))
+        let trainer = CoupledTrainer()
+        XCTAssertEqual(try runner(root).run(plan, trainer: trainer).trained, 2)
+        XCTAssertEqual(trainer.batches, [[3, 5]])
+        XCTAssertEqual(try weights(root).map { $0.map(\.bitPattern) },
+                       try weights(uninterrupted).map { $0.map(\.bitPattern) })
+    }
+
     func testRecordsStoredBeforeBatchesWereNamedStayValid() throws {
         let root = SyntheticMNIST.temporaryDirectory("whole-legacy")
         try runner(root).run(plan, trainer: CoupledTrainer())
