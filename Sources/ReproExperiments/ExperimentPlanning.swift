@@ -32,6 +32,12 @@ public protocol ModelTrainer {
     /// models keep the default, which refuses.
     func derive(_ spec: ModelSpec, from source: ModelRecord, weights: [ReproNN.LayerWeights],
                 data: DataSource) throws -> TrainedResult
+    /// About how many bytes training this batch holds at its peak (data, weights, activations,
+    /// results), so a batch that cannot fit is refused before any training; 0 when unknown.
+    func estimatedBytes(_ members: [ModelSpec]) -> Int
+    /// How to make batches smaller (the plan options that do it), for the message that refuses
+    /// one.
+    var smallerBatches: String { get }
 }
 
 extension ModelTrainer {
@@ -39,6 +45,9 @@ extension ModelTrainer {
                        weights: [ReproNN.LayerWeights], data: DataSource) throws -> TrainedResult {
         throw ReproError("this trainer cannot derive \(spec.key) from a stored model")
     }
+
+    public func estimatedBytes(_ members: [ModelSpec]) -> Int { 0 }
+    public var smallerBatches: String { "train fewer models per run" }
 }
 
 /// What a trainer hands back for one model.

@@ -4,8 +4,9 @@ import ReproNN
 import ReproSupport
 
 /// Trains what a plan needs and the store lacks, batch by batch (the trainer decides which models
-/// share a batch), and stores each model as soon as its batch ends. A killed run loses at most
-/// the batch in flight.
+/// share a batch), and stores each batch as soon as it ends. A killed run loses at most the batch
+/// in flight; a batch counts as stored only once all its models are, so a partly saved one is
+/// trained again whole and no model's numbers depend on where a run was interrupted.
 public struct ExperimentRunner {
     public let store: ResultStore
     /// Verified MNIST, loaded only if something must be trained or evaluated.
@@ -13,6 +14,8 @@ public struct ExperimentRunner {
     /// SHA-256 of the training images `data` holds.
     public let dataHash: String
     public var showProgress: Bool = true
+    /// The most memory a batch may need; nil for what the machine has available now.
+    public var memoryLimit: Int?
 
     public init(store: ResultStore, data: DataSource,
                 dataHash: String = MNISTFile.trainImages.sha256) {
@@ -31,6 +34,7 @@ public struct ExperimentRunner {
     public func with(store: ResultStore) -> ExperimentRunner {
         var copy = ExperimentRunner(store: store, data: data, dataHash: dataHash)
         copy.showProgress = showProgress
+        copy.memoryLimit = memoryLimit
         return copy
     }
 
@@ -53,21 +57,26 @@ public struct ExperimentRunner {
                     shard: Shard? = nil) throws -> Outcome {
         try plan.validate()
         let specs = plan.specs(data: dataHash)
-        let missing = specs.filter { !store.hasModel($0.key) }
-        let batches = Self.batches(specs, trainer: trainer, shard: shard)
-            .map { $0.filter { !store.hasModel($0.key) } }.filter { !$0.isEmpty }
-        let start = Date()
-        if !batches.isEmpty {
-            let progress = ReproSupport.Progress(label: plan.experiment,
-                                    total: batches.reduce(0) { $0 + trainer.epochBudget($1) })
-            for members in batches {
-                try train(members, trainer: trainer, progress: progress)
-            }
+        let audit = StoreAudit(store)
+        let pending = Self.batches(specs, trainer: trainer, shard: shard).compactMap { batch in
+            let members = toTrain(batch, audit: audit)
+            return members.isEmpty ? nil : Claimable(batch: batch, members: members,
+                                                     budget: trainer.epochBudget(members))
         }
-        let complete = specs.allSatisfy { store.hasModel($0.key) }
+        removeStaleTemporaries()
+        try checkMemory(pending.map(\.members), trainer: trainer)
+        let start = Date()
+        var trained = 0
+        if !pending.isEmpty {
+            let progress = ReproSupport.Progress(label: plan.experiment,
+                                                 total: pending.reduce(0) { $0 + $1.budget })
+            trained = try trainClaiming(pending, trainer: trainer, progress: progress)
+        }
+        let after = StoreAudit(store)
+        let stored = specs.filter { after.isStored($0.key) }.count
+        let complete = stored == specs.count
         if complete { try saveManifest(plan, specs: specs, trainer: trainer) }
-        let trained = batches.reduce(0) { $0 + $1.count }
-        return Outcome(trained: trained, cached: specs.count - missing.count,
+        return Outcome(trained: trained, cached: max(0, stored - trained),
                        seconds: Date().timeIntervalSince(start), complete: complete)
     }
 
@@ -86,7 +95,7 @@ public struct ExperimentRunner {
             .compactMap { members[$0.element] }
     }
 
-    private func train(_ batch: [ModelSpec], trainer: some ModelTrainer,
+    func train(_ batch: [ModelSpec], trainer: some ModelTrainer,
                        progress: ReproSupport.Progress) throws {
         // A derived model whose source is stored (trained by another plan, or before an
         // interruption) is computed from the stored source; the rest of the batch trains.
@@ -124,7 +133,13 @@ public struct ExperimentRunner {
             progress.advance(by: budget - reported,
                              detail: "\(trainer.describe(members)) (\(members.count) models)")
         }
-        for result in results { try store.save(result) }
+        // The trained members' numbers depend on each other (they shared GEMMs, or threads):
+        // each record names them all, and counts as stored only once all are (see StoreAudit).
+        let together = members.filter { $0.derivation == nil }.map(\.key)
+        for var result in results {
+            if result.record.spec.derivation == nil { result.record.batch = together }
+            try store.save(result)
+        }
     }
 
     /// Records the completed plan; its compute time counts each batch once, whenever it ran.
@@ -143,12 +158,17 @@ public struct ExperimentRunner {
     /// The stored records of a plan, in plan order; an error names the command that fills the gap.
     public func records(_ plan: some ExperimentPlanning) throws -> [ModelRecord] {
         let specs = plan.specs(data: dataHash)
-        let missing = specs.filter { !store.hasModel($0.key) }.count
-        guard missing == 0 else {
-            throw ReproError("\(missing) of \(specs.count) \(plan.experiment) results are not "
-                             + "computed yet; "
-                             + "run `repro run \(plan.experiment)` with the same options first")
+        let audit = StoreAudit(store)
+        let missing = specs.filter { !audit.isStored($0.key) }
+        guard missing.isEmpty else {
+            let damaged = missing.filter {
+                if case .damaged = audit.state($0.key) { return true } else { return false }
+            }.count
+            throw ReproError("\(missing.count) of \(specs.count) \(plan.experiment) results are not "
+                             + "computed yet"
+                             + (damaged > 0 ? " (\(damaged) damaged, see the note above)" : "")
+                             + "; run `repro run \(plan.experiment)` with the same options first")
         }
-        return try specs.map { try store.model($0.key) }
+        return try specs.map { try audit.record($0.key) ?? store.model($0.key) }
     }
 }

@@ -15,14 +15,19 @@ public struct ModelRecord: Codable, Equatable, Sendable {
     /// How many models were trained in the same batch, and that batch's wall time in seconds.
     public var batchSize: Int
     public var batchSeconds: Double
+    /// The keys of the models trained together with this one (itself included), where their
+    /// numbers depend on each other: the record counts as stored only once all of them are.
+    /// Nil for a model trained alone, derived from another, or stored before this field existed.
+    public var batch: [String]?
 
     public init(key: String, spec: ModelSpec, history: TrainingHistory,
                 evaluation: [String: Double], perClassRecall: [Double]? = nil,
-                trainCount: Int, evaluationCount: Int, batchSize: Int, batchSeconds: Double) {
+                trainCount: Int, evaluationCount: Int, batchSize: Int, batchSeconds: Double,
+                batch: [String]? = nil) {
         self.key = key; self.spec = spec; self.history = history; self.evaluation = evaluation
         self.perClassRecall = perClassRecall; self.trainCount = trainCount
         self.evaluationCount = evaluationCount; self.batchSize = batchSize
-        self.batchSeconds = batchSeconds
+        self.batchSeconds = batchSeconds; self.batch = batch
     }
 
     public var finalTrainLoss: Double { history.finalLoss }

@@ -19,28 +19,30 @@ public struct ResultStore: Sendable {
         modelsDirectory.appendingPathComponent("\(key).weights")
     }
 
-    public func hasModel(_ key: String) -> Bool {
-        FileManager.default.fileExists(atPath: recordURL(key).path)
-    }
+    /// Whether `key` is stored and can be trusted: intact (see ``inspect(_:)``), and so is every
+    /// model of its batch. A damaged model counts as missing (with a one-line notice), so the
+    /// next run recomputes it.
+    public func hasModel(_ key: String) -> Bool { StoreAudit(self).isStored(key) }
 
+    /// The stored record of `key`, checked; a damaged one is refused with the reason.
     public func model(_ key: String) throws -> ModelRecord {
-        let url = recordURL(key)
-        guard let data = try? Data(contentsOf: url) else {
-            throw ReproError("no stored result \(key); run the experiment first")
-        }
-        do { return try CanonicalJSON.decode(ModelRecord.self, from: data) } catch {
-            throw ReproError("\(url.path) is unreadable (\(error.localizedDescription)); delete it "
-                             + "to recompute")
+        switch inspect(key) {
+        case .intact(let record): return record
+        case .missing: throw ReproError("no stored result \(key); run the experiment first")
+        case .damaged(let why):
+            throw ReproError("\(why); run the experiment again to recompute it")
         }
     }
 
     public func weights(_ key: String) throws -> [LayerWeights] {
         let url = weightsURL(key)
         guard let data = try? Data(contentsOf: url) else {
-            throw ReproError("no stored weights for \(key); delete \(recordURL(key).path) to "
-                             + "retrain it")
+            throw ReproError("no stored weights for \(key) (\(url.path)); run the experiment "
+                             + "again to recompute it")
         }
-        return try WeightFile.decode(data, name: url.path)
+        do { return try WeightFile.decode(data, name: url.path) } catch {
+            throw ReproError("\(error); run the experiment again to recompute it")
+        }
     }
 
     public func save(_ result: TrainedResult) throws {

@@ -60,6 +60,32 @@ public enum WeightFile {
         guard reader.atEnd else { throw reader.damaged() }
         return layers
     }
+
+    /// Each layer's (fan-in, fan-out), read from the headers alone: the cheap check that a
+    /// stored file is whole (every declared value present, nothing after) and has the expected
+    /// shape, without decoding its values.
+    public static func shapes(_ data: Data, name: String) throws -> [(fanIn: Int, fanOut: Int)] {
+        guard data.count >= 8, data.prefix(4) == magic else {
+            throw ReproError("\(name): not a repro weight file (version 2)")
+        }
+        var reader = ByteReader(bytes: [UInt8](data.prefix(8)), name: name)
+        var shapes: [(fanIn: Int, fanOut: Int)] = []
+        var at = 8
+        func u32(_ k: Int) throws -> Int {
+            guard at + 4 * (k + 1) <= data.count else { throw reader.damaged() }
+            let p = data.startIndex + at + 4 * k
+            return (0..<4).reduce(0) { $0 | Int(data[p + $1]) << (8 * $1) }
+        }
+        let count = try reader.u32()
+        for _ in 0..<count {
+            let fanIn = try u32(0), fanOut = try u32(1), kind = try u32(2), n = try u32(3)
+            guard kind <= 1, n <= fanIn * fanOut else { throw reader.damaged() }
+            at += 16 + (kind == 1 ? 12 : 8) * n + 8 * fanOut
+            shapes.append((fanIn, fanOut))
+        }
+        guard at == data.count else { throw reader.damaged() }
+        return shapes
+    }
 }
 
 /// Little-endian reads that fail with one message instead of trapping on a short file.
@@ -69,7 +95,7 @@ private struct ByteReader {
     var at = 4
 
     func damaged() -> ReproError {
-        ReproError("\(name): weight file is damaged; delete it and its .json to recompute")
+        ReproError("\(name): weight file is damaged (truncated or overwritten)")
     }
 
     var atEnd: Bool { at == bytes.count }

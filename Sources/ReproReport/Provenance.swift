@@ -37,6 +37,9 @@ public struct Provenance: Codable, Sendable {
     public var memoryGiB: Double
     public var swiftVersion: String
     public var openBLAS: String
+    /// OpenBLAS's thread count: its sums are split by thread, so weights are bit-identical only
+    /// between runs with the same count (paper 2's engine always uses one).
+    public var openBLASThreads: Int
     public var dataFiles: [String: String]
     public var seeds: [Int]
     public var experiments: [Experiment]
@@ -59,6 +62,7 @@ public struct Provenance: Codable, Sendable {
                 .map(String.init) ?? "unknown",
             openBLAS: BLASInfo.configuration.trimmingCharacters(in: .whitespaces)
                 + ", core " + BLASInfo.coreName,
+            openBLASThreads: BLASInfo.threads,
             dataFiles: Dictionary(uniqueKeysWithValues: MNISTFile.allCases.map {
                 ($0.fileName, $0.sha256)
             }),

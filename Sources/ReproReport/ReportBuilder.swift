@@ -33,6 +33,7 @@ public struct ReportBuilder {
         _ paper: P, runner: ExperimentRunner, log: @escaping (String) -> Void = { _ in }
     ) throws -> Outcome {
         let start = Date()
+        AtomicFile.removeStale(under: layout.root)   // leftovers of writes a crash cut short
         // Check the inputs a user edits before any long computation.
         let facts = try PaperFacts(directory: facts)
         let templateSet = try TemplateSet(directory: templates)

@@ -44,10 +44,17 @@ final class RunnerTests: XCTestCase {
                                          evaluation: ["accuracy": w / 100], trainCount: 1,
                                          evaluationCount: 1,
                                          batchSize: members.count, batchSeconds: 0.5)
-                return TrainedResult(record: record,
-                                     weights: [LayerWeights(fanIn: 1, fanOut: 1,
-                                                            storage: .dense([w]), bias: [0])])
+                return TrainedResult(record: record, weights: RunnerTests.weights(w, spec: spec))
             }
+        }
+    }
+
+    /// Layers of the spec's shape, every weight `w`.
+    static func weights(_ w: Double, spec: ModelSpec) -> [LayerWeights] {
+        zip(spec.layers, spec.layers.dropFirst()).map { fanIn, fanOut in
+            LayerWeights(fanIn: fanIn, fanOut: fanOut,
+                         storage: .dense(.init(repeating: w, count: fanIn * fanOut)),
+                         bias: .init(repeating: 0, count: fanOut))
         }
     }
 
@@ -71,7 +78,7 @@ final class RunnerTests: XCTestCase {
         let records = try runner(root).records(Plan(seeds: [2]))
         XCTAssertEqual(records.map { $0.evaluation["accuracy"] }, [0.05, 0.07])
         XCTAssertEqual(records[0].history.stop, "epochs")
-        XCTAssertEqual(try ResultStore(root: root).weights(records[1].key)[0].denseWeights, [7])
+        XCTAssertEqual(try ResultStore(root: root).weights(records[1].key)[0].denseWeights.first, 7)
         let planKey = Plan(seeds: [0, 1, 2]).key
         let manifest = try XCTUnwrap(ResultStore(root: root).run(experiment: "toy",
                                                                  planKey: planKey))

@@ -38,20 +38,41 @@ final class ExperimentRunnerTests: XCTestCase {
         XCTAssertNotNil(ResultStore(root: root).run(experiment: "capacity", planKey: plan().key))
     }
 
-    func testInterruptedRunResumesOnlyTheMissingBatchWithTheSameNumbers() throws {
+    func testAnInterruptedBatchIsRetrainedWholeWithTheSameBits() throws {
         let root = SyntheticMNIST.temporaryDirectory("store")
         let r = runner(root)
         try r.run(plan())
         let before = try r.records(plan())
-        // Simulate a kill during one batch: its JSON never got written (weights may have).
-        let victim = plan().specs(data: "synthetic").first { $0.pair == DigitPair(0, 1) && $0.seed == 1 }!
+        let specs = plan().specs(data: "synthetic")
+        let weightsBefore = try specs.map { try ResultStore(root: root).weights($0.key) }
+        // Simulate a kill while one batch was being saved: one of its JSONs never got written.
+        let victim = specs.first { $0.pair == DigitPair(0, 1) && $0.seed == 1 }!
         try FileManager.default.removeItem(at: ResultStore(root: root).recordURL(victim.key))
         let resumed = try r.run(plan())
-        XCTAssertEqual(resumed.trained, 1)
+        XCTAssertEqual(resumed.trained, 2, "its whole batch (sizes 2 and 5) again")
         let after = try r.records(plan())
         XCTAssertEqual(after.map(\.history), before.map(\.history), "same seed → same numbers")
         XCTAssertEqual(after.map(\.heldOut), before.map(\.heldOut))
-        XCTAssertEqual(after.filter { $0.batchSize == 1 }.map(\.key), [victim.key], "only the lost model was retrained")
+        XCTAssertEqual(after.map(\.batchSize), before.map(\.batchSize))
+        XCTAssertTrue(try specs.map { try ResultStore(root: root).weights($0.key) } == weightsBefore,
+                      "bit for bit")
+    }
+
+    func testABatchTooLargeForMemoryIsRefusedBeforeLoadingData() throws {
+        // lr-grid's batch (66 models, Σh = 6 · 226): hand-computed from the terms of the estimate,
+        // 12·13007·784 + 16·784·1356 + 8·13007·1356 + 16·66·13007.
+        let grid = Paper1Plan.lrGrid().specs(data: "d").filter { $0.seed == 0 }
+        XCTAssertEqual(grid.count, 66)
+        XCTAssertEqual(BinaryBatchTrainer().estimatedBytes(grid), 294_214_848)
+        let loads = UnsafeMutablePointer<Int>.allocate(capacity: 1); loads.pointee = 0
+        defer { loads.deallocate() }
+        var r = runner(SyntheticMNIST.temporaryDirectory("memory"), loads: loads)
+        r.memoryLimit = 64 << 20
+        XCTAssertThrowsError(try r.run(plan())) {
+            XCTAssertTrue("\($0)".contains("needs about 117 MB of memory, but only 64 MB"), "\($0)")
+            XCTAssertTrue("\($0)".contains("fewer --sizes or --lrs"), "\($0)")
+        }
+        XCTAssertEqual(loads.pointee, 0)
     }
 
     func testNarrowerPlanReusesResultsOfAWiderOne() throws {
@@ -99,7 +120,10 @@ final class ExperimentRunnerTests: XCTestCase {
         try r.run(plan(seeds: [0], sizes: [2]))
         let key = plan(seeds: [0], sizes: [2]).specs(data: "synthetic")[0].key
         try Data("{".utf8).write(to: ResultStore(root: root).recordURL(key))
-        XCTAssertThrowsError(try r.records(plan(seeds: [0], sizes: [2]))) { XCTAssertTrue("\($0)".contains("delete it to recompute"), "\($0)") }
+        XCTAssertThrowsError(try r.records(plan(seeds: [0], sizes: [2]))) { 
+            XCTAssertTrue("\($0)".contains("(1 damaged, see the note above)"), "\($0)")
+            XCTAssertTrue("\($0)".contains("run `repro run capacity`"), "\($0)")
+        }
     }
 
     func testStoredWeightsReproduceStoredHeldOutMetrics() throws {

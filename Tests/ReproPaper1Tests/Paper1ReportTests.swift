@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import ReproData
 import ReproExperiments
+import ReproNN
 import ReproTestSupport
 @testable import ReproReport
 @testable import ReproPaper1
@@ -33,6 +34,8 @@ final class ReportBuilderTests: XCTestCase {
         XCTAssertTrue(markdown.contains("again on 3 seeds (0, 42, 78)"))
         XCTAssertTrue(markdown.contains("![Fig. 4](figures/fig4.png)"))
         XCTAssertTrue(markdown.contains("## Provenance"))
+        XCTAssertTrue(markdown.contains("\(BLASInfo.threads) threads (weights are bit-identical only "
+                                        + "with the same machine and thread count)"))
         XCTAssertTrue(markdown.contains("## Replay of the published code"))
         XCTAssertTrue(markdown.contains("`repro run capacity --rng numpy` adds it"),
                       "no replayed sweep stored: the section says how to add one")

@@ -85,6 +85,17 @@ final class Paper2TrainingTests: XCTestCase {
                        try ResultStore(root: together).model(specs[1].key).evaluation)
     }
 
+    func testABatchTooLargeForMemoryIsRefusedBeforeTraining() throws {
+        let root = SyntheticMNIST.temporaryDirectory("paper2-memory")
+        var r = runner(root)
+        r.memoryLimit = 100 << 20
+        XCTAssertThrowsError(try r.run(plan(), trainer: SparseNetworkTrainer(threads: 1))) {
+            XCTAssertTrue("\($0)".contains("of memory, but only 100 MB is available"), "\($0)")
+            XCTAssertTrue("\($0)".contains("--widths"), "\($0)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("models").path))
+    }
+
     func testStoredLayersRoundTripExactly() throws {
         let spec = plan().specs(data: "d")[1]
         let model = try SparseNetworkTrainer.initialModel(spec)

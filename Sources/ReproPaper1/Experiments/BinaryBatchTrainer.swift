@@ -21,6 +21,25 @@ public struct BinaryBatchTrainer: ModelTrainer {
         return "pair \(first.pair) seed \(first.seed)"
     }
 
+    /// Rows of the largest pair's data, both splits (MNIST's two most frequent digits, 1 and 7:
+    /// 6742 + 6265): a bound for any pair.
+    static let largestPairRows = 13_007
+
+    /// The features as Float64 and in the trainer's precision; per hidden unit, the first-layer
+    /// weights (trainer, packed copy, Float64 result) and the activations and their gradient over
+    /// all rows; per model, its logits, deltas and probabilities.
+    public func estimatedBytes(_ members: [ModelSpec]) -> Int {
+        guard let first = members.first else { return 0 }
+        let t = first.precision == .float64 ? 8 : 4
+        let n = Self.largestPairRows, d = first.layers[0], m = members.count
+        let h = members.map(\.hidden).reduce(0, +)
+        return (8 + t) * n * d + (2 * t + 8) * d * h + 2 * t * n * h + (2 * t + 8) * m * n
+    }
+
+    public var smallerBatches: String {
+        "a batch holds one (pair, seed)'s sizes × learning rates: give fewer --sizes or --lrs per run"
+    }
+
     public func train(_ members: [ModelSpec], data: DataSource,
                       onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult] {
         guard let first = members.first else { return [] }

@@ -34,6 +34,25 @@ public struct SparseNetworkTrainer: ModelTrainer {
         return "\(spec.depth > 1 ? "depth \(spec.depth)" : "width \(spec.width)") seed \(spec.seed)"
     }
 
+    /// MNIST as Float32 (60,000 training and 10,000 test images); per trained network, each kept
+    /// weight's value, momentum, gradient and index, and its Float64 stored copy with index, and
+    /// each unit's activations and gradients over a (padded) mini-batch; per pruned network, its
+    /// stored copy.
+    public func estimatedBytes(_ members: [ModelSpec]) -> Int {
+        let data = 70_000 * 784 * 4
+        return members.reduce(data) { total, spec in
+            let kept = spec.keptPerLayer.reduce(0, +)
+            guard !spec.isPruned else { return total + 12 * kept }
+            let units = spec.layers.dropFirst().reduce(0, +)
+            let rows = (spec.optimizer.batchSize ?? 128) + 16
+            return total + 28 * kept + 16 * rows * units
+        }
+    }
+
+    public var smallerBatches: String {
+        "a batch holds two seeds of one network: give smaller --widths (or fewer --depths)"
+    }
+
     public func train(_ members: [ModelSpec], data: DataSource,
                       onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult] {
         let sets = try Paper2Datasets.of(data)

@@ -1,0 +1,73 @@
+import Foundation
+import XCTest
+import ReproNN
+import ReproSupport
+import ReproTestSupport
+@testable import ReproExperiments
+
+/// Two runs of one plan on one store share the work instead of each doing all of it.
+final class ConcurrentRunTests: XCTestCase {
+    /// RunnerTests' trainer, slowed down so that two runs overlap.
+    final class SlowTrainer: ModelTrainer {
+        let inner = RunnerTests.Trainer()
+        var batches: Int { inner.batches.count }
+        func groupKey(_ spec: ModelSpec) -> String { inner.groupKey(spec) }
+        func epochBudget(_ members: [ModelSpec]) -> Int { inner.epochBudget(members) }
+        func describe(_ members: [ModelSpec]) -> String { inner.describe(members) }
+        func train(_ members: [ModelSpec], data: DataSource,
+                   onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult] {
+            Thread.sleep(forTimeInterval: 0.25)
+            return try inner.train(members, data: data, onEpoch: onEpoch)
+        }
+    }
+
+    func runner(_ root: URL) -> ExperimentRunner {
+        var r = ExperimentRunner(store: ResultStore(root: root), dataHash: "none") {
+            throw ReproError("no data needed")
+        }
+        r.showProgress = false
+        return r
+    }
+
+    /// Runs the plan twice at once, each in its own thread with its own runner and trainer.
+    func runTwice(_ plan: RunnerTests.Plan, root: URL) throws
+        -> [(outcome: ExperimentRunner.Outcome, batches: Int)] {
+        let trainers = [SlowTrainer(), SlowTrainer()]
+        var outcomes: [Result<ExperimentRunner.Outcome, Error>?] = [nil, nil]
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            let result = Result { try runner(root).run(plan, trainer: trainers[k]) }
+            lock.lock(); outcomes[k] = result; lock.unlock()
+        }
+        return try (0..<2).map { (try outcomes[$0]!.get(), trainers[$0].batches) }
+    }
+
+    func testTwoRunsSplitTheBatchesBetweenThem() throws {
+        let root = SyntheticMNIST.temporaryDirectory("concurrent")
+        let plan = RunnerTests.Plan(seeds: [0, 1, 2, 3])
+        let runs = try runTwice(plan, root: root)
+        XCTAssertEqual(runs.map(\.batches).reduce(0, +), 4, "each batch trained once: \(runs)")
+        XCTAssertTrue(runs.allSatisfy { $0.batches > 0 }, "both did some of it: \(runs)")
+        XCTAssertTrue(runs.allSatisfy(\.outcome.complete))
+        XCTAssertEqual(try runner(root).records(plan).count, 8)
+    }
+
+    func testARunWaitsForAClaimedBatchAndThenReusesIt() throws {
+        let root = SyntheticMNIST.temporaryDirectory("concurrent-one")
+        let plan = RunnerTests.Plan(seeds: [0])
+        let runs = try runTwice(plan, root: root).sorted { $0.batches > $1.batches }
+        XCTAssertEqual(runs.map(\.batches), [1, 0])
+        XCTAssertEqual(runs.map(\.outcome.trained), [2, 0])
+        XCTAssertEqual(runs[1].outcome.cached, 2)
+        XCTAssertTrue(runs[1].outcome.complete)
+    }
+
+    func testALockIsFreedWhenItsHolderGoesAway() throws {
+        let url = SyntheticMNIST.temporaryDirectory("lock").appendingPathComponent("b.lock")
+        var holder: FileLock? = try FileLock(url)
+        XCTAssertTrue(holder!.tryLock())
+        XCTAssertFalse(try FileLock(url).tryLock(), "held")
+        holder = nil   // as when the holding process is killed: its descriptor closes
+        XCTAssertTrue(try FileLock(url).tryLock())
+    }
+}
