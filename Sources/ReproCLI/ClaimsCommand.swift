@@ -15,7 +15,7 @@ struct ClaimsCommand: ParsableCommand {
     @OptionGroup var seeds: SeedCountOption
 
     func validate() throws {
-        try papers.paper.requireReports()
+        try papers.check(report: false)
         try seeds.check(papers.paper)
     }
 

@@ -22,6 +22,19 @@ struct Locations: ParsableArguments {
         if dataDir?.isEmpty == true {
             throw ValidationError("--data-dir: give a directory, not an empty path")
         }
+        // An empty variable would silently mean the current directory.
+        let environment = ProcessInfo.processInfo.environment
+        for (name, flag) in [("REPRO_OUTPUT", outputDir), ("REPRO_DATA", dataDir)]
+        where flag == nil && environment[name]?.isEmpty == true {
+            throw ValidationError("\(name) is set but empty; unset it or set it to a directory")
+        }
+    }
+
+    /// Refuses `--output` on a command that writes nothing there (data, bench).
+    func refuseOutput(for command: String, _ reason: String) throws {
+        guard outputDir == nil else {
+            throw ValidationError("--output does not apply to \(command); \(reason)")
+        }
     }
 
     var dataURL: URL {

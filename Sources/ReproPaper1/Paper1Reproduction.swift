@@ -96,6 +96,10 @@ public struct Paper1Reproduction: PaperReproduction {
         }
     }
 
+    public func checkOptions(_ experiment: String, options: ExperimentOptions) throws {
+        _ = try Paper1Plan.plan(experiment, options: options)
+    }
+
     public func run(_ experiment: String, options: ExperimentOptions, context: PaperContext) throws -> String {
         let plan = try Paper1Plan.plan(experiment, options: options)
         var runner = context.runner

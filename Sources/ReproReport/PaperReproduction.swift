@@ -32,6 +32,10 @@ public protocol PaperReproduction {
     /// The experiments behind the report, as run under this profile and random source.
     func provenance(quick: Bool, rng: RandomSource, store: ResultStore) -> [ProvenanceExperiment]
 
+    /// Checks the options of `repro run|results <experiment>` without doing any work (no data
+    /// read, no file touched), so that the command line refuses a bad or inapplicable option
+    /// before anything starts. Throws the same one-line error `run` would.
+    func checkOptions(_ experiment: String, options: ExperimentOptions) throws
     /// `repro run <experiment>`: trains what is missing; returns a one-line summary.
     func run(_ experiment: String, options: ExperimentOptions,
              context: PaperContext) throws -> String
