@@ -19,6 +19,8 @@ struct BuildReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        try locations.checkWritable(papers: papers.paper.papers.map(\.id),
+                                    papers.paper.papers.map { layout($0.id).figures })
         var entries: [IndexPage.Entry] = []
         for paper in papers.paper.papers {
             let layout = layout(paper.id)

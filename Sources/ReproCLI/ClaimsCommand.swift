@@ -23,6 +23,8 @@ struct ClaimsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        // Missing results are computed and stored first.
+        try locations.checkWritable(papers: papers.paper.papers.map(\.id))
         var all: [String: [ClaimResult]] = [:]
         for paper in papers.paper.papers {
             all[paper.id] = try claims(paper)

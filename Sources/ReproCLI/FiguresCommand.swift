@@ -3,6 +3,7 @@ import Foundation
 import ReproBench
 import ReproPlot
 import ReproReport
+import ReproSupport
 
 struct FiguresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,6 +34,8 @@ struct FiguresCommand: ParsableCommand {
         }
 
         func run() throws {
+            try locations.checkWritable(papers: paper.papers.map(\.id),
+                                        paper.papers.map { figures($0.id) })
             for p in paper.papers { try render(p) }
         }
 
@@ -66,6 +69,7 @@ struct FiguresCommand: ParsableCommand {
 
         func run() throws {
             let directory = locations.outputURL.appendingPathComponent("gallery")
+            try WritableDirectory.check(directory)
             for (name, figure) in Gallery.figures() {
                 let files = try FigureRenderer.write(figure, to: directory.appendingPathComponent(name),
                                                      formats: [.png(dpi: dpi.dpi), .pdf])

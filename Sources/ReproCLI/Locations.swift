@@ -3,6 +3,7 @@ import Foundation
 import ReproData
 import ReproExperiments
 import ReproReport
+import ReproSupport
 
 /// Where data and results live: flags first, then REPRO_DATA / REPRO_OUTPUT, then `data/` and
 /// `output/` in the current directory (the repository root when run through make).
@@ -35,6 +36,13 @@ struct Locations: ParsableArguments {
         guard outputDir == nil else {
             throw ValidationError("--output does not apply to \(command); \(reason)")
         }
+    }
+
+    /// Checks, before any work, that each paper's results store and `others` can be written
+    /// (creating them), so that an unwritable output fails now in one line, not after training.
+    func checkWritable(papers: [String], _ others: [URL] = []) throws {
+        let stores = papers.map { ReportLayout(output: outputURL, paper: $0, quick: false).results }
+        for directory in stores + others { try WritableDirectory.check(directory) }
     }
 
     var dataURL: URL {

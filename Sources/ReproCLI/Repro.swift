@@ -30,6 +30,8 @@ public struct Repro: ParsableCommand {
 
 extension Repro {
     /// Parses, validates and runs one command line; returns the error to report, nil on success.
+    /// A raw file-system error never reaches the user as a Foundation dump: it becomes one
+    /// sentence naming the path and the fix (`FileSystemError`).
     ///
     /// Exit codes: 0 success; 64 (EX_USAGE) for every bad invocation — an unknown or malformed
     /// option, a value out of range, an option that does not apply to the experiment — all found
@@ -41,7 +43,7 @@ extension Repro {
             try command.run()
             return nil
         } catch {
-            return error
+            return FileSystemError.plain(error)
         }
     }
 

@@ -34,6 +34,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         guard let paper = Papers.owner(of: experiment.name) else { return }
+        try locations.checkWritable(papers: [paper.id])
         print(try run(paper))
     }
 
