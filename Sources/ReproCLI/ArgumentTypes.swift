@@ -61,6 +61,17 @@ struct PaperChoice: ExpressibleByArgument, Equatable {
         }
     }
 
+    /// Refuses `--rng numpy` for a paper that cannot replay the published code's draws (its
+    /// results would be the default ones, filed under `numpy/`).
+    func require(_ rng: RandomSource) throws {
+        for paper in papers where !paper.randomSources.contains(rng) {
+            let able = Papers.all.filter { $0.randomSources.contains(rng) }.map(\.id)
+            let names = able.joined(separator: " or ")
+            throw ValidationError("--rng \(rng.rawValue) does not apply to \(paper.id); only "
+                                  + "\(names) can use it, so choose \(names)")
+        }
+    }
+
     /// Refuses a `--paper-facts` or `--templates` root that has no folder for one of the
     /// papers (run from outside the repository, or a typo), before any work.
     func requireFolders(_ root: String, option: String, holding what: String) throws {

@@ -14,7 +14,7 @@ struct BuildReportCommand: ParsableCommand {
     @OptionGroup var seeds: SeedCountOption
 
     func validate() throws {
-        try papers.check(report: true)
+        try papers.check(report: true, rng: profile.rng)
         try seeds.check(papers.paper)
     }
 

@@ -15,7 +15,7 @@ struct ClaimsCommand: ParsableCommand {
     @OptionGroup var seeds: SeedCountOption
 
     func validate() throws {
-        try papers.check(report: false)
+        try papers.check(report: false, rng: profile.rng)
         try seeds.check(papers.paper)
     }
 

@@ -36,9 +36,11 @@ struct PaperOptions: ParsableArguments {
 
     var templatesRoot: String { templates ?? "templates" }
 
-    /// The paper choice, and the facts (and, for a report, the templates) of each of its papers.
-    func check(report: Bool) throws {
+    /// The paper choice (which must be able to use `rng`), and the facts (and, for a report,
+    /// the templates) of each of its papers.
+    func check(report: Bool, rng: RandomSource) throws {
         try paper.requireReports()
+        try paper.require(rng)
         try paper.requireFolders(paperFacts, option: "--paper-facts",
                                  holding: "published facts")
         if report {

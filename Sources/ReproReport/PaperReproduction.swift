@@ -16,6 +16,8 @@ public protocol PaperReproduction {
     var experiments: [ExperimentInfo] { get }
     /// False while a paper has experiments but no figures, claims or templates yet.
     var buildsReport: Bool { get }
+    /// The `--rng` sources its results can be computed from (default: the tool's own only).
+    var randomSources: [RandomSource] { get }
 
     /// Trains and analyses whatever is missing, then returns the results.
     func results(_ context: PaperContext) throws -> Results
@@ -46,6 +48,7 @@ public protocol PaperReproduction {
 
 extension PaperReproduction {
     public var buildsReport: Bool { true }
+    public var randomSources: [RandomSource] { [.repro] }
 }
 
 /// What a paper's computations get: a runner writing into the paper's own store, the profile,

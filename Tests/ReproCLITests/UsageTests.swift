@@ -92,6 +92,9 @@ final class UsageTests: XCTestCase {
             (["claims", "--paper-facts", folder.path], "--paper-facts: no folder"),
             (["figures", "paper1", "--paper-facts", folder.path], "--paper-facts: no folder"),
             (["build-report", "--paper", "1", "--templates", folder.path], "--templates: no folder"),
+            (["build-report", "--rng", "numpy"], "--rng numpy does not apply to paper2"),
+            (["claims", "--paper", "2", "--rng", "numpy"], "--rng numpy does not apply to paper2"),
+            (["figures", "paper2", "--rng", "numpy"], "only paper1 can use it"),
         ])
     }
 
