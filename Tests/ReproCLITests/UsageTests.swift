@@ -35,6 +35,7 @@ final class UsageTests: XCTestCase {
             (["run", "sparse-width", "--widths", "-128"], "--widths: widths must be powers of two"),
             (["run", "sparse-depth", "--depths", "-2"], "--depths: depths must be between 1"),
             (["figures", "paper1", "--dpi", "-150"], "--dpi must be a number between"),
+            (["claims", "--seeds", "-2"], "--seeds: give a count of seeds from 1 to 100"),
         ])
     }
 
