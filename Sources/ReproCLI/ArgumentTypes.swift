@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ReproData
 import ReproExperiments
 import ReproNN
@@ -17,15 +18,20 @@ extension Shard: ExpressibleByArgument {
 }
 
 /// A comma-separated list option (`--seeds 0,42`): parsed and checked by the argument parser,
-/// so a bad item is refused with the usage line before any work starts.
+/// so a bad item is refused with the usage line before any work starts. An empty argument is
+/// an empty list, which the command's validation refuses by name (``ExperimentArguments``).
 struct CommaList<Element: ExpressibleByArgument>: ExpressibleByArgument {
     var values: [Element]
 
     init?(argument: String) {
+        guard !argument.trimmingCharacters(in: .whitespaces).isEmpty else {
+            values = []
+            return
+        }
         let items = argument.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         let parsed = items.compactMap(Element.init(argument:))
-        guard !items.isEmpty, parsed.count == items.count else { return nil }
+        guard parsed.count == items.count else { return nil }
         values = parsed
     }
 }
@@ -52,6 +58,32 @@ struct PaperChoice: ExpressibleByArgument, Equatable {
             throw ValidationError("--paper: \(paper.id) has no report yet, only experiments "
                                   + "(\(names)); "
                                   + "run them with `repro run <experiment>`")
+        }
+    }
+
+    /// Refuses `--rng numpy` for a paper that cannot replay the published code's draws (its
+    /// results would be the default ones, filed under `numpy/`).
+    func require(_ rng: RandomSource) throws {
+        for paper in papers where !paper.randomSources.contains(rng) {
+            let able = Papers.all.filter { $0.randomSources.contains(rng) }.map(\.id)
+            let names = able.joined(separator: " or ")
+            throw ValidationError("--rng \(rng.rawValue) does not apply to \(paper.id); only "
+                                  + "\(names) can use it, so choose \(names)")
+        }
+    }
+
+    /// Refuses a `--paper-facts` or `--templates` root that has no folder for one of the
+    /// papers (run from outside the repository, or a typo), before any work.
+    func requireFolders(_ root: String, option: String, holding what: String) throws {
+        for paper in papers {
+            let folder = URL(fileURLWithPath: root, isDirectory: true).appendingPathComponent(paper.id)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
+                  isDirectory.boolValue else {
+                throw ValidationError("\(option): no folder \(folder.path) (the \(what) of "
+                                      + "\(paper.id)); run repro from the repository root or give "
+                                      + "\(option) DIR")
+            }
         }
     }
 

@@ -26,6 +26,18 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Paper 2's engine only: one epoch per width and depth against dense masked GEMMs.")
     var paper2 = false
 
+    func validate() throws {
+        try locations.refuseOutput(for: "bench", "its sweeps train into a temporary directory")
+        if paper2, let flag = grid ? "--grid" : noSweep ? "--no-sweep" : nil {
+            throw ValidationError("\(flag) does not apply with --paper2, which times one epoch "
+                                  + "per width and depth only")
+        }
+        if grid && noSweep {
+            throw ValidationError("--grid times the learning-rate grid's sweep; it cannot go "
+                                  + "with --no-sweep")
+        }
+    }
+
     func run() throws {
         print("blas_core: \(BLASInfo.coreName)")
         print("blas_threads: \(BLASInfo.threads)")

@@ -14,18 +14,19 @@ struct BuildReportCommand: ParsableCommand {
     @OptionGroup var seeds: SeedCountOption
 
     func validate() throws {
-        try papers.paper.requireReports()
+        try papers.check(report: true, rng: profile.rng)
         try seeds.check(papers.paper)
     }
 
     func run() throws {
+        try locations.checkWritable(papers: papers.paper.papers.map(\.id),
+                                    papers.paper.papers.map { layout($0.id).figures })
         var entries: [IndexPage.Entry] = []
         for paper in papers.paper.papers {
-            let layout = ReportLayout(output: locations.outputURL, paper: paper.id,
-                                      quick: profile.quick, rng: profile.rng)
+            let layout = layout(paper.id)
             let builder = ReportBuilder(
                 layout: layout,
-                templates: URL(fileURLWithPath: papers.templates, isDirectory: true).appendingPathComponent(paper.id),
+                templates: URL(fileURLWithPath: papers.templatesRoot, isDirectory: true).appendingPathComponent(paper.id),
                 facts: URL(fileURLWithPath: papers.paperFacts, isDirectory: true).appendingPathComponent(paper.id),
                 repository: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                 seedCount: seeds.count)
@@ -35,9 +36,13 @@ struct BuildReportCommand: ParsableCommand {
                   + "in \(String(format: "%.1f", outcome.seconds)) s")
             entries.append(IndexPage.Entry(paper: paper.id, title: outcome.title, claims: outcome.claims))
         }
-        let index = ReportLayout(output: locations.outputURL, paper: "", quick: profile.quick,
-                                 rng: profile.rng).indexRoot
+        let index = layout("").indexRoot
         let files = try IndexPage.write(IndexPage.merge(entries, into: index), to: index)
         print("wrote \(files.map(\.path).joined(separator: ", "))")
+    }
+
+    private func layout(_ paper: String) -> ReportLayout {
+        ReportLayout(output: locations.outputURL, paper: paper, quick: profile.quick,
+                     rng: profile.rng)
     }
 }

@@ -15,7 +15,7 @@ struct ClaimsCommand: ParsableCommand {
     @OptionGroup var seeds: SeedCountOption
 
     func validate() throws {
-        try papers.paper.requireReports()
+        try papers.check(report: false, rng: profile.rng)
         try seeds.check(papers.paper)
     }
 
@@ -23,6 +23,8 @@ struct ClaimsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        // Missing results are computed and stored first.
+        try locations.checkWritable(papers: papers.paper.papers.map(\.id))
         var all: [String: [ClaimResult]] = [:]
         for paper in papers.paper.papers {
             all[paper.id] = try claims(paper)

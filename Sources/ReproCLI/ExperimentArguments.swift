@@ -8,22 +8,23 @@ import ReproNN
 struct ExperimentArguments: ParsableArguments {
     @OptionGroup var profile: ProfileOptions
 
-    @Option(help: "Seeds, comma-separated.")
+    @Option(parsing: .unconditional, help: "Seeds, comma-separated.")
     var seeds: CommaList<Int>?
 
-    @Option(help: "Epochs (paper 1: full-batch steps).")
+    @Option(parsing: .unconditional, help: "Epochs (paper 1: full-batch steps).")
     var epochs: Int?
 
     @Option(help: "Number type of training: float32 or float64 (paper 1).")
     var precision: Precision?
 
-    @Option(help: "Digit pairs, comma-separated, e.g. 0/1,4/9 (paper 1).")
+    @Option(parsing: .unconditional,
+            help: "Digit pairs, comma-separated, e.g. 0/1,4/9 (paper 1).")
     var pairs: CommaList<DigitPair>?
 
-    @Option(help: "Hidden sizes, comma-separated (paper 1).")
+    @Option(parsing: .unconditional, help: "Hidden sizes, comma-separated (paper 1).")
     var sizes: CommaList<Int>?
 
-    @Option(help: "Learning rates, comma-separated (paper 1).")
+    @Option(parsing: .unconditional, help: "Learning rates, comma-separated (paper 1).")
     var lrs: CommaList<Double>?
 
     @Option(help: ArgumentHelp(
@@ -34,48 +35,66 @@ struct ExperimentArguments: ParsableArguments {
         valueName: "order"))
     var lrGridOrder: String?
 
-    @Option(help: "Hidden-layer widths, comma-separated powers of two from 128 to 32768 (paper 2).")
+    @Option(parsing: .unconditional,
+            help: "Hidden-layer widths, comma-separated powers of two from 128 to 32768 (paper 2).")
     var widths: CommaList<Int>?
 
-    @Option(help: "Numbers of hidden layers, comma-separated (paper 2, sparse-depth).")
+    @Option(parsing: .unconditional,
+            help: "Numbers of hidden layers, comma-separated (paper 2, sparse-depth).")
     var depths: CommaList<Int>?
 
-    @Option(help: "Mini-batch size (paper 2; default 128).")
+    @Option(parsing: .unconditional, help: "Mini-batch size (paper 2; default 128).")
     var batchSize: Int?
 
-    @Option(help: "Learning rate (paper 2; default 0.01).")
+    @Option(parsing: .unconditional, help: "Learning rate (paper 2; default 0.01).")
     var lr: Double?
 
     @Flag(help: "Paper 2's pruned-width at every width up to 2^15 (dense 2^15 nets take long).")
     var full = false
 
     func validate() throws {
+        // Each list names at least one value, each once: a value given twice would be trained
+        // once and counted twice in every mean ± std.
+        try Self.list("--seeds", seeds)
+        try Self.list("--pairs", pairs)
+        try Self.list("--sizes", sizes)
+        try Self.list("--lrs", lrs)
+        try Self.list("--widths", widths)
+        try Self.list("--depths", depths)
         if let seeds, seeds.values.contains(where: { $0 < 0 }) {
             throw ValidationError("--seeds: seeds must be non-negative integers")
         }
-        // A value given twice would be trained once and counted twice in every mean ± std.
-        try Self.once("--seeds", seeds?.values)
-        try Self.once("--sizes", sizes?.values)
-        try Self.once("--lrs", lrs?.values)
-        try Self.once("--widths", widths?.values)
-        try Self.once("--depths", depths?.values)
         if let epochs, !(1...100_000).contains(epochs) {
             throw ValidationError("--epochs: must be between 1 and 100000")
         }
-        try Self.once("--pairs", pairs?.values)
         if let lrs, !lrs.values.allSatisfy({ $0 > 0 && $0.isFinite }) {
             throw ValidationError("--lrs: learning rates must be positive numbers")
         }
         try validatePaper2()
     }
 
-    /// Refuses a list that names one value twice (0/1 and 1/0 are one pair), naming it.
-    static func once<T: Hashable & CustomStringConvertible>(_ option: String,
-                                                            _ values: [T]?) throws {
+    /// Refuses an empty list (`--sizes ''`) and one that names a value twice (0/1 and 1/0 are
+    /// one pair), naming the option.
+    static func list<T: Hashable & CustomStringConvertible>(_ option: String,
+                                                            _ list: CommaList<T>?) throws {
+        guard let values = list?.values else { return }
+        guard !values.isEmpty else {
+            throw ValidationError("\(option): the list is empty; give at least one value "
+                                  + "(comma-separated)")
+        }
         var seen: Set<T> = []
-        for value in values ?? [] where !seen.insert(value).inserted {
+        for value in values where !seen.insert(value).inserted {
             throw ValidationError("\(option): \(value) is given twice; name each value once")
         }
+    }
+
+    /// The experiment's name, then these options against what the experiment's paper accepts
+    /// (`PaperReproduction.checkOptions`): an option that does not apply, or a value only the
+    /// paper can judge (--rng numpy with --precision float32), is a usage error too.
+    func check(_ experiment: ExperimentName, options: ExperimentOptions) throws {
+        try experiment.check()
+        guard let paper = Papers.owner(of: experiment.name) else { return }
+        try Usage.check { try paper.checkOptions(experiment.name, options: options) }
     }
 
     func validatePaper2() throws {

@@ -3,6 +3,7 @@ import Foundation
 import ReproBench
 import ReproPlot
 import ReproReport
+import ReproSupport
 
 struct FiguresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,20 +30,29 @@ struct FiguresCommand: ParsableCommand {
         func validate() throws {
             try paper.requireReports()
             try seeds.check(paper)
+            try paper.require(profile.rng)
+            try paper.requireFolders(paperFacts, option: "--paper-facts", holding: "published facts")
         }
 
         func run() throws {
+            try locations.checkWritable(papers: paper.papers.map(\.id),
+                                        paper.papers.map { figures($0.id) })
             for p in paper.papers { try render(p) }
+        }
+
+        private func figures(_ paper: String) -> URL {
+            ReportLayout(output: locations.outputURL, paper: paper, quick: profile.quick,
+                         rng: profile.rng).figures
         }
 
         private func render<P: PaperReproduction>(_ paper: P) throws {
             let start = Date()
+            // The facts a user edits are read before any long computation.
+            let facts = try PaperFacts(directory: URL(fileURLWithPath: paperFacts).appendingPathComponent(paper.id))
             let context = PaperContext(runner: locations.runner(for: paper.id),
                                        quick: profile.quick, rng: profile.rng, seedCount: seeds.count) { print($0) }
             let results = try paper.results(context)
-            let facts = try PaperFacts(directory: URL(fileURLWithPath: paperFacts).appendingPathComponent(paper.id))
-            let directory = ReportLayout(output: locations.outputURL, paper: paper.id,
-                                         quick: profile.quick, rng: profile.rng).figures
+            let directory = figures(paper.id)
             let files = try FigureWriter.write(try paper.figures(results, facts: facts), tables: paper.tables(results),
                                                to: directory, dpi: dpi.dpi)
             print("\(files.count) files in \(directory.path), "
@@ -60,6 +70,7 @@ struct FiguresCommand: ParsableCommand {
 
         func run() throws {
             let directory = locations.outputURL.appendingPathComponent("gallery")
+            try WritableDirectory.check(directory)
             for (name, figure) in Gallery.figures() {
                 let files = try FigureRenderer.write(figure, to: directory.appendingPathComponent(name),
                                                      formats: [.png(dpi: dpi.dpi), .pdf])
@@ -71,12 +82,18 @@ struct FiguresCommand: ParsableCommand {
 
 /// `--dpi`, checked before any work: a finite number of dots per inch in a sensible range.
 struct DPIOption: ParsableArguments {
-    @Option(help: "PNG resolution in dots per inch (20–1200).")
+    /// Below this the 9-point legend and tick labels are under 6.25 pixels tall: unreadable.
+    static let minimum = 50.0
+    /// Above this a figure's PNG runs to tens of megapixels (and Cairo's limit soon after).
+    static let maximum = 1200.0
+
+    @Option(parsing: .unconditional, help: "PNG resolution in dots per inch (50–1200).")
     var dpi: Double = 150
 
     func validate() throws {
-        guard dpi.isFinite, (20...1200).contains(dpi) else {
-            throw ValidationError("--dpi must be a number between 20 and 1200")
+        guard dpi.isFinite, (Self.minimum...Self.maximum).contains(dpi) else {
+            throw ValidationError("--dpi must be a number between 50 and 1200 (below 50 the "
+                                  + "figures' smallest text is under 6 pixels tall)")
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import ReproData
 import ReproExperiments
 import ReproReport
+import ReproSupport
 
 /// Where data and results live: flags first, then REPRO_DATA / REPRO_OUTPUT, then `data/` and
 /// `output/` in the current directory (the repository root when run through make).
@@ -22,6 +23,26 @@ struct Locations: ParsableArguments {
         if dataDir?.isEmpty == true {
             throw ValidationError("--data-dir: give a directory, not an empty path")
         }
+        // An empty variable would silently mean the current directory.
+        let environment = ProcessInfo.processInfo.environment
+        for (name, flag) in [("REPRO_OUTPUT", outputDir), ("REPRO_DATA", dataDir)]
+        where flag == nil && environment[name]?.isEmpty == true {
+            throw ValidationError("\(name) is set but empty; unset it or set it to a directory")
+        }
+    }
+
+    /// Refuses `--output` on a command that writes nothing there (data, bench).
+    func refuseOutput(for command: String, _ reason: String) throws {
+        guard outputDir == nil else {
+            throw ValidationError("--output does not apply to \(command); \(reason)")
+        }
+    }
+
+    /// Checks, before any work, that each paper's results store and `others` can be written
+    /// (creating them), so that an unwritable output fails now in one line, not after training.
+    func checkWritable(papers: [String], _ others: [URL] = []) throws {
+        let stores = papers.map { ReportLayout(output: outputURL, paper: $0, quick: false).results }
+        for directory in stores + others { try WritableDirectory.check(directory) }
     }
 
     var dataURL: URL {

@@ -27,10 +27,28 @@ struct PaperOptions: ParsableArguments {
                                valueName: "paper"))
     var paper: PaperChoice = PaperChoice(argument: "all")!
 
-    @Option(help: "Directory of the report templates (one folder per paper).")
-    var templates: String = "templates"
+    @Option(help: "Directory of the report templates (one folder per paper; default: templates).")
+    var templates: String?
 
     @Option(name: .customLong("paper-facts"),
             help: "Directory of the papers' published facts and claims (one folder per paper).")
     var paperFacts: String = "paper"
+
+    var templatesRoot: String { templates ?? "templates" }
+
+    /// The paper choice (which must be able to use `rng`), and the facts (and, for a report,
+    /// the templates) of each of its papers.
+    func check(report: Bool, rng: RandomSource) throws {
+        try paper.requireReports()
+        try paper.require(rng)
+        try paper.requireFolders(paperFacts, option: "--paper-facts",
+                                 holding: "published facts")
+        if report {
+            try paper.requireFolders(templatesRoot, option: "--templates",
+                                     holding: "report templates")
+        } else if templates != nil {
+            throw ValidationError("--templates does not apply here; only build-report writes a "
+                                  + "report")
+        }
+    }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import ReproPlot
+import ReproSupport
 
 public struct Repro: ParsableCommand {
     public static let configuration = CommandConfiguration(
@@ -19,4 +21,34 @@ public struct Repro: ParsableCommand {
     )
 
     public init() {}
+
+    /// Checks what every command reads from the environment, before any work.
+    public func validate() throws {
+        try Usage.check { _ = try PDFDate.fromEnvironment() }
+    }
+}
+
+extension Repro {
+    /// Parses, validates and runs one command line; returns the error to report, nil on success.
+    /// A raw file-system error never reaches the user as a Foundation dump: it becomes one
+    /// sentence naming the path and the fix (`FileSystemError`).
+    ///
+    /// Exit codes: 0 success; 64 (EX_USAGE) for every bad invocation — an unknown or malformed
+    /// option, a value out of range, an option that does not apply to the experiment — all found
+    /// before any work starts; 1 for a failure while working (data missing or corrupt, output
+    /// not writable, disk full).
+    public static func execute(_ arguments: [String]? = nil) -> Error? {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return nil
+        } catch {
+            return FileSystemError.plain(error)
+        }
+    }
+
+    /// The executable's entry point: ``execute(_:)``, then exit with its message and code.
+    public static func runMain() -> Never {
+        Self.exit(withError: execute())
+    }
 }

@@ -15,7 +15,7 @@ struct ResultsCommand: ParsableCommand {
     @OptionGroup var arguments: ExperimentArguments
     @OptionGroup var locations: Locations
 
-    func validate() throws { try experiment.check() }
+    func validate() throws { try arguments.check(experiment, options: arguments.options) }
 
     func run() throws {
         guard let paper = Papers.owner(of: experiment.name) else { return }

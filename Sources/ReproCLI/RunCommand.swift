@@ -17,19 +17,28 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var arguments: ExperimentArguments
     @OptionGroup var locations: Locations
 
-    @Option(help: "Run only batch i of every n (i/n), to spread a grid over machines sharing output/.")
+    @Option(parsing: .unconditional,
+            help: "Run only batch i of every n (i/n), to spread a grid over machines sharing output/.")
     var shard: Shard?
 
-    func validate() throws { try experiment.check() }
+    /// The experiment, every option and its fit to the experiment are checked before any work.
+    func validate() throws {
+        try arguments.check(experiment, options: options)
+    }
+
+    var options: ExperimentOptions {
+        var options = arguments.options
+        options.shard = shard
+        return options
+    }
 
     func run() throws {
         guard let paper = Papers.owner(of: experiment.name) else { return }
+        try locations.checkWritable(papers: [paper.id])
         print(try run(paper))
     }
 
     private func run<P: PaperReproduction>(_ paper: P) throws -> String {
-        var options = arguments.options
-        options.shard = shard
         let context = PaperContext(runner: locations.runner(for: paper.id), quick: options.quick,
                                    rng: arguments.profile.rng) { print($0) }
         return try paper.run(experiment.name, options: options, context: context)

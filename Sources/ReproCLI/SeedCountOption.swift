@@ -3,7 +3,7 @@ import ArgumentParser
 /// `--seeds N` of the commands that check claims (build-report, claims, figures): how many seeds
 /// paper 1's claims are re-checked over — the profile's own seeds and more.
 struct SeedCountOption: ParsableArguments {
-    @Option(name: .customLong("seeds"), help: ArgumentHelp(
+    @Option(name: .customLong("seeds"), parsing: .unconditional, help: ArgumentHelp(
         "Paper 1: re-check every claim over this many seeds (the paper's and more).",
         discussion: "Default 20 (quick profile: 4). The extra seeds train the LR grid and the capacity "
             + "sweep again and rerun the analyses the claims read; give 3 (quick: 2) for the paper's seeds only.",

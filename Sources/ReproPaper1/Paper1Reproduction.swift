@@ -10,6 +10,8 @@ public struct Paper1Reproduction: PaperReproduction {
     public init() {}
 
     public let id = "paper1"
+    /// `--rng numpy` replays the published code's draws.
+    public let randomSources = RandomSource.allCases
 
     public var experiments: [ExperimentInfo] {
         [ExperimentInfo(name: "lr-grid", summary: "pair 4/9, 6 learning rates × 11 hidden sizes × 3 seeds"),
@@ -97,6 +99,10 @@ public struct Paper1Reproduction: PaperReproduction {
             let drawn = plan.drawing(rng)
             return ProvenanceExperiment(drawn, seeds: drawn.seeds, store: store)
         }
+    }
+
+    public func checkOptions(_ experiment: String, options: ExperimentOptions) throws {
+        _ = try Paper1Plan.plan(experiment, options: options)
     }
 
     public func run(_ experiment: String, options: ExperimentOptions, context: PaperContext) throws -> String {

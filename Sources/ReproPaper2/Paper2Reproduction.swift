@@ -113,6 +113,18 @@ public struct Paper2Reproduction: PaperReproduction {
         }
     }
 
+    public func checkOptions(_ experiment: String, options: ExperimentOptions) throws {
+        guard experiment == Self.robustness else {
+            _ = try Paper2Plan.plan(experiment, options: options)
+            return
+        }
+        guard options.shard == nil else {
+            throw ReproError("--shard does not apply to robustness; it evaluates every network "
+                             + "in one process")
+        }
+        _ = try Self.familyPlans(options)
+    }
+
     public func run(_ experiment: String, options: ExperimentOptions,
                     context: PaperContext) throws -> String {
         if experiment == Self.robustness {

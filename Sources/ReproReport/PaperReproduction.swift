@@ -16,6 +16,8 @@ public protocol PaperReproduction {
     var experiments: [ExperimentInfo] { get }
     /// False while a paper has experiments but no figures, claims or templates yet.
     var buildsReport: Bool { get }
+    /// The `--rng` sources its results can be computed from (default: the tool's own only).
+    var randomSources: [RandomSource] { get }
 
     /// Trains and analyses whatever is missing, then returns the results.
     func results(_ context: PaperContext) throws -> Results
@@ -32,6 +34,10 @@ public protocol PaperReproduction {
     /// The experiments behind the report, as run under this profile and random source.
     func provenance(quick: Bool, rng: RandomSource, store: ResultStore) -> [ProvenanceExperiment]
 
+    /// Checks the options of `repro run|results <experiment>` without doing any work (no data
+    /// read, no file touched), so that the command line refuses a bad or inapplicable option
+    /// before anything starts. Throws the same one-line error `run` would.
+    func checkOptions(_ experiment: String, options: ExperimentOptions) throws
     /// `repro run <experiment>`: trains what is missing; returns a one-line summary.
     func run(_ experiment: String, options: ExperimentOptions,
              context: PaperContext) throws -> String
@@ -42,6 +48,7 @@ public protocol PaperReproduction {
 
 extension PaperReproduction {
     public var buildsReport: Bool { true }
+    public var randomSources: [RandomSource] { [.repro] }
 }
 
 /// What a paper's computations get: a runner writing into the paper's own store, the profile,

@@ -2,9 +2,17 @@ import Foundation
 
 /// Writes files so that a reader never sees half of one: write to a temporary file in the same
 /// directory, flush it, then rename it over the destination (rename is atomic on POSIX file
-/// systems).
+/// systems). A failure is one sentence naming the file and the fix (``FileSystemError``).
 public enum AtomicFile {
     public static func write(_ data: Data, to url: URL) throws {
+        do {
+            try replace(url, with: data)
+        } catch {
+            throw FileSystemError.describe(error, path: url.path, access: .writing) ?? error
+        }
+    }
+
+    private static func replace(_ url: URL, with data: Data) throws {
         let directory = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // Unique per write, so two writers of one file (processes, or threads of one) never
@@ -19,8 +27,7 @@ public enum AtomicFile {
             try handle.synchronize()
             try handle.close()
             if rename(temporary.path, url.path) != 0 {
-                throw ReproError("cannot move \(temporary.path) to \(url.path): "
-                                 + "\(String(cString: strerror(errno)))")
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

@@ -1,3 +1,3 @@
 import ReproCLI
 
-Repro.main()
+Repro.runMain()

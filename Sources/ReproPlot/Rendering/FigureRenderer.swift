@@ -56,7 +56,8 @@ public enum FigureRenderer {
     }
 
     /// A PDF surface writing into memory: `body` draws the pages; the finished bytes are returned.
-    /// The one way figures and whole reports (`ReproReport`'s documents) become PDF bytes.
+    /// The one way figures and whole reports (`ReproReport`'s documents) become PDF bytes, dated
+    /// by `SOURCE_DATE_EPOCH` when it is set (``PDFDate``).
     public static func pdfStream(size: Size, _ body: (OpaquePointer) throws -> Void) throws -> Data {
         let sink = DataSink()
         guard let surface = cairo_pdf_surface_create_for_stream(
@@ -64,6 +65,7 @@ public enum FigureRenderer {
             throw ReproError("cairo could not start a PDF")
         }
         defer { cairo_surface_destroy(surface) }
+        try PDFDate.apply(to: surface)
         try body(surface)
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)

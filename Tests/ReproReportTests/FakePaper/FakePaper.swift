@@ -110,6 +110,10 @@ struct FakePaper: PaperReproduction {
         [ProvenanceExperiment(Plan(), seeds: [0, 1], store: store)]
     }
 
+    func checkOptions(_ experiment: String, options: ExperimentOptions) throws {
+        try options.check(allowed: [], for: experiment)
+    }
+
     func run(_ experiment: String, options: ExperimentOptions,
              context: PaperContext) throws -> String {
         "\(try context.runner.run(Plan(), trainer: Trainer()).trained) trained"
