@@ -70,7 +70,9 @@ let package = Package(
         .executableTarget(name: "repro", dependencies: ["ReproCLI"], exclude: readme),
 
         // MARK: - Tests (synthetic data only; never the real MNIST)
-        .target(name: "ReproTestSupport", dependencies: ["ReproData", "ReproSupport"], exclude: readme),
+        .target(name: "ReproTestSupport", dependencies: [
+            "ReproData", "ReproSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: readme),
         .testTarget(name: "ReproSupportTests", dependencies: ["ReproSupport"]),
         .testTarget(name: "ReproDataTests", dependencies: [
             "ReproData", "ReproSupport", "ReproTestSupport",
