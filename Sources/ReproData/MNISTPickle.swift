@@ -52,9 +52,12 @@ public enum MNISTPickle {
             for i in 0..<out.count {
                 let bits = raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)
                 let scaled = Float(bitPattern: UInt32(littleEndian: bits)) * 256
-                let rounded = scaled.rounded()
-                if rounded != scaled || rounded < 0 || rounded > 255 { exact = false }
-                out[i] = UInt8(clamping: Int(rounded))
+                // NaN and infinities fail these comparisons too.
+                guard scaled.rounded() == scaled, scaled >= 0, scaled <= 255 else {
+                    exact = false
+                    continue
+                }
+                out[i] = UInt8(scaled)
             }
         }
         guard exact else {
