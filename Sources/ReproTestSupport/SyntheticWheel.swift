@@ -21,13 +21,15 @@ public enum SyntheticWheel {
         return writer.bytes
     }
 
-    /// The bytes of a wheel whose one member `member` holds `payload` (stored, not deflated, so a
-    /// test can damage the payload in place).
+    /// The bytes of a wheel whose one member `member` holds `payload` (stored unless `deflated`, so
+    /// a test can damage the payload in place).
     public static func wheel(payload: Data = try! Gzip.compress(pickle()),
-                             member: String = MNISTWheel.entryPath) throws -> Data {
+                             member: String = MNISTWheel.entryPath,
+                             deflated: Bool = false) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
-        try archive.addEntry(with: member, type: .file,
-                             uncompressedSize: Int64(payload.count)) { position, size in
+        try archive.addEntry(with: member, type: .file, uncompressedSize: Int64(payload.count),
+                             modificationDate: Date(timeIntervalSince1970: 1_600_000_000),
+                             compressionMethod: deflated ? .deflate : .none) { position, size in
             payload.subdata(in: Int(position)..<(Int(position) + size))
         }
         return archive.data ?? Data()
