@@ -5,7 +5,7 @@ REPRO := .build/release/repro
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: report report-quick test check-replay deps pip build data experiments tables claims figures \
-	gallery bench screenshots clean
+	gallery bench screenshots clean fuzz
 
 ## report: fetch and verify MNIST, run everything each paper's report needs, write output/<paper>/report.{md,html,pdf} and output/index.*.
 report: build data
@@ -25,6 +25,16 @@ test: deps
 check-replay: deps data
 	swift build --build-tests
 	REPRO_PUBLISHED_CHECK=1 swift test --skip-build --filter ReplayPublishedTests
+
+## fuzz: each parser fuzz target (idx, gzip, pickle, wheel) under libFuzzer + AddressSanitizer for
+## FUZZ_SECONDS (default 180) each; fails on a crash (see Fuzz/README.md).
+FUZZ_SECONDS ?= 180
+FUZZ_TARGETS ?= idx gzip pickle wheel
+FUZZ_SCRATCH := .build-fuzz
+fuzz: deps
+	swift build -c release --product repro-fuzz --scratch-path $(FUZZ_SCRATCH) \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DLIBFUZZER -Xswiftc -use-ld=lld
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh $(FUZZ_SCRATCH)/release/repro-fuzz $(FUZZ_TARGETS)
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

@@ -69,8 +69,16 @@ let package = Package(
         ], exclude: readme),
         .executableTarget(name: "repro", dependencies: ["ReproCLI"], exclude: readme),
 
+        // MARK: - Fuzzing the parsers (`make fuzz` builds these with libFuzzer; see Fuzz/README.md)
+        .target(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"),
+        .executableTarget(name: "repro-fuzz", dependencies: [
+            "ReproData", "ReproTestSupport", "CFuzzerDriver",
+        ], path: "Fuzz/ReproFuzz"),
+
         // MARK: - Tests (synthetic data only; never the real MNIST)
-        .target(name: "ReproTestSupport", dependencies: ["ReproData", "ReproSupport"], exclude: readme),
+        .target(name: "ReproTestSupport", dependencies: [
+            "ReproData", "ReproSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: readme),
         .testTarget(name: "ReproSupportTests", dependencies: ["ReproSupport"]),
         .testTarget(name: "ReproDataTests", dependencies: [
             "ReproData", "ReproSupport", "ReproTestSupport",

