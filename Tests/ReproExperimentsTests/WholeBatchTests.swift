@@ -65,18 +65,24 @@ final class WholeBatchTests: XCTestCase {
                        [plan.specs(data: "none")[2].key, lost.key])
     }
 
-    /// Records stored before they named their batch: its size and wall time identify it.
-    func testABatchStoredBeforeRecordsNamedItIsAlsoRetrainedWhole() throws {
-        let uninterrupted = SyntheticMNIST.temporaryDirectory("legacy-a")
-        try runner(uninterrupted).run(plan, trainer: CoupledTrainer())
-        let root = SyntheticMNIST.temporaryDirectory("legacy-b")
-        try runner(root).run(plan, trainer: CoupledTrainer())
+    /// Rewrites every record of the plan as records were stored before they named their batch.
+    func forgetBatches(_ root: URL) throws -> ResultStore {
         let store = ResultStore(root: root)
         for spec in plan.specs(data: "none") {
             var record = try store.model(spec.key)
             record.batch = nil
             try CanonicalJSON.encode(record, pretty: true).write(to: store.recordURL(spec.key))
         }
+        return store
+    }
+
+    /// Records stored before they named their batch: its size and wall time identify it.
+    func testABatchStoredBeforeRecordsNamedItIsAlsoRetrainedWhole() throws {
+        let uninterrupted = SyntheticMNIST.temporaryDirectory("legacy-a")
+        try runner(uninterrupted).run(plan, trainer: CoupledTrainer())
+        let root = SyntheticMNIST.temporaryDirectory("legacy-b")
+        try runner(root).run(plan, trainer: CoupledTrainer())
+        let store = try forgetBatches(root)
         try FileManager.default.removeItem(at: store.recordURL(plan.specs(data: "none")[1].key))
         let trainer = CoupledTrainer()
         XCTAssertEqual(try runner(root).run(plan, trainer: trainer).trained, 2)
@@ -88,12 +94,7 @@ final class WholeBatchTests: XCTestCase {
     func testRecordsStoredBeforeBatchesWereNamedStayValid() throws {
         let root = SyntheticMNIST.temporaryDirectory("whole-legacy")
         try runner(root).run(plan, trainer: CoupledTrainer())
-        let store = ResultStore(root: root)
-        for spec in plan.specs(data: "none") {
-            var record = try store.model(spec.key)
-            record.batch = nil
-            try CanonicalJSON.encode(record, pretty: true).write(to: store.recordURL(spec.key))
-        }
+        _ = try forgetBatches(root)
         let trainer = CoupledTrainer()
         XCTAssertEqual(try runner(root).run(plan, trainer: trainer).trained, 0)
         XCTAssertEqual(try runner(root).records(plan).count, 4)
