@@ -83,7 +83,7 @@ final class CLITests: XCTestCase {
     func testResultsBeforeARunSayWhichCommandToRun() throws {
         let output = FileManager.default.temporaryDirectory
             .appendingPathComponent("cli-\(UUID())").path
-        var command = try XCTUnwrap(try Repro.parseAsRoot(["results", "capacity", "--quick",
+        let command = try XCTUnwrap(try Repro.parseAsRoot(["results", "capacity", "--quick",
                                                            "--output", output])
                                     as? ResultsCommand)
         XCTAssertThrowsError(try command.run()) {
