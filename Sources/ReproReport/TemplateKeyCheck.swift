@@ -43,7 +43,9 @@ struct TemplateKeyCheck {
                     stack.append(dict); opened.append(.pushed)
                 } else if let list = value as? [[String: Any]], let first = list.first {
                     stack.append(first); opened.append(.pushed)
-                } else if value == nil || (value as? [Any])?.isEmpty == true {
+                } else if value == nil || (value as? [Any])?.isEmpty == true
+                            || (sigil == "#" && (value as? Bool) == false) {
+                    // Not rendered: an absent key, an empty list, or a false flag's `#` section.
                     skipDepth += 1; opened.append(.skipped)
                 } else {
                     opened.append(.plain)

@@ -33,6 +33,16 @@ final class TemplateKeyCheckTests: XCTestCase {
         XCTAssertEqual(try set.render(values), "a.png12")
     }
 
+    /// A section on a false flag is not rendered, so its keys need not exist; its inverse is.
+    func testAFalseFlagSkipsItsSectionButNotItsInverse() throws {
+        var flagged = values
+        flagged["extra"] = false
+        let set = try templates(["report": "{{#extra}}{{count}}{{/extra}}{{^extra}}{{title}}{{/extra}}"])
+        XCTAssertEqual(try set.render(flagged), "T")
+        let missing = try templates(["report": "{{#extra}}x{{/extra}}{{^extra}}{{count}}{{/extra}}"])
+        XCTAssertThrowsError(try missing.render(flagged)) { XCTAssertTrue("\($0)".contains("'count'"), "\($0)") }
+    }
+
     func testAMisspelledSectionParentIsAnError() throws {
         let set = try templates(["report": "{{#figurse.fig1}}x{{/figurse.fig1}}"])
         XCTAssertThrowsError(try set.render(values)) {
