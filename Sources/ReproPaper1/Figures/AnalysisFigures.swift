@@ -78,7 +78,7 @@ enum AnalysisFigures {
             let intervals = bands.intervals(rows, x: { Double($0.hidden) }, seed: \.seed, value: \.f1, purpose: "fig7")
             for (n, i) in intervals.enumerated() {
                 guard let k = sizes.firstIndex(of: Int(i.x)) else { continue }
-                axes.series.append(.line(LineSeries(x: [Double(k) + 0.3, Double(k) + 0.3], y: [i.interval.lowerBound, i.interval.upperBound],
+                axes.series.append(.line(LineSeries(x: [Double(k) + 0.4, Double(k) + 0.4], y: [i.interval.lowerBound, i.interval.upperBound],
                                                     label: n == 0 ? bands.label : nil, color: Palette.color(3), width: 3)))
                 marked += [i.interval.lowerBound, i.interval.upperBound]
             }
