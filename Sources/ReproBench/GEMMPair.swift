@@ -1,9 +1,9 @@
 import ReproNN
 
 /// The batched trainer's two big GEMMs on their own, through cblas_sgemm: forward Z = X·W
-/// (n × d times d × H, into a fresh matrix) and backward C ← C − α·Xᵀ·Z (d × n times n × H,
-/// accumulated). The backward writes its own matrix, not W, so repeated runs leave the inputs
-/// alone and the values stay far from subnormal (which would slow the kernel down).
+/// (n × d times d × H, into a fresh matrix) and backward C ← C − α·Xᵀ·Z (d × n times
+/// n × H, accumulated). The backward writes its own matrix, not W, so repeated runs leave the
+/// inputs alone and the values stay far from subnormal (which would slow the kernel down).
 final class GEMMPair {
     let n, d, H: Int
     private var x, w, z, c: [Float]
