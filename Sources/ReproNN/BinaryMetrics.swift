@@ -22,8 +22,8 @@ public struct BinaryMetrics: Codable, Equatable, Sendable {
     /// Scores of probabilities `p` against labels `y` (0 or 1).
     public init(probabilities p: UnsafeBufferPointer<Double>,
                 labels y: UnsafeBufferPointer<UInt8>) {
-        self = withUnsafeTemporaryAllocation(of: UInt64.self,
-                                             capacity: RankedAUC.scratchCount(p.count)) {
+        var scratch = [UInt64](repeating: 0, count: RankedAUC.scratchCount(p.count))
+        self = scratch.withUnsafeMutableBufferPointer {
             BinaryMetrics(probabilities: p, labels: y, scratch: $0)
         }
     }
@@ -68,8 +68,8 @@ public struct BinaryMetrics: Codable, Equatable, Sendable {
     /// `RankedAUC` (radix-sorted classes, merged).
     public static func rocAUC(scores: UnsafeBufferPointer<Double>,
                               labels: UnsafeBufferPointer<UInt8>) -> Double {
-        withUnsafeTemporaryAllocation(of: UInt64.self,
-                                      capacity: RankedAUC.scratchCount(scores.count)) {
+        var scratch = [UInt64](repeating: 0, count: RankedAUC.scratchCount(scores.count))
+        return scratch.withUnsafeMutableBufferPointer {
             RankedAUC.auc(scores: scores, labels: labels, scratch: $0)
         }
     }

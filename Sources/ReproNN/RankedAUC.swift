@@ -10,8 +10,11 @@
 /// halves the definition adds is exact in Double (every partial sum is a multiple of ½ below
 /// 2⁵²), hence equal to this integer over two.
 enum RankedAUC {
-    /// Scratch `auc(scores:labels:scratch:)` needs for `count` scores.
-    static func scratchCount(_ count: Int) -> Int { 2 * count }
+    /// Scratch `auc(scores:labels:scratch:)` needs for `count` scores: the keys, as many again
+    /// for the sort, and the sort's byte histograms.
+    static func scratchCount(_ count: Int) -> Int { 2 * count + histogramCount }
+
+    private static let histogramCount = 8 * 256
 
     /// ROC-AUC of `scores` against `labels` (1 positive, anything else negative); NaN when a
     /// score is NaN, 0 when a class is missing. `scratch` holds at least `scratchCount` values.
@@ -20,7 +23,7 @@ enum RankedAUC {
         let n = scores.count
         precondition(labels.count == n && scratch.count >= scratchCount(n))
         guard n > 0 else { return 0 }
-        let keys = scratch.baseAddress!, spare = keys + n
+        let keys = scratch.baseAddress!, spare = keys + n, histogram = spare + n
         // Positives fill keys from the front, negatives from the back.
         var positives = 0, negatives = 0
         for i in 0..<n {
@@ -33,8 +36,8 @@ enum RankedAUC {
             }
         }
         guard positives > 0, negatives > 0 else { return 0 }
-        sort(keys, count: positives, spare: spare)
-        sort(keys + positives, count: negatives, spare: spare)
+        sort(keys, count: positives, spare: spare, histogram: histogram)
+        sort(keys + positives, count: negatives, spare: spare, histogram: histogram)
         let neg = keys + positives
         var below = 0, notAbove = 0, twiceWins = 0
         for k in 0..<positives {
@@ -54,32 +57,31 @@ enum RankedAUC {
         return bits >> 63 == 1 ? ~bits : bits | (1 << 63)
     }
 
-    /// Sorts `count` keys ascending in place (LSD radix on bytes), `spare` holding as many.
+    /// Sorts `count` keys ascending in place (LSD radix on bytes); `spare` holds as many keys,
+    /// `histogram` 8 × 256 counts.
     static func sort(_ keys: UnsafeMutablePointer<UInt64>, count: Int,
-                     spare: UnsafeMutablePointer<UInt64>) {
+                     spare: UnsafeMutablePointer<UInt64>,
+                     histogram h: UnsafeMutablePointer<UInt64>) {
         guard count > 1 else { return }
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 8 * 256) { histogram in
-            let h = histogram.baseAddress!
-            h.initialize(repeating: 0, count: 8 * 256)
-            for i in 0..<count {
-                let k = keys[i]
-                for byte in 0..<8 { h[byte * 256 + Int((k >> (8 * byte)) & 0xff)] += 1 }
-            }
-            var from = keys, to = spare
-            for byte in 0..<8 {
-                let counts = h + byte * 256
-                // A byte every key shares leaves the order as it is.
-                if counts[Int((from[0] >> (8 * byte)) & 0xff)] == count { continue }
-                var start = 0
-                for digit in 0..<256 { let c = counts[digit]; counts[digit] = start; start += c }
-                for i in 0..<count {
-                    let k = from[i], digit = Int((k >> (8 * byte)) & 0xff)
-                    to[counts[digit]] = k
-                    counts[digit] += 1
-                }
-                swap(&from, &to)
-            }
-            if from != keys { keys.update(from: from, count: count) }
+        h.update(repeating: 0, count: histogramCount)
+        for i in 0..<count {
+            let k = keys[i]
+            for byte in 0..<8 { h[byte &* 256 &+ Int((k &>> (8 &* byte)) & 0xff)] &+= 1 }
         }
+        var from = keys, to = spare
+        for byte in 0..<8 {
+            let counts = h + byte * 256
+            // A byte every key shares leaves the order as it is.
+            if counts[Int((from[0] &>> (8 &* byte)) & 0xff)] == count { continue }
+            var start: UInt64 = 0
+            for digit in 0..<256 { let c = counts[digit]; counts[digit] = start; start &+= c }
+            for i in 0..<count {
+                let k = from[i], digit = Int((k &>> (8 &* byte)) & 0xff)
+                to[Int(counts[digit])] = k
+                counts[digit] &+= 1
+            }
+            swap(&from, &to)
+        }
+        if from != keys { keys.update(from: from, count: count) }
     }
 }

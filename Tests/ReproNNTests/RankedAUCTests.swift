@@ -94,10 +94,11 @@ final class RankedAUCTests: XCTestCase {
         var rng = RandomStream(seed: 10, "ranked-auc-sort")
         let (values, _) = Self.sample(2000, &rng)
         var keys = values.map(RankedAUC.key)
-        var spare = [UInt64](repeating: 0, count: keys.count)
+        var spare = [UInt64](repeating: 0, count: keys.count + 8 * 256)
         keys.withUnsafeMutableBufferPointer { k in
             spare.withUnsafeMutableBufferPointer { s in
-                RankedAUC.sort(k.baseAddress!, count: k.count, spare: s.baseAddress!)
+                RankedAUC.sort(k.baseAddress!, count: k.count, spare: s.baseAddress!,
+                               histogram: s.baseAddress! + k.count)
             }
         }
         XCTAssertEqual(keys, values.sorted().map(RankedAUC.key))
@@ -107,9 +108,8 @@ final class RankedAUCTests: XCTestCase {
     }
 
     func testEdgeCasesMatch() {
-        XCTAssertEqual(RankedAUC.auc(scores: UnsafeBufferPointer(start: nil, count: 0),
-                                     labels: UnsafeBufferPointer(start: nil, count: 0),
-                                     scratch: UnsafeMutableBufferPointer(start: nil, count: 0)), 0)
+        XCTAssertEqual(BinaryMetrics.rocAUC(scores: UnsafeBufferPointer(start: nil, count: 0),
+                                            labels: UnsafeBufferPointer(start: nil, count: 0)), 0)
         XCTAssertEqual(BinaryMetrics(probabilities: [0.2, 0.9], labels: [0, 0]).auc, 0)
         XCTAssertTrue(BinaryMetrics(probabilities: [0.2, .nan], labels: [0, 1]).auc.isNaN)
         XCTAssertEqual(BinaryMetrics(probabilities: [-0.0, 0, 0], labels: [1, 0, 1]).auc, 0.5)
