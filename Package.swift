@@ -67,7 +67,7 @@ let package = Package(
             "ReproReport", "ReproPaper1", "ReproPaper2", "ReproBench", "ReproSparse",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], exclude: readme),
-        .executableTarget(name: "repro", dependencies: ["ReproCLI"], exclude: readme),
+        .executableTarget(name: "repro", dependencies: ["ReproCLI", "ReproNN"], exclude: readme),
 
         // MARK: - Tests (synthetic data only; never the real MNIST)
         .target(name: "ReproTestSupport", dependencies: ["ReproData", "ReproSupport"], exclude: readme),
