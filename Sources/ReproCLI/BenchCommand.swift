@@ -50,9 +50,14 @@ struct BenchCommand: ParsableCommand {
             print("\(name)_models: \(r.models)")
             print("\(name)_active_inputs: \(r.activeInputs)")
             print("\(name)_epoch_ms: \(Digits.fixed(r.secondsPerEpoch * 1000, 1))")
+            print("\(name)_epoch_cpu_ms: \(Digits.fixed(r.cpuSecondsPerEpoch * 1000, 1))")
+            print("\(name)_sgemm_pair_ms: \(Digits.fixed(r.sgemmSeconds * 1000, 1))")
+            print("\(name)_sgemm_pair_cpu_ms: \(Digits.fixed(r.sgemmCPUSeconds * 1000, 1))")
+            print("\(name)_setup_ms: \(Digits.fixed(r.setupSeconds * 1000, 1))")
             print("\(name)_trainer_gmacs: \(Digits.fixed(r.trainerGMACs, 1))")
             print("\(name)_sgemm_gmacs: \(Digits.fixed(r.sgemmGMACs, 1))")
-            print("\(name)_fraction_of_sgemm: \(Digits.fixed(r.trainerGMACs / r.sgemmGMACs, 2))")
+            print("\(name)_fraction_of_sgemm: \(Digits.fixed(r.fractionOfSGEMM, 2))")
+            print("\(name)_cpu_fraction_of_sgemm: \(Digits.fixed(r.cpuFractionOfSGEMM, 2))")
         }
         let tsneStart = Date()
         let embedding = TSNE().run(TSNEBenchmark.activations(), count: TSNEBenchmark.count,

@@ -8,8 +8,8 @@ extension BatchedTrainer {
     ///
     /// Shapes (all row-major): `x` n × d, `w1` d × H, `activations` and `gradient` n × H,
     /// `logits`, `delta` and `probabilities` models × n, `partials` one 2H row per chunk of rows
-    /// (W2 gradient, then b1 gradient). The training-only buffers are empty when `training` is
-    /// false (forward passes for prediction).
+    /// (W2 gradient, then b1 gradient), `aucScratch` models × `RankedAUC.scratchCount(n)`. The
+    /// training-only buffers are empty when `training` is false (forward passes for prediction).
     final class Buffers {
         let rows, inputs, models, totalHidden: Int
         let offsets, hidden: UnsafeMutableBufferPointer<Int>
@@ -19,6 +19,7 @@ extension BatchedTrainer {
         let rates, delta, gradient, partials: UnsafeMutableBufferPointer<T>
         let probabilities: UnsafeMutableBufferPointer<Double>
         let metrics: UnsafeMutableBufferPointer<BinaryMetrics>
+        let aucScratch: UnsafeMutableBufferPointer<UInt64>
         /// The trainer's split of the rows (see `ParallelRows`): partial sums follow it.
         let split: ParallelRows
 
@@ -40,6 +41,7 @@ extension BatchedTrainer {
             let none = BinaryMetrics(loss: .nan, accuracy: .nan, precision: .nan, recall: .nan,
                                      f1: .nan, auc: .nan)
             metrics = Self.allocate(t * M, none)
+            aucScratch = Self.allocate(t * M * RankedAUC.scratchCount(n), 0)
             checkPacking()
         }
 
@@ -48,7 +50,7 @@ extension BatchedTrainer {
             x.deallocate(); w1.deallocate(); b1.deallocate(); w2.deallocate(); b2.deallocate()
             activations.deallocate(); logits.deallocate()
             labels.deallocate(); rates.deallocate(); delta.deallocate(); gradient.deallocate()
-            partials.deallocate(); probabilities.deallocate()
+            partials.deallocate(); probabilities.deallocate(); aucScratch.deallocate()
             metrics.deinitialize().deallocate()
         }
 
@@ -66,6 +68,13 @@ extension BatchedTrainer {
         func probabilities(ofModel m: Int) -> UnsafeBufferPointer<Double> {
             check(m, below: models)
             return UnsafeBufferPointer(rebasing: probabilities[(m * rows)..<((m + 1) * rows)])
+        }
+
+        /// Model m's share of the ROC-AUC scratch.
+        func aucScratch(ofModel m: Int) -> UnsafeMutableBufferPointer<UInt64> {
+            check(m, below: models)
+            let size = RankedAUC.scratchCount(rows)
+            return UnsafeMutableBufferPointer(rebasing: aucScratch[(m * size)..<((m + 1) * size)])
         }
 
         // MARK: DEBUG-only checks

@@ -68,7 +68,8 @@ final class BatchedTrainer<T: BLASScalar> {
                 p[i] = Self.sigmoid(z[i])
                 dm[i] = T((p[i] - Double(y[i - m * n])) * scale)
             }
-            metrics[m] = BinaryMetrics(probabilities: b.probabilities(ofModel: m), labels: y)
+            metrics[m] = BinaryMetrics(probabilities: b.probabilities(ofModel: m), labels: y,
+                                       scratch: b.aucScratch(ofModel: m))
         }
     }
 

@@ -22,6 +22,16 @@ public struct BinaryMetrics: Codable, Equatable, Sendable {
     /// Scores of probabilities `p` against labels `y` (0 or 1).
     public init(probabilities p: UnsafeBufferPointer<Double>,
                 labels y: UnsafeBufferPointer<UInt8>) {
+        var scratch = [UInt64](repeating: 0, count: RankedAUC.scratchCount(p.count))
+        self = scratch.withUnsafeMutableBufferPointer {
+            BinaryMetrics(probabilities: p, labels: y, scratch: $0)
+        }
+    }
+
+    /// The same, with the ROC-AUC's working memory lent by the caller (at least
+    /// `RankedAUC.scratchCount(p.count)` values), so scoring allocates nothing.
+    init(probabilities p: UnsafeBufferPointer<Double>, labels y: UnsafeBufferPointer<UInt8>,
+         scratch: UnsafeMutableBufferPointer<UInt64>) {
         precondition(p.count == y.count && !p.isEmpty)
         var loss = 0.0
         var tp = 0, fp = 0, fn = 0, tn = 0
@@ -42,7 +52,7 @@ public struct BinaryMetrics: Codable, Equatable, Sendable {
         self.precision = tp + fp == 0 ? 0 : Double(tp) / Double(tp + fp)
         self.recall = tp + fn == 0 ? 0 : Double(tp) / Double(tp + fn)
         self.f1 = 2 * tp + fp + fn == 0 ? 0 : 2 * Double(tp) / Double(2 * tp + fp + fn)
-        self.auc = Self.rocAUC(scores: p, labels: y)
+        self.auc = RankedAUC.auc(scores: p, labels: y, scratch: scratch)
     }
 
     public init(probabilities: [Double], labels: [UInt8]) {
@@ -54,27 +64,13 @@ public struct BinaryMetrics: Codable, Equatable, Sendable {
     /// Area under the ROC curve: the probability that a random positive scores above a random
     /// negative, ties counting one half (the Mann–Whitney statistic, equal to the trapezoidal ROC
     /// area). Zero when only one class is present (undefined); NaN when any score is NaN (a
-    /// diverged model has no ranking, and must not read as a perfectly wrong one). Sorts the two
-    /// classes' scores separately and merges them, which is much faster than an index sort.
+    /// diverged model has no ranking, and must not read as a perfectly wrong one). Computed by
+    /// `RankedAUC` (radix-sorted classes, merged).
     public static func rocAUC(scores: UnsafeBufferPointer<Double>,
                               labels: UnsafeBufferPointer<UInt8>) -> Double {
-        var positives: [Double] = [], negatives: [Double] = []
-        positives.reserveCapacity(scores.count); negatives.reserveCapacity(scores.count)
-        for i in 0..<scores.count {
-            if scores[i].isNaN { return .nan }
-            if labels[i] == 1 { positives.append(scores[i]) } else { negatives.append(scores[i]) }
+        var scratch = [UInt64](repeating: 0, count: RankedAUC.scratchCount(scores.count))
+        return scratch.withUnsafeMutableBufferPointer {
+            RankedAUC.auc(scores: scores, labels: labels, scratch: $0)
         }
-        guard !positives.isEmpty, !negatives.isEmpty else { return 0 }
-        positives.sort(); negatives.sort()
-        // For each positive: negatives strictly below it count 1, equal ones count 1/2.
-        var below = 0, notAbove = 0
-        var wins = 0.0
-        for score in positives {
-            while below < negatives.count && negatives[below] < score { below += 1 }
-            if notAbove < below { notAbove = below }
-            while notAbove < negatives.count && negatives[notAbove] <= score { notAbove += 1 }
-            wins += Double(below) + 0.5 * Double(notAbove - below)
-        }
-        return wins / (Double(positives.count) * Double(negatives.count))
     }
 }
