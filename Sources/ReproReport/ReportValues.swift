@@ -60,11 +60,13 @@ public enum ReportValues {
             "figureLabel": facts.figure(c.claim.figure)?.label ?? c.claim.figure,
             "figureAnchor": anchor(c.claim.figure)]
         if let r = c.robustness {
-            row["seeds"] = [
-                "verdict": r.verdict.text, "verdictKind": r.verdict.kind.rawValue,
-                "statistic": r.statistic.map { "\($0.name): \(r.intervalText) (holds if \($0.holdsIn.text($0.format)))" } ?? "–",
-                "status": r.status, "fragile": r.fragile, "note": r.note ?? "",
-            ] as [String: Any]
+            var seeds: [String: Any] = ["verdict": r.verdict.text, "verdictKind": r.verdict.kind.rawValue,
+                                        "status": r.status, "fragile": r.fragile, "note": r.note ?? "–"]
+            seeds["statistic"] = r.statistic?.name ?? "none: one model, nothing to resample"
+            seeds["paperValue"] = r.paperStatistic.map { $0.format($0.value) } ?? "–"
+            seeds["value"] = r.intervalText
+            seeds["holdsIf"] = r.statistic.map { $0.holdsIn.text($0.format) } ?? "–"
+            row["seeds"] = seeds
         }
         return row
     }
@@ -79,7 +81,7 @@ public enum ReportValues {
         let single: Int = all.filter { $0.status == "one model" }.count
         var values: [String: Any] = ["paperCount": r.paperSeeds.count, "count": r.seeds.count]
         values["paperSeeds"] = r.paperSeeds.map(String.init).joined(separator: ", ")
-        values["seeds"] = r.seeds.map(String.init).joined(separator: ", ")
+        values["extendedList"] = r.seeds.map(String.init).joined(separator: ", ")
         values["resamples"] = SeedBootstrap().resamples
         values["robust"] = robust
         values["fragile"] = fragile

@@ -30,7 +30,7 @@ final class ReportBuilderTests: XCTestCase {
         let markdown = try String(contentsOf: layout.markdown, encoding: .utf8)
         XCTAssertTrue(markdown.contains("**Quick profile.**"))
         for id in 1...17 { XCTAssertTrue(markdown.contains("| C\(id) | **"), "claim C\(id) row") }
-        XCTAssertTrue(markdown.contains("| verdict on 3 seeds | statistic on 3 seeds [95 % interval] | robust? |"), "the claims table shows the extended seeds")
+        XCTAssertTrue(markdown.contains("| | verdict | on 3 seeds | claim |") && markdown.contains("| 3 seeds [95 % interval] | holds if | fragile because |"), "the claims table shows the extended seeds")
         XCTAssertTrue(markdown.contains("again on 3 seeds (0, 42, 78)"))
         XCTAssertTrue(markdown.contains("![Fig. 4](figures/fig4.png)"))
         XCTAssertTrue(markdown.contains("## Provenance"))
