@@ -51,6 +51,9 @@ public struct Paper1Reproduction: PaperReproduction {
         results.saliencyConcentration = try context.timed("saliency concentration", into: &times) {
             try SaliencyConcentration.run(studies)
         }
+        results.tsneSeeds = try context.timed("t-SNE per seed", into: &times) {
+            try TSNEStudy.perSeed(studies, figure: results.tsne)
+        }
         results.stepTimes = times
         results.rng = context.rng
         results.paperSeeds = capacity.seeds

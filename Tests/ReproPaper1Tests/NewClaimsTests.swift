@@ -122,6 +122,23 @@ final class NewClaimsTests: XCTestCase {
         XCTAssertEqual(measure(c, r).verdict, .untestable)
     }
 
+    func testTSNEClaimAveragesTheClusterQualityOverSeeds() {
+        var r = ClaimFixtures.empty()
+        let c = ClaimFixtures.claim("tsnePreserved") { $0.tolerance = 0.02 }
+        func rows(_ seed: Int, _ original: Double, _ pruned: Double) -> [TSNEStudy.SeedRow] {
+            [("original", original), ("pruned", pruned), ("pruned-published", original)].map {
+                TSNEStudy.SeedRow(seed: seed, name: $0.0, neighbourAccuracy: $0.1)
+            }
+        }
+        r.tsneSeeds = rows(0, 0.90, 0.89) + rows(42, 0.90, 0.90)
+        XCTAssertEqual(measure(c, r).verdict, .holds)
+        XCTAssertEqual(measure(c, r).statistic!.value, -0.005, accuracy: 1e-12)
+        r.tsneSeeds = rows(0, 0.90, 0.80) + rows(42, 0.90, 0.86)
+        XCTAssertEqual(measure(c, r).verdict, Paper1ClaimChecker.holdsOnlyUnderPublishedPruning)
+        r.tsneSeeds = []
+        XCTAssertEqual(measure(c, r).verdict, .untestable)
+    }
+
     /// Claim C1's rule on 0/1 at h = 4: the paper's seeds reach 0.99, the extra seeds do not.
     func testExtendedSeedsFlipTheVerdictAndFlagItFragile() {
         let c = ClaimFixtures.claim("capacityNearPerfect") { $0.pair = "0/1"; $0.hidden = 4; $0.threshold = 0.98 }

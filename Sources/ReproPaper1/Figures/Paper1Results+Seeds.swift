@@ -18,6 +18,7 @@ public struct Paper1SeedSlices: Sendable {
         var deadNeurons: [DeadNeuronStudy.Row] = []
         var robustness: [RobustnessStudy.Row] = []
         var saliencyConcentration: [SaliencyConcentration.Row] = []
+        var tsneSeeds: [TSNEStudy.SeedRow] = []
     }
 
     let base: Paper1Results
@@ -32,10 +33,11 @@ public struct Paper1SeedSlices: Sendable {
         for r in results.deadNeurons { slices[r.seed, default: Slice()].deadNeurons.append(r) }
         for r in results.robustness { slices[r.seed, default: Slice()].robustness.append(r) }
         for r in results.saliencyConcentration { slices[r.seed, default: Slice()].saliencyConcentration.append(r) }
+        for r in results.tsneSeeds { slices[r.seed, default: Slice()].tsneSeeds.append(r) }
         self.slices = slices
     }
 
-    /// The results of exactly these seeds; the single-model analyses (t-SNE, the Fig. 8 maps)
+    /// The results of exactly these seeds; the single-model analyses (Fig. 5's embedding, the Fig. 8 maps)
     /// and the replayed runs are kept as they are.
     public func results(_ seeds: [Int]) -> Paper1Results {
         var r = base
@@ -46,6 +48,7 @@ public struct Paper1SeedSlices: Sendable {
         r.deadNeurons = parts.flatMap(\.deadNeurons)
         r.robustness = parts.flatMap(\.robustness)
         r.saliencyConcentration = parts.flatMap(\.saliencyConcentration)
+        r.tsneSeeds = parts.flatMap(\.tsneSeeds)
         r.paperSeeds = base.paperSeeds.filter(seeds.contains)
         r.extendedSeeds = seeds
         return r

@@ -15,6 +15,8 @@ public struct Paper1Results: Sendable {
     public var saliency: [SaliencyStudy.Result]
     /// How much of the saliency of correctly classified images sits on stroke pixels, per seed and model.
     public var saliencyConcentration: [SaliencyConcentration.Row] = []
+    /// The t-SNE cluster quality of every seed (Fig. 5 shows one), for C7's interval.
+    public var tsneSeeds: [TSNEStudy.SeedRow] = []
     public var corruptionExamples: CorruptionExamples.Result
     public var quick: Bool
     /// Whose random numbers trained the models (the tool's own, or the published code's).

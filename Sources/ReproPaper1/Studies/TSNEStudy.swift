@@ -28,11 +28,42 @@ public enum TSNEStudy {
         public var seconds: Double
     }
 
+    /// The figure's embedding (seed 42, or the profile's first seed).
     public static func run(_ context: StudyContext) throws -> Result {
-        let seed = context.seed(preferring: Self.seed)
+        try embed(context, seed: context.seed(preferring: Self.seed), cacheName: "tsne")
+    }
+
+    /// One seed's cluster quality per panel, for the claim's interval over seeds.
+    public struct SeedRow: Codable, Equatable, Sendable {
+        public var seed: Int
+        /// "original", "pruned" or "pruned-published", as the panels.
+        public var name: String
+        public var neighbourAccuracy: Double
+    }
+
+    /// Every seed of the base plan: the figure's seed from its embedding, the others embedded
+    /// and cached on their own (only the accuracies are kept).
+    public static func perSeed(_ context: StudyContext, figure: Result) throws -> [SeedRow] {
+        let figureSeed = context.seed(preferring: Self.seed)
+        return try context.base.seeds.flatMap { seed -> [SeedRow] in
+            if seed == figureSeed {
+                return figure.panels.map { SeedRow(seed: seed, name: $0.name, neighbourAccuracy: $0.neighbourAccuracy) }
+            }
+            let key = context.spec(pair, hidden: hidden, seed: seed).key
+            struct Inputs: Encodable { let study = "tsne-quality"; let version: Int; let model: String }
+            return try context.cache.value("tsne-seed\(seed)", inputs: Inputs(version: version, model: key)) {
+                try embed(context, seed: seed, cacheName: nil).panels.map {
+                    SeedRow(seed: seed, name: $0.name, neighbourAccuracy: $0.neighbourAccuracy)
+                }
+            }
+        }
+    }
+
+    /// The three embeddings of one seed's model; cached under `cacheName` when one is given.
+    static func embed(_ context: StudyContext, seed: Int, cacheName: String?) throws -> Result {
         let key = context.spec(pair, hidden: hidden, seed: seed).key
         struct Inputs: Encodable { let study = "tsne"; let version: Int; let model: String }
-        return try context.cache.value("tsne", inputs: Inputs(version: version, model: key)) {
+        let compute = { () throws -> Result in
             let model = try context.trainedModel(pair, hidden: hidden, seed: seed)
             let data = try context.heldOut(pair, seed: seed)
             let digits = try context.task(pair, seed: seed).heldOut.digits.map(Int.init)
@@ -50,5 +81,7 @@ public enum TSNEStudy {
             return Result(digits: digits, panels: panels,
                           seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         }
+        guard let cacheName else { return try compute() }
+        return try context.cache.value(cacheName, inputs: Inputs(version: version, model: key), compute: compute)
     }
 }
