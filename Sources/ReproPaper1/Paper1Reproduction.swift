@@ -23,22 +23,20 @@ public struct Paper1Reproduction: PaperReproduction {
         let grid = Paper1Plan.lrGrid(quick: context.quick).drawing(context.rng)
         let capacity = Paper1Plan.capacity(quick: context.quick).drawing(context.rng)
         let seeds = try Self.extendedSeeds(context, base: capacity.seeds)
-        var plans = [grid, capacity]
-        // The claims' extended seeds: the same two plans over more seeds (the paper's first, so
-        // the figures' models come first; its models are reused, not retrained).
-        if seeds != capacity.seeds {
-            plans += [grid, capacity].map { var plan = $0; plan.seeds = seeds; return plan }
-        }
+        // The claims' extended seeds: the same two plans over more seeds, run after the paper's
+        // (so the figures' models come first; those are reused, not retrained).
+        var extendedGrid = grid, extended = capacity
+        extendedGrid.seeds = seeds
+        extended.seeds = seeds
+        let plans = seeds == capacity.seeds ? [grid, capacity] : [grid, capacity, extendedGrid, extended]
         for plan in plans {
             let outcome = try runner.run(plan, trainer: BinaryBatchTrainer())
             context.log("\(plan.experiment) (\(plan.seeds.count) seeds): \(outcome.trained) trained, \(outcome.cached) reused")
         }
-        var extended = capacity
-        extended.seeds = seeds
         let studies = StudyContext(runner: runner, base: extended)
         var times: [StepTime] = []
         var results = Paper1Results(
-            lrGrid: try runner.records(plans[plans.count - 2]), capacity: try runner.records(plans[plans.count - 1]),
+            lrGrid: try runner.records(extendedGrid), capacity: try runner.records(extended),
             pruning: try context.timed("pruning", into: &times) { try PruningStudy.run(studies) },
             deadNeurons: try context.timed("dead neurons", into: &times) { try DeadNeuronStudy.run(studies) },
             tsne: try context.timed("t-SNE", into: &times) { try TSNEStudy.run(studies) },

@@ -7,30 +7,16 @@ import ReproSupport
 enum CapacityClaims {
     typealias C = Paper1ClaimChecker
 
-    /// Mean ± std over seeds of held-out F1 (or best training F1) per hidden size, for one pair.
-    static func bySize(_ r: Paper1Results, _ pair: DigitPair, heldOut: Bool = true) -> [Int: Summary] {
-        Summary.grouped(r.capacity.filter { $0.spec.pair == pair }, by: \.spec.hidden) {
-            heldOut ? $0.heldOut.f1 : $0.bestTrainF1
-        }
-    }
-
-    /// The pair's sizes and the index of its critical size — the smallest with mean held-out
-    /// F1 above `threshold` — or `sizes.count` when none reaches it.
-    static func critical(_ stats: [Int: Summary], threshold: Double) -> (sizes: [Int], index: Int) {
-        let sizes = stats.keys.sorted()
-        return (sizes, sizes.firstIndex { stats[$0]!.mean > threshold } ?? sizes.count)
-    }
-
     static func nearPerfect(_ r: Paper1Results, pair: DigitPair, hidden: Int, threshold: Double) -> ClaimMeasurement {
-        guard let s = bySize(r, pair, heldOut: false)[hidden] else { return ClaimMeasurement("no models for \(pair) h = \(hidden)", .untestable) }
+        guard let s = Paper1Summaries.capacityBySize(r, pair: pair, heldOut: false)[hidden] else { return ClaimMeasurement("no models for \(pair) h = \(hidden)", .untestable) }
         let statistic = ClaimStatistic("mean best F1 of \(pair) at h = \(hidden)", value: s.mean, holdsIn: .atLeast(threshold))
         return ClaimMeasurement("best F1 \(C.pm(s)) at h = \(hidden)", C.verdict(statistic), statistic: statistic)
     }
 
     static func minimum(_ r: Paper1Results, pair: DigitPair, threshold: Double, low: Int, high: Int) -> ClaimMeasurement {
-        let stats = bySize(r, pair)
+        let stats = Paper1Summaries.capacityBySize(r, pair: pair)
         guard !stats.isEmpty else { return ClaimMeasurement("no models for \(pair)", .untestable) }
-        let (sizes, index) = critical(stats, threshold: threshold)
+        let (sizes, index) = Paper1Summaries.criticalSize(stats, threshold: threshold)
         let statistic = ClaimStatistic("smallest h with held-out F1 > \(C.f(threshold, 2)) on \(pair)",
                                        value: index < sizes.count ? Double(sizes[index]) : .infinity,
                                        holdsIn: .between(Double(low), Double(high)), digits: 0)
@@ -47,9 +33,9 @@ enum CapacityClaims {
     static func order(_ r: Paper1Results, pairs: [DigitPair], threshold: Double) -> ClaimMeasurement {
         var minima: [Double] = []
         for pair in pairs {
-            let stats = bySize(r, pair)
+            let stats = Paper1Summaries.capacityBySize(r, pair: pair)
             guard !stats.isEmpty else { return ClaimMeasurement("no models for \(pair)", .untestable) }
-            let (sizes, index) = critical(stats, threshold: threshold)
+            let (sizes, index) = Paper1Summaries.criticalSize(stats, threshold: threshold)
             minima.append(index < sizes.count ? Double(sizes[index]) : .infinity)
         }
         let decreases = zip(minima, minima.dropFirst()).filter { $1 < $0 }.count
@@ -67,8 +53,8 @@ enum CapacityClaims {
         var near = 0
         var parts: [String] = []
         for pair in pairs {
-            let stats = bySize(r, pair)
-            let (sizes, index) = critical(stats, threshold: threshold)
+            let stats = Paper1Summaries.capacityBySize(r, pair: pair)
+            let (sizes, index) = Paper1Summaries.criticalSize(stats, threshold: threshold)
             let peak = sizes.indices.max { stats[sizes[$0]]!.std < stats[sizes[$1]]!.std }!
             if abs(peak - index) <= steps { near += 1 }
             parts.append("\(pair) std peaks at h = \(sizes[peak]) (\(C.f(stats[sizes[peak]]!.std))), critical h = "
@@ -81,7 +67,7 @@ enum CapacityClaims {
 
     /// Fig. 3's best F1: the smaller model above the larger one.
     static func inversion(_ r: Paper1Results, pair: DigitPair, smaller: Int, larger: Int) -> ClaimMeasurement {
-        let stats = bySize(r, pair, heldOut: false)
+        let stats = Paper1Summaries.capacityBySize(r, pair: pair, heldOut: false)
         guard let a = stats[smaller], let b = stats[larger] else {
             return ClaimMeasurement("no models for \(pair) at h = \(smaller) and \(larger)", .untestable)
         }

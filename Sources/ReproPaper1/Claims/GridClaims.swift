@@ -6,11 +6,12 @@ import ReproSupport
 enum GridClaims {
     typealias C = Paper1ClaimChecker
 
-    /// Mean held-out F1 per hidden size and learning rate.
+    /// Mean held-out F1 per hidden size and learning rate (the heatmap of Fig. 2).
     static func means(_ r: Paper1Results) -> [Int: [Double: Double]] {
-        Dictionary(grouping: r.lrGrid, by: \.spec.hidden).mapValues {
-            Dictionary(grouping: $0, by: \.spec.learningRate).mapValues { Summary($0.map(\.heldOut.f1)).mean }
-        }
+        let (sizes, rates, values) = Paper1Summaries.heatmap(r)
+        return Dictionary(uniqueKeysWithValues: sizes.enumerated().map { i, h in
+            (h, Dictionary(uniqueKeysWithValues: zip(rates, values[i]).filter { !$0.1.isNaN }))
+        })
     }
 
     static func bestLearningRate(_ r: Paper1Results, rate: Double) -> ClaimMeasurement {

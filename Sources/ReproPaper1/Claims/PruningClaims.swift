@@ -66,7 +66,7 @@ enum PruningClaims {
         guard !changes.isEmpty else { return ClaimMeasurement("no pruning results", .untestable) }
         var critical: [DigitPair: (sizes: [Int], index: Int)] = [:]
         for pair in Set(changes.keys.map(\.pair)) {
-            critical[pair] = CapacityClaims.critical(CapacityClaims.bySize(r, pair), threshold: threshold)
+            critical[pair] = Paper1Summaries.criticalSize(Paper1Summaries.capacityBySize(r, pair: pair), threshold: threshold)
         }
         let drops = changes.filter { $0.value < -tolerance }.keys.sorted()
         let outside = drops.filter { cell in

@@ -11,12 +11,24 @@ public enum Paper1Summaries {
         TrainingFigures.gridMatrix(r.lrGrid)
     }
 
+    /// Mean ± std over seeds of held-out F1 (or best training F1) per hidden size, for one pair.
+    public static func capacityBySize(_ r: Paper1Results, pair: DigitPair, heldOut: Bool = true) -> [Int: Summary] {
+        summarize(r.capacity.filter { $0.spec.pair == pair }, by: \.spec.hidden) { heldOut ? $0.heldOut.f1 : $0.bestTrainF1 }
+    }
+
+    /// A pair's sizes and the index of its critical size — the smallest with mean F1 above
+    /// `threshold` — or `sizes.count` when none reaches it.
+    public static func criticalSize(_ stats: [Int: Summary], threshold: Double) -> (sizes: [Int], index: Int) {
+        let sizes = stats.keys.sorted()
+        return (sizes, sizes.firstIndex { stats[$0]!.mean > threshold } ?? sizes.count)
+    }
+
     /// Per pair: the smallest hidden size whose mean held-out F1 exceeds `threshold`.
     public static func minimumCapacity(_ r: Paper1Results, threshold: Double = 0.9) -> [(pair: DigitPair, minimum: Int?, atMinimum: Summary?, atLargest: Summary)] {
         orderedPairs(r.capacity.map(\.spec.pair)).map { pair in
-            let stats = Dictionary(grouping: r.capacity.filter { $0.spec.pair == pair }, by: \.spec.hidden).mapValues { Summary($0.map(\.heldOut.f1)) }
-            let sizes = stats.keys.sorted()
-            let minimum = sizes.first { stats[$0]!.mean > threshold }
+            let stats = capacityBySize(r, pair: pair)
+            let (sizes, index) = criticalSize(stats, threshold: threshold)
+            let minimum = index < sizes.count ? sizes[index] : nil
             return (pair, minimum, minimum.map { stats[$0]! }, stats[sizes.last!]!)
         }
     }
