@@ -41,6 +41,9 @@ let package = Package(
         .target(name: "ReproNetwork", dependencies: ["ReproSupport"], exclude: readme, swiftSettings: optimized),
         .target(name: "ReproSparse", dependencies: ["CBLAS", "ReproNetwork", "ReproSupport"], exclude: readme,
                 swiftSettings: optimized),
+        .target(name: "ReproRobustness", dependencies: [
+            "ReproNetwork", "ReproAttacks", "ReproMNISTC", "ReproData", "ReproSupport",
+        ], exclude: readme, swiftSettings: optimized),
         .target(name: "ReproExperiments", dependencies: ["ReproSupport", "ReproData", "ReproNN"],
                 exclude: readme),
         .target(name: "ReproPlot", dependencies: ["ReproSupport", "CCairo"], exclude: readme),
@@ -58,7 +61,7 @@ let package = Package(
 
         .target(name: "ReproPaper2", dependencies: [
             "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot", "ReproReport", "ReproSparse",
-            "ReproMNISTC", "ReproAttacks",
+            "ReproMNISTC", "ReproAttacks", "ReproNetwork", "ReproRobustness",
         ], exclude: readme),
 
         // MARK: - Command line, benchmarks and demo figures
@@ -108,7 +111,7 @@ let package = Package(
         ]),
         .testTarget(name: "ReproSparseTests", dependencies: ["ReproSparse"], swiftSettings: optimized),
         .testTarget(name: "ReproPaper2Tests", dependencies: [
-            "ReproPaper2", "ReproExperiments", "ReproSparse", "ReproNN", "ReproSupport", "ReproTestSupport",
+            "ReproPaper2", "ReproNetwork", "ReproRobustness", "ReproAttacks", "ReproPlot", "ReproExperiments", "ReproSparse", "ReproNN", "ReproSupport", "ReproTestSupport",
             "ReproData",
         ]),
         .testTarget(name: "ReproCLITests", dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import ReproRobustness
 import XCTest
 import ReproExperiments
 import ReproTestSupport
@@ -36,7 +37,7 @@ final class RobustnessStudyTests: XCTestCase {
         XCTAssertEqual(rows.count, 2 * (1 + 4 + 17 + 10 + 1))
         for width in [128, 512] {
             let mine = rows.filter { $0.width == width }
-            func value(_ e: Paper2Evaluation, _ setting: String = "") -> Double? {
+            func value(_ e: RobustnessEvaluation, _ setting: String = "") -> Double? {
                 mine.first { $0.evaluation == e && $0.setting == setting }?.value
             }
             let clean = try XCTUnwrap(value(.clean))
@@ -48,7 +49,7 @@ final class RobustnessStudyTests: XCTestCase {
             XCTAssertEqual(corruptions.count, 15)
             XCTAssertEqual(try XCTUnwrap(value(.mnistC, "mean")),
                            corruptions.map(\.value).reduce(0, +) / 15, accuracy: 1e-12)
-            let unattacked = [Paper2Evaluation.fgsm, .ffgsm, .bim, .pgd, .apgd].map {
+            let unattacked = [RobustnessEvaluation.fgsm, .ffgsm, .bim, .pgd, .apgd].map {
                 value($0, "0.0")
             }
             XCTAssertEqual(Set(unattacked).count, 1, "ε = 0 leaves every attack's accuracy alone")

@@ -1,14 +1,15 @@
 import Foundation
 import ReproReport
+import ReproRobustness
 import ReproSupport
 
 /// Which values of the tidy rows a claim reads: a family, an evaluation and its setting.
 public struct CurveSelector: Codable, Sendable, Equatable {
     public var family: Paper2Family
-    public var evaluation: Paper2Evaluation
+    public var evaluation: RobustnessEvaluation
     public var setting: String
 
-    public init(family: Paper2Family, evaluation: Paper2Evaluation, setting: String = "") {
+    public init(family: Paper2Family, evaluation: RobustnessEvaluation, setting: String = "") {
         self.family = family
         self.evaluation = evaluation
         self.setting = setting
@@ -19,7 +20,7 @@ public struct CurveSelector: Codable, Sendable, Equatable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         family = try c.decode(Paper2Family.self, forKey: .family)
-        evaluation = try c.decode(Paper2Evaluation.self, forKey: .evaluation)
+        evaluation = try c.decode(RobustnessEvaluation.self, forKey: .evaluation)
         setting = try c.decodeIfPresent(String.self, forKey: .setting) ?? ""
     }
 

@@ -1,3 +1,4 @@
+import ReproRobustness
 import ReproSupport
 
 /// `repro results robustness`: every row as CSV (`family,width,depth,seed,evaluation,setting,value`),
@@ -20,7 +21,7 @@ public struct RobustnessTable {
     }
 
     /// The summary columns: (title, evaluation, setting).
-    static let columns: [(String, Paper2Evaluation, String)] = [
+    static let columns: [(String, RobustnessEvaluation, String)] = [
         ("clean", .clean, ""), ("noise σ=0.2", .weightNoise, "0.2"),
         ("δL σ=0.2", .weightNoiseDL, "0.2"), ("MNIST-C", .mnistC, "mean"),
         ("FGSM ε=0.1", .fgsm, "0.1"), ("PGD ε=0.1", .pgd, "0.1"),

@@ -1,4 +1,5 @@
 import ReproPlot
+import ReproRobustness
 
 /// The panel kinds paper 2's figures share: lines per setting against sparsity, δL against σ
 /// per size, one measure against sparsity, and static against pruned sparsity. Each shows the
@@ -8,7 +9,7 @@ enum FamilyPanels {
 
     /// One evaluation (and setting) of a family over its sparsity axis.
     static func curve(_ r: Paper2Results, _ family: Paper2Family, _ axis: SparsityAxis,
-                      _ evaluation: Paper2Evaluation, setting: String? = nil) -> SeedCurve {
+                      _ evaluation: RobustnessEvaluation, setting: String? = nil) -> SeedCurve {
         SeedCurve(r.rows(family, evaluation, setting: setting), x: axis.x, value: { $0.value })
     }
 
@@ -22,7 +23,7 @@ enum FamilyPanels {
 
     /// One line per setting (σ or ε) of `evaluation` over the sparsity axis, and clean accuracy.
     static func settingLines(_ r: Paper2Results, _ family: Paper2Family,
-                             _ evaluation: Paper2Evaluation, symbol: String, title: String,
+                             _ evaluation: RobustnessEvaluation, symbol: String, title: String,
                              yLabel: String = accuracy) -> Axes {
         let axis = SparsityAxis.of(family, r)
         var panel = CurvePanel(title: title, yLabel: yLabel, axis: axis)
@@ -58,7 +59,7 @@ enum FamilyPanels {
 
     /// One evaluation (and setting) over the sparsity axis, optionally with clean accuracy.
     static func measure(_ r: Paper2Results, _ family: Paper2Family,
-                        _ evaluation: Paper2Evaluation, setting: String? = nil, label: String,
+                        _ evaluation: RobustnessEvaluation, setting: String? = nil, label: String,
                         title: String?, yLabel: String = accuracy,
                         withClean: Bool = true) -> Axes {
         let axis = SparsityAxis.of(family, r)
@@ -72,7 +73,7 @@ enum FamilyPanels {
 
     /// Pruned after training (solid) against static sparsity from the start (dashed, squares)
     /// at the same share of remaining weights, with both clean accuracies.
-    static func staticVsPruned(_ r: Paper2Results, _ evaluation: Paper2Evaluation,
+    static func staticVsPruned(_ r: Paper2Results, _ evaluation: RobustnessEvaluation,
                                setting: String?, what: String, title: String?) -> Axes {
         let axis = SparsityAxis.width
         var panel = CurvePanel(title: title, yLabel: accuracy, axis: axis)

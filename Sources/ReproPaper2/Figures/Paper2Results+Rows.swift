@@ -1,15 +1,16 @@
 import ReproExperiments
+import ReproRobustness
 
 /// The queries every figure makes of the tidy evaluation rows.
 extension Paper2Results {
     /// One family's rows of one evaluation, optionally of one setting.
-    func rows(_ family: Paper2Family, _ evaluation: Paper2Evaluation,
+    func rows(_ family: Paper2Family, _ evaluation: RobustnessEvaluation,
               setting: String? = nil) -> [RobustnessRow] {
         robustness.filter { $0.family == family }.matching(evaluation, setting)
     }
 
     /// The numeric settings (σ or ε) one family's evaluation has, in increasing order.
-    func numericSettings(_ family: Paper2Family, _ evaluation: Paper2Evaluation) -> [String] {
+    func numericSettings(_ family: Paper2Family, _ evaluation: RobustnessEvaluation) -> [String] {
         Array(Set(rows(family, evaluation).map(\.setting)))
             .filter { Double($0) != nil }
             .sorted { Double($0)! < Double($1)! }
@@ -17,7 +18,7 @@ extension Paper2Results {
 
     /// `preferred` if the evaluation has it, else its middle setting (nil if it has none).
     func setting(_ preferred: String, _ family: Paper2Family,
-                 _ evaluation: Paper2Evaluation) -> String? {
+                 _ evaluation: RobustnessEvaluation) -> String? {
         let all = numericSettings(family, evaluation)
         return all.contains(preferred) ? preferred : all.isEmpty ? nil : all[all.count / 2]
     }

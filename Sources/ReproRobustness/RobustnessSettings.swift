@@ -14,6 +14,13 @@ public struct RobustnessSettings: Codable, Equatable, Sendable {
     public var attacks: [AttackKind]
     public var epsilons: [Double]
 
+    public init(sigmas: [Double], noiseDraws: Int, corruptionImages: Int, corruptionDraws: Int,
+                attackImages: Int, attacks: [AttackKind], epsilons: [Double]) {
+        self.sigmas = sigmas; self.noiseDraws = noiseDraws
+        self.corruptionImages = corruptionImages; self.corruptionDraws = corruptionDraws
+        self.attackImages = attackImages; self.attacks = attacks; self.epsilons = epsilons
+    }
+
     /// Protocol part A: σ ∈ {0.05, 0.1, 0.2, 0.3, 0.5} × 5 draws; 1,000 images × 5 corruption
     /// draws; 1,000 images × 5 attacks × 6 ε.
     public static let paper = RobustnessSettings(
