@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "ReproRobustness", dependencies: [
             "ReproNetwork", "ReproAttacks", "ReproMNISTC", "ReproData", "ReproSupport",
         ], exclude: readme, swiftSettings: optimized),
-        .target(name: "ReproExperiments", dependencies: ["ReproSupport", "ReproData", "ReproNN"],
+        .target(name: "ReproExperiments", dependencies: ["ReproSupport", "ReproData", "ReproNN", "ReproNetwork"],
                 exclude: readme),
         .target(name: "ReproPlot", dependencies: ["ReproSupport", "CCairo"], exclude: readme),
         .target(name: "ReproReport", dependencies: [
@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "ReproAttacksTests", dependencies: ["ReproAttacks", "ReproSupport"],
                     swiftSettings: optimized),
         .testTarget(name: "ReproExperimentsTests", dependencies: [
-            "ReproExperiments", "ReproData", "ReproNN", "ReproSupport", "ReproTestSupport",
+            "ReproExperiments", "ReproNetwork", "ReproData", "ReproNN", "ReproSupport", "ReproTestSupport",
         ]),
         .testTarget(name: "ReproReportTests", dependencies: [
             "ReproReport", "ReproExperiments", "ReproPlot", "ReproData", "ReproNN", "ReproSupport",
@@ -109,6 +109,11 @@ let package = Package(
             "ReproPaper1", "ReproReport", "ReproExperiments", "ReproAnalysis", "ReproPlot", "ReproData",
             "ReproNN", "ReproSupport", "ReproTestSupport", "ReproNumPy",
         ]),
+        .testTarget(name: "ReproNetworkTests", dependencies: ["ReproNetwork"]),
+        .testTarget(name: "ReproRobustnessTests", dependencies: [
+            "ReproRobustness", "ReproNetwork", "ReproAttacks", "ReproPlot", "ReproData", "ReproSupport",
+            "ReproTestSupport",
+        ], swiftSettings: optimized),
         .testTarget(name: "ReproSparseTests", dependencies: ["ReproSparse"], swiftSettings: optimized),
         .testTarget(name: "ReproPaper2Tests", dependencies: [
             "ReproPaper2", "ReproNetwork", "ReproRobustness", "ReproAttacks", "ReproPlot", "ReproExperiments", "ReproSparse", "ReproNN", "ReproSupport", "ReproTestSupport",
