@@ -20,7 +20,7 @@ public enum AttackEvaluation {
                 let attack = StepRule.standard(kind, epsilon: epsilon).makeAttack()
                 let accuracy = attack.robustAccuracy(model: classifier, inputs: pixels,
                                                      labels: labels, rng: &rng)
-                values.append(MeasuredValue(kind.evaluation, setting: "\(epsilon)",
+                values.append(MeasuredValue(kind.evaluation, setting: .value(epsilon),
                                             value: accuracy))
             }
         }

@@ -20,9 +20,9 @@ public enum WeightNoiseEvaluation {
                 accuracies.append(score.accuracy)
                 increases.append(score.meanLoss - clean.meanLoss)
             }
-            values.append(MeasuredValue(.weightNoise, setting: "\(sigma)",
+            values.append(MeasuredValue(.weightNoise, setting: .value(sigma),
                                         value: Summary(accuracies).mean, draws: accuracies))
-            values.append(MeasuredValue(.weightNoiseDL, setting: "\(sigma)",
+            values.append(MeasuredValue(.weightNoiseDL, setting: .value(sigma),
                                         value: Summary(increases).mean, draws: increases))
         }
         return values

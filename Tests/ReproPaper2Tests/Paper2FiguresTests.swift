@@ -58,7 +58,7 @@ final class Paper2FiguresTests: XCTestCase {
                     for setting in values {
                         rows.append(RobustnessRow(
                             family: family, width: size.width, depth: size.depth,
-                            seed: spec.seed, evaluation: evaluation, setting: setting,
+                            seed: spec.seed, evaluation: evaluation, setting: EvaluationSetting(text: setting),
                             value: mean(size, evaluation, setting) + sign * spread))
                     }
                 }

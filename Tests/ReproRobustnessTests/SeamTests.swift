@@ -37,7 +37,7 @@ final class SeamTests: XCTestCase {
 
         let noise = try WeightNoiseEvaluation.measure(toy, seed: 1, settings: settings,
                                                       test: test, threads: 1)
-        func value(_ values: [MeasuredValue], _ e: RobustnessEvaluation, _ s: String) -> Double? {
+        func value(_ values: [MeasuredValue], _ e: RobustnessEvaluation, _ s: EvaluationSetting) -> Double? {
             values.first { $0.evaluation == e && $0.setting == s }?.value
         }
         XCTAssertEqual(value(noise, .weightNoise, "0.0"), clean.accuracy)
@@ -71,7 +71,7 @@ final class SeamTests: XCTestCase {
         // One figure: accuracy against σ, rendered.
         var axes = Axes(title: "toy network", xLabel: "σ", yLabel: "test accuracy")
         let curve = noise.filter { $0.evaluation == .weightNoise }
-        axes.series = [.line(LineSeries(x: curve.compactMap { Double($0.setting) },
+        axes.series = [.line(LineSeries(x: curve.compactMap { $0.setting.number },
                                         y: curve.map(\.value)))]
         let image = try FigureRenderer.raster(Figure(width: 3, height: 2, axes), dpi: 100)
         XCTAssertGreaterThan(image.count(differingFrom: .white), 500)

@@ -9,11 +9,11 @@ public struct RobustnessRow: Codable, Equatable, Sendable {
     public var seed: Int
     public var evaluation: RobustnessEvaluation
     /// σ, the corruption's name or ε, as printed (`""` where the evaluation has none).
-    public var setting: String
+    public var setting: EvaluationSetting
     public var value: Double
 
     public init(family: Paper2Family, width: Int, depth: Int, seed: Int,
-                evaluation: RobustnessEvaluation, setting: String = "", value: Double) {
+                evaluation: RobustnessEvaluation, setting: EvaluationSetting = .none, value: Double) {
         self.family = family
         self.width = width
         self.depth = depth
@@ -29,12 +29,12 @@ public struct RobustnessRow: Codable, Equatable, Sendable {
 
 extension Array where Element == RobustnessRow {
     /// The rows of one evaluation, of one setting unless `setting` is nil.
-    func matching(_ evaluation: RobustnessEvaluation, _ setting: String? = nil) -> [RobustnessRow] {
+    func matching(_ evaluation: RobustnessEvaluation, _ setting: EvaluationSetting? = nil) -> [RobustnessRow] {
         filter { $0.evaluation == evaluation && (setting == nil || $0.setting == setting) }
     }
 
     /// Mean ± std over these rows' values (one per seed), or "–" when there are none.
-    func meanStdText(_ evaluation: RobustnessEvaluation, _ setting: String) -> String {
+    func meanStdText(_ evaluation: RobustnessEvaluation, _ setting: EvaluationSetting) -> String {
         let values = matching(evaluation, setting).map(\.value)
         return values.isEmpty ? "–" : Digits.meanStd(Summary(values), 4)
     }
