@@ -11,6 +11,11 @@ public struct ConvLayerState: Equatable, Sendable {
     public var values: [Float]
     public var bias: [Float]?
 
+    public init(name: String, shape: [Int], positions: [Int], values: [Float], bias: [Float]?) {
+        self.name = name; self.shape = shape; self.positions = positions; self.values = values
+        self.bias = bias
+    }
+
     public var count: Int { shape.reduce(1, *) }
     public var kept: Int { positions.count }
     public var keepFraction: Double { Double(kept) / Double(max(1, count)) }
