@@ -1,6 +1,6 @@
 # The two entry points of the README. Both install the Debian packages they need when missing.
 SHELL := /bin/bash
-APT_PACKAGES := libcairo2-dev libopenblas-dev fonts-dejavu-core zlib1g-dev pkg-config
+APT_PACKAGES := libcairo2-dev libopenblas-dev fonts-dejavu-core zlib1g-dev pkg-config libdnnl-dev
 REPRO := .build/release/repro
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -64,6 +64,13 @@ let package = Package(
             "ReproMNISTC", "ReproAttacks", "ReproNetwork", "ReproRobustness",
         ], exclude: readme),
 
+        // MARK: - The conv engine (paper 2's VGG and ResNet) on oneDNN and our sparse kernels
+        .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
+        .target(name: "ReproConv", dependencies: ["CDNNL", "CBLAS", "ReproNetwork", "ReproSupport", "ReproSparse"],
+                exclude: readme, swiftSettings: optimized),
+        .testTarget(name: "ReproConvTests", dependencies: ["ReproConv", "ReproNetwork", "ReproSupport"],
+                    swiftSettings: optimized),
+
         // MARK: - Command line, benchmarks and demo figures
         .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "ReproSparse", "CBLAS"],
                 exclude: readme),

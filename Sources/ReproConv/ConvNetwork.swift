@@ -1,0 +1,50 @@
+import ReproNetwork
+
+/// A VGG or ResNet as a value: its architecture, the kept positions and values of every conv
+/// and dense layer (in the architecture's weight-layer order), and every batch norm's state
+/// (in node order). Build one with ``ConvNetwork/initial(architecture:masks:seed:)`` or
+/// ``ConvTrainer``; read it through `ReproNetwork.Network`.
+public struct ConvNetwork: Equatable, Sendable {
+    public let architecture: Architecture
+    public var layers: [ConvLayerState]
+    public var norms: [BatchNormState]
+    /// Layers kept below this fraction run on our sparse kernels, the others on oneDNN.
+    public var sparseBelow: Double
+
+    public init(architecture: Architecture, layers: [ConvLayerState], norms: [BatchNormState],
+                sparseBelow: Double = ConvNetwork.defaultSparseBelow) throws {
+        let weightLayers = try architecture.weightLayers()
+        guard weightLayers.count == layers.count else {
+            throw ConvError("\(architecture.name): \(layers.count) layer states for \(weightLayers.count) layers")
+        }
+        for (w, l) in zip(weightLayers, layers) {
+            guard w.name == l.name, w.shape == l.shape, l.positions.count == l.values.count,
+                  zip(l.positions, l.positions.dropFirst()).allSatisfy({ $0 < $1 }),
+                  (l.positions.first ?? 0) >= 0, (l.positions.last ?? 0) < w.count,
+                  (l.bias?.count ?? w.shape[0]) == w.shape[0], (l.bias != nil) == w.bias else {
+                throw ConvError("\(architecture.name): layer \(l.name) does not fit \(w.name) \(w.shape)")
+            }
+        }
+        let normNames = Self.batchNormChannels(architecture, try architecture.outputShapes())
+        guard normNames.map(\.0) == norms.map(\.name),
+              zip(normNames, norms).allSatisfy({ n, s in
+                  [s.gamma, s.beta, s.runningMean, s.runningVariance].allSatisfy { $0.count == n.1 }
+              }) else {
+            throw ConvError("\(architecture.name): batch norm states do not fit the architecture")
+        }
+        self.architecture = architecture; self.layers = layers; self.norms = norms
+        self.sparseBelow = sparseBelow
+    }
+
+    /// The crossover measured by `repro bench conv`: below it our kernels beat oneDNN on the
+    /// dense-weights-times-mask shapes.
+    public static let defaultSparseBelow = 0.25
+
+    /// Each batch norm's name and channels, in node order.
+    static func batchNormChannels(_ a: Architecture, _ shapes: [[Int]]) -> [(String, Int)] {
+        a.nodes.enumerated().compactMap { i, node in
+            if case .batchNorm(let name) = node.op { return (name, shapes[i][0]) }
+            return nil
+        }
+    }
+}
