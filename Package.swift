@@ -61,7 +61,7 @@ let package = Package(
 
         .target(name: "ReproPaper2", dependencies: [
             "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot", "ReproReport", "ReproSparse",
-            "ReproMNISTC", "ReproAttacks", "ReproNetwork", "ReproRobustness",
+            "ReproMNISTC", "ReproAttacks", "ReproNetwork", "ReproRobustness", "ReproConv",
         ], exclude: readme),
 
         // MARK: - The conv engine (paper 2's VGG and ResNet) on oneDNN and our sparse kernels

@@ -86,11 +86,15 @@ public struct OptimizerSpec: Codable, Hashable, Sendable {
     public var batchSize: Int?
     /// Stop after the first epoch whose mean training loss is below this.
     public var stopLoss: Double?
+    /// The learning-rate schedule, e.g. "cosine-300" (lr·(1 + cos(π·e/300))/2 at epoch e); nil
+    /// for a constant rate, so the keys of every spec without a schedule stay as they were.
+    public var schedule: String?
 
     public init(kind: String, learningRate: Double, epochs: Int, momentum: Double? = nil,
-                batchSize: Int? = nil, stopLoss: Double? = nil) {
+                batchSize: Int? = nil, stopLoss: Double? = nil, schedule: String? = nil) {
         self.kind = kind; self.learningRate = learningRate; self.epochs = epochs
         self.momentum = momentum; self.batchSize = batchSize; self.stopLoss = stopLoss
+        self.schedule = schedule
     }
 }
 

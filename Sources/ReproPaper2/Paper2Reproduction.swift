@@ -23,7 +23,7 @@ public struct Paper2Reproduction: PaperReproduction {
     public func results(_ context: PaperContext) throws -> Paper2Results {
         var times: [StepTime] = []
         let records = try context.timed("training", into: &times) {
-            try trainedFamilies(Paper2Family.allCases.map {
+            try trainedFamilies(Paper2Family.reportFamilies.map {
                 Paper2Plan.named($0, quick: context.quick)
             }, context: context)
         }
@@ -52,7 +52,7 @@ public struct Paper2Reproduction: PaperReproduction {
                          context: PaperContext) throws -> [Paper2Family: [ModelRecord]] {
         var records: [Paper2Family: [ModelRecord]] = [:]
         for plan in plans {
-            let outcome = try context.runner.run(plan, trainer: SparseNetworkTrainer())
+            let outcome = try context.runner.run(plan, trainer: NetworkEngines.trainer(plan.family))
             context.log("\(plan.experiment): \(outcome.trained) trained, \(outcome.cached) reused")
             records[plan.family] = try context.runner.records(plan)
         }
@@ -72,7 +72,7 @@ public struct Paper2Reproduction: PaperReproduction {
     /// The families the evaluations cover, narrowed by `--seeds`.
     static func familyPlans(_ options: ExperimentOptions) throws -> [Paper2Plan] {
         try options.check(allowed: ["--seeds"], for: robustness)
-        return try Paper2Family.allCases.map { family in
+        return try Paper2Family.reportFamilies.map { family in
             var plan = Paper2Plan.named(family, quick: options.quick)
             if let seeds = options.seeds { plan.seeds = seeds }
             try plan.validate()
@@ -107,7 +107,7 @@ public struct Paper2Reproduction: PaperReproduction {
 
     public func provenance(quick: Bool, rng: RandomSource,
                            store: ResultStore) -> [ProvenanceExperiment] {
-        (Paper2Family.allCases.map { Paper2Plan.named($0, quick: quick) }
+        (Paper2Family.reportFamilies.map { Paper2Plan.named($0, quick: quick) }
             + [BatchSensitivity.plan(quick: quick)]).map { plan in
             ProvenanceExperiment(plan, seeds: plan.seeds, store: store)
         }
@@ -137,7 +137,7 @@ public struct Paper2Reproduction: PaperReproduction {
         }
         let plan = try Paper2Plan.plan(experiment, options: options)
         context.log(Paper2Design.describe(plan))
-        let outcome = try context.runner.run(plan, trainer: SparseNetworkTrainer(),
+        let outcome = try context.runner.run(plan, trainer: NetworkEngines.trainer(plan.family),
                                              shard: options.shard)
         return outcome.line(plan.experiment)
     }
