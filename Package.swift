@@ -26,12 +26,13 @@ let package = Package(
         .systemLibrary(name: "CZlibShim", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: - Generic libraries (no paper in them)
+        .target(name: "ReproBLAS", dependencies: ["CBLAS"], exclude: readme, swiftSettings: optimized),
         .target(name: "ReproSupport", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
                 exclude: readme),
         .target(name: "ReproData", dependencies: [
             "ReproSupport", "CZlibShim", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: readme),
-        .target(name: "ReproNN", dependencies: ["ReproSupport", "CBLAS"], exclude: readme,
+        .target(name: "ReproNN", dependencies: ["ReproSupport", "ReproBLAS"], exclude: readme,
                 swiftSettings: optimized),
         .target(name: "ReproAnalysis", dependencies: ["ReproSupport", "ReproNN"], exclude: readme,
                 swiftSettings: optimized),
@@ -39,7 +40,7 @@ let package = Package(
         .target(name: "ReproMNISTC", exclude: readme, swiftSettings: optimized),
         .target(name: "ReproAttacks", exclude: readme, swiftSettings: optimized),
         .target(name: "ReproNetwork", dependencies: ["ReproSupport"], exclude: readme, swiftSettings: optimized),
-        .target(name: "ReproSparse", dependencies: ["CBLAS", "ReproNetwork", "ReproSupport"], exclude: readme,
+        .target(name: "ReproSparse", dependencies: ["ReproBLAS", "ReproNetwork", "ReproSupport"], exclude: readme,
                 swiftSettings: optimized),
         .target(name: "ReproRobustness", dependencies: [
             "ReproNetwork", "ReproAttacks", "ReproMNISTC", "ReproData", "ReproSupport",
@@ -72,7 +73,7 @@ let package = Package(
                     swiftSettings: optimized),
 
         // MARK: - Command line, benchmarks and demo figures
-        .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "ReproSparse", "CBLAS"],
+        .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "ReproSparse", "ReproBLAS"],
                 exclude: readme),
         .target(name: "ReproCLI", dependencies: [
             "ReproSupport", "ReproData", "ReproNN", "ReproAnalysis", "ReproExperiments", "ReproPlot",
