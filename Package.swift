@@ -49,7 +49,7 @@ let package = Package(
                 exclude: readme),
         .target(name: "ReproPlot", dependencies: ["ReproSupport", "CCairo"], exclude: readme),
         .target(name: "ReproReport", dependencies: [
-            "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot", "CCairo",
+            "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Ink", package: "Ink"),
         ], exclude: readme),

@@ -60,8 +60,8 @@ final class DocumentRendererTests: XCTestCase {
         let figures = wide(4)
         func page(ofHeadingBefore next: DocumentBlock) throws -> Int {
             var page = 0
-            _ = try PDFStream.make(size: DocumentRenderer.page, title: "T") { cr in
-                var layout = PageLayout(canvas: PageCanvas(cr), figures: figures)
+            _ = try DocumentCanvas.pdf(size: DocumentRenderer.page, title: "T") { pen in
+                var layout = PageLayout(canvas: PageCanvas(pen), figures: figures)
                 for k in 0..<3 { layout.place(.figure(DocumentFigure(id: "f\(k)"))) }
                 layout.place(.heading(level: 2, text: "Next"), next: next)
                 page = layout.pageNumber

@@ -23,8 +23,8 @@ public enum DocumentRenderer {
             throw ReproError("report.pdf: no figure for \(missing.joined(separator: ", ")); "
                 + "the report names a figure the pipeline did not make")
         }
-        return try PDFStream.make(size: page, title: title) { cr in
-            var layout = PageLayout(canvas: PageCanvas(cr), figures: figures)
+        return try DocumentCanvas.pdf(size: page, title: title) { pen in
+            var layout = PageLayout(canvas: PageCanvas(pen), figures: figures)
             for (k, block) in blocks.enumerated() {
                 layout.place(block, next: k + 1 < blocks.count ? blocks[k + 1] : nil)
             }
