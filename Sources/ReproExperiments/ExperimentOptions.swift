@@ -2,8 +2,9 @@ import ReproData
 import ReproNN
 import ReproSupport
 
-/// The options of `repro run` and `repro results`, parsed and typed: each paper reads the ones
-/// its experiments have and refuses the others by name (`check(allowed:for:)`).
+/// The options of `repro run` and `repro results`, parsed and typed: each paper declares the ones
+/// its experiments take (a set of ``ExperimentOption``) and refuses the others by name
+/// (`check(allowed:for:)`).
 public struct ExperimentOptions: Sendable, Equatable {
     public var quick = false
     public var full = false
@@ -28,31 +29,51 @@ public struct ExperimentOptions: Sendable, Equatable {
 
     public init() {}
 
-    /// The long names of the options that were given.
-    public var given: [String] {
-        var names: [String] = []
-        if full { names.append("--full") }
-        if seeds != nil { names.append("--seeds") }
-        if epochs != nil { names.append("--epochs") }
-        if precision != nil { names.append("--precision") }
-        if rng != nil { names.append("--rng") }
-        if pairs != nil { names.append("--pairs") }
-        if sizes != nil { names.append("--sizes") }
-        if learningRates != nil { names.append("--lrs") }
-        if lrGridOrder != nil { names.append("--lr-grid-order") }
-        if widths != nil { names.append("--widths") }
-        if depths != nil { names.append("--depths") }
-        if batchSize != nil { names.append("--batch-size") }
-        if learningRate != nil { names.append("--lr") }
-        return names
+    /// The options that were given, in the order of ``ExperimentOption``.
+    public var given: [ExperimentOption] {
+        ExperimentOption.allCases.filter { option in
+            switch option {
+            case .full: return full
+            case .seeds: return seeds != nil
+            case .epochs: return epochs != nil
+            case .precision: return precision != nil
+            case .rng: return rng != nil
+            case .pairs: return pairs != nil
+            case .sizes: return sizes != nil
+            case .lrs: return learningRates != nil
+            case .lrGridOrder: return lrGridOrder != nil
+            case .widths: return widths != nil
+            case .depths: return depths != nil
+            case .batchSize: return batchSize != nil
+            case .lr: return learningRate != nil
+            }
+        }
     }
 
     /// Throws if an option was given that `experiment` does not have.
-    public func check(allowed: Set<String>, for experiment: String) throws {
-        if let name = given.first(where: { !allowed.contains($0) }) {
-            throw ReproError("\(name) does not apply to \(experiment); it takes "
+    public func check(allowed: Set<ExperimentOption>, for experiment: String) throws {
+        if let option = given.first(where: { !allowed.contains($0) }) {
+            throw ReproError("\(option.rawValue) does not apply to \(experiment); it takes "
                              + (allowed.isEmpty ? "no such options"
-                                                    : allowed.sorted().joined(separator: ", ")))
+                                : allowed.map(\.rawValue).sorted().joined(separator: ", ")))
         }
     }
+}
+
+/// An option of `run` and `results` that narrows a plan, by its long name. Which experiments take
+/// which is declared once, by the paper that owns them (its plan's `options`).
+public enum ExperimentOption: String, CaseIterable, Hashable, Sendable {
+    case full = "--full"
+    case seeds = "--seeds"
+    case epochs = "--epochs"
+    case precision = "--precision"
+    case rng = "--rng"
+    case pairs = "--pairs"
+    case sizes = "--sizes"
+    case lrs = "--lrs"
+    case lrGridOrder = "--lr-grid-order"
+    case widths = "--widths"
+    case depths = "--depths"
+    case batchSize = "--batch-size"
+    case lr = "--lr"
 }

@@ -89,7 +89,7 @@ public struct Paper2Reproduction: PaperReproduction {
     /// The families the evaluations cover, narrowed by `--seeds`.
     static func familyPlans(_ options: ExperimentOptions,
                             families: [Paper2Family] = Paper2Family.reportFamilies) throws -> [Paper2Plan] {
-        try options.check(allowed: ["--seeds"], for: robustness)
+        try options.check(allowed: [.seeds], for: robustness)
         return try families.map { family in
             var plan = Paper2Plan.named(family, quick: options.quick)
             if let seeds = options.seeds { plan.seeds = seeds }

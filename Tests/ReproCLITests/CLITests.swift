@@ -69,7 +69,7 @@ final class CLITests: XCTestCase {
     func testAnOptionThatDoesNotApplyIsNamed() throws {
         var options = ReproExperiments.ExperimentOptions()
         options.widths = [128]
-        XCTAssertThrowsError(try options.check(allowed: ["--seeds"], for: "capacity")) {
+        XCTAssertThrowsError(try options.check(allowed: [.seeds], for: "capacity")) {
             XCTAssertTrue("\($0)".contains("--widths does not apply to capacity"), "\($0)")
         }
     }

@@ -88,11 +88,15 @@ public struct Paper1Plan: ExperimentPlanning, Codable, Equatable, Sendable {
         }
     }
 
+    /// The options paper 1's experiments take.
+    public static func options(_ experiment: String) -> Set<ExperimentOption> {
+        [.seeds, .epochs, .precision, .pairs, .sizes, .lrs, .rng, .lrGridOrder]
+    }
+
     /// The plan of `repro run`/`results`: the experiment's defaults (or the quick profile)
     /// narrowed by the options.
     public static func plan(_ experiment: String, options: ExperimentOptions) throws -> Paper1Plan {
-        try options.check(allowed: ["--seeds", "--epochs", "--precision", "--pairs", "--sizes",
-                                    "--lrs", "--rng", "--lr-grid-order"], for: experiment)
+        try options.check(allowed: Self.options(experiment), for: experiment)
         if options.rng == .numpy, options.precision == .float32 {
             throw ReproError("--rng numpy trains in float64, as the published code computes; "
                              + "drop --precision float32")

@@ -44,15 +44,21 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
                           batchSize: 128, learningRate: 0.01)
     }
 
+    /// The options a family takes: its sizes (widths, or depths), seeds and the training
+    /// protocol's numbers; `--full` for the pruned family.
+    public static func options(_ family: Paper2Family) -> Set<ExperimentOption> {
+        var options: Set<ExperimentOption> = [.seeds, .epochs, .batchSize, .lr]
+        options.insert(family == .sparseDepth ? .depths : .widths)
+        if family == .prunedWidth { options.insert(.full) }
+        return options
+    }
+
     /// `repro run`/`results`: the family's defaults narrowed by the options.
     public static func plan(_ experiment: String, options: ExperimentOptions) throws -> Paper2Plan {
         guard let family = Paper2Family(rawValue: experiment) else {
             throw ReproError("unknown experiment '\(experiment)'")
         }
-        var allowed: Set = ["--seeds", "--epochs", "--batch-size", "--lr"]
-        allowed.insert(family == .sparseDepth ? "--depths" : "--widths")
-        if family == .prunedWidth { allowed.insert("--full") }
-        try options.check(allowed: allowed, for: experiment)
+        try options.check(allowed: Self.options(family), for: experiment)
         var plan = named(family, quick: options.quick, full: options.full)
         if let widths = options.widths { plan.widths = widths }
         if let depths = options.depths { plan.depths = depths }
