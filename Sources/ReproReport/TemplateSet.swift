@@ -61,9 +61,32 @@ public struct TemplateSet {
                 }
             }
         }
+        try Self.refuseCycles(texts, directory: directory)
         self.directory = directory
         self.library = MustacheLibrary(templates: templates)
         self.keyCheck = TemplateKeyCheck(texts: texts, directory: directory)
+    }
+
+    /// A partial that includes itself, directly or through others, would render forever; it is
+    /// refused when the templates are read, in one line that names the chain.
+    static func refuseCycles(_ texts: [String: String], directory: URL) throws {
+        let includes = texts.mapValues { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .flatMap { partials(in: String($0)) }
+        }
+        var done: Set<String> = []
+        func visit(_ name: String, _ path: [String]) throws {
+            if let start = path.firstIndex(of: name) {
+                let chain = (path[start...] + [name]).joined(separator: " → ")
+                throw ReproError("\(directory.appendingPathComponent("\(path[start]).mustache").path): "
+                                 + "partials include each other in a loop (\(chain)); "
+                                 + "remove one of these includes")
+            }
+            guard !done.contains(name) else { return }
+            for next in includes[name] ?? [] { try visit(next, path + [name]) }
+            done.insert(name)
+        }
+        for name in texts.keys.sorted() { try visit(name, []) }
     }
 
     static func templates(in directory: URL) throws -> [URL] {

@@ -30,6 +30,22 @@ final class TemplateTests: XCTestCase {
         }
     }
 
+    func testPartialsThatIncludeEachOtherAreRefusedWhenRead() throws {
+        let loop = ["report.mustache": "# r\n{{> a}}", "a.mustache": "x {{> b}}",
+                    "b.mustache": "y\n{{> a}}"]
+        XCTAssertThrowsError(try TemplateSet(directory: directory(loop))) {
+            XCTAssertTrue("\($0)".contains("loop (a → b → a)"), "\($0)")
+        }
+        XCTAssertThrowsError(try TemplateSet(directory: directory(
+            ["report.mustache": "{{> report}}"]))) {
+            XCTAssertTrue("\($0)".contains("(report → report)"), "\($0)")
+        }
+        // Shared partials without a loop are fine.
+        XCTAssertNoThrow(try TemplateSet(directory: directory(
+            ["report.mustache": "{{> a}}{{> b}}", "a.mustache": "{{> c}}", "b.mustache": "{{> c}}",
+             "c.mustache": "c"])))
+    }
+
     func testMissingPartialAndMissingMainAreErrors() throws {
         let files = ["report.mustache": "a\n\n{{> nowhere}}"]
         XCTAssertThrowsError(try TemplateSet(directory: directory(files))) {
