@@ -57,9 +57,10 @@ struct ClaimsCommand: ParsableCommand {
     }
 
     private func claims<P: PaperReproduction>(_ paper: P) throws -> [ClaimResult] {
-        let facts = try PaperFacts(directory: URL(fileURLWithPath: papers.paperFacts,
-                                                  isDirectory: true)
-            .appendingPathComponent(paper.id))
+        let directory = URL(fileURLWithPath: papers.paperFacts, isDirectory: true)
+            .appendingPathComponent(paper.id)
+        let facts = try PaperFacts(directory: directory)
+        try paper.checkFacts(facts, directory: directory)
         var runner = locations.runner(for: paper.id)
         runner.showProgress = !json
         let context = PaperContext(runner: runner, quick: profile.quick, rng: profile.rng, seedCount: seeds.count) {

@@ -113,6 +113,13 @@ public struct Paper2Reproduction: PaperReproduction {
         return [Paper2Tables.design(results)] + perFamily
     }
 
+    public func checkFacts(_ facts: PaperFacts, directory: URL) throws {
+        try facts.checkShared(directory: directory)
+        try Paper2ClaimChecker.validate(
+            facts.claims, file: directory.appendingPathComponent("claims.json").path)
+        _ = try facts.published(as: Paper2Published.self)
+    }
+
     public func checkClaims(_ claims: [Claim],
                             _ results: Paper2Results) throws -> [ClaimResult] {
         try Paper2ClaimChecker.check(claims, rows: results.robustness)

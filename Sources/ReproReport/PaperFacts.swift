@@ -48,6 +48,8 @@ public struct PaperFacts: Sendable {
             return "missing field '\(key.stringValue)' at \(path(context))"
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             return "wrong value at \(path(context)): \(context.debugDescription)"
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty:
+            return "wrong value at \(path(context)): \(context.debugDescription)"
         case .dataCorrupted(let context):
             return "not valid JSON "
                 + "(\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))"
@@ -58,5 +60,37 @@ public struct PaperFacts: Sendable {
     static func path(_ context: DecodingError.Context) -> String {
         context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
             .drop { $0 == "." }.description
+    }
+}
+
+extension PaperFacts {
+    /// The checks every paper's facts pass: unique claim ids, each claim's figure in
+    /// `figures.json`, and no negative margin.
+    public func checkShared(directory: URL) throws {
+        let file = directory.appendingPathComponent("claims.json").path
+        var seen: Set<String> = []
+        for claim in claims {
+            guard seen.insert(claim.id).inserted else {
+                throw ReproError("\(file): claim id \(claim.id) is used twice; give each claim its own id")
+            }
+            if !claim.figure.isEmpty, figure(claim.figure) == nil {
+                throw ReproError("\(file), claim \(claim.id): figure '\(claim.figure)' is not in "
+                                 + "figures.json; name a listed figure")
+            }
+            if case .object(let test) = claim.test, case .object(let rule)? = test["rule"] {
+                let margin: Double
+                switch rule["margin"] {
+                case .double(let m)?: margin = m
+                case .int(let m)?: margin = Double(m)
+                case .string(let text)?:
+                    throw ReproError("\(file), claim \(claim.id): the margin \"\(text)\" is text; "
+                                     + "write it as a number")
+                default: margin = 0
+                }
+                guard margin < 0 else { continue }
+                throw ReproError("\(file), claim \(claim.id): the margin \(margin) is negative; "
+                                 + "a margin is the least difference that counts (≥ 0)")
+            }
+        }
     }
 }

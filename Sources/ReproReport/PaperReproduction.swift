@@ -34,6 +34,12 @@ public protocol PaperReproduction {
     /// The experiments behind the report, as run under this profile and random source.
     func provenance(quick: Bool, rng: RandomSource, store: ResultStore) -> [ProvenanceExperiment]
 
+    /// Checks the paper's facts (`paper/<id>/`, read from `directory`) before any work: every
+    /// claim's test decodes in the paper's schema and names curves, figures and settings that
+    /// exist. Throws one line naming the file, the claim and the reason. The default checks
+    /// what every paper shares (claim ids unique, figures listed, margins not negative).
+    func checkFacts(_ facts: PaperFacts, directory: URL) throws
+
     /// Checks the options of `repro run|results <experiment>` without doing any work (no data
     /// read, no file touched), so that the command line refuses a bad or inapplicable option
     /// before anything starts. Throws the same one-line error `run` would.
@@ -48,6 +54,10 @@ public protocol PaperReproduction {
 
 extension PaperReproduction {
     public var buildsReport: Bool { true }
+
+    public func checkFacts(_ facts: PaperFacts, directory: URL) throws {
+        try facts.checkShared(directory: directory)
+    }
     public var randomSources: [RandomSource] { [.repro] }
 }
 

@@ -35,7 +35,9 @@ public struct ReportBuilder {
         let start = Date()
         AtomicFile.removeStale(under: layout.root)   // leftovers of writes a crash cut short
         // Check the inputs a user edits before any long computation.
-        let facts = try PaperFacts(directory: facts)
+        let factsDirectory = facts
+        let facts = try PaperFacts(directory: factsDirectory)
+        try paper.checkFacts(facts, directory: factsDirectory)
         let templateSet = try TemplateSet(directory: templates)
         let context = PaperContext(runner: runner, quick: layout.quick, rng: layout.rng, seedCount: seedCount, log: log)
         let results = try paper.results(context)
