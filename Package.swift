@@ -69,7 +69,7 @@ let package = Package(
                     swiftSettings: optimized),
 
         // MARK: - Command line, benchmarks and demo figures
-        .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "ReproSparse", "CBLAS"],
+        .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "ReproSparse", "CBLAS", "ReproConv"],
                 exclude: readme),
         .target(name: "ReproCLI", dependencies: [
             "ReproSupport", "ReproData", "ReproNN", "ReproAnalysis", "ReproExperiments", "ReproPlot",

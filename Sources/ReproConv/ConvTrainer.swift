@@ -31,6 +31,22 @@ public final class ConvTrainer {
         velocity = buffers.map { FloatBuffer(count: $0.0.count) }
     }
 
+    /// Seconds per operation kind and direction of every step since it was set to `[:]`
+    /// (nil: not measured).
+    public var profile: [String: Double]? {
+        get { graph.timings }
+        set { graph.timings = newValue }
+    }
+
+    /// Per layer: "sparse" or oneDNN's forward / backward-data / backward-weights implementations.
+    public func implementations() throws -> [(String, String)] {
+        try graph.layers.map { l in
+            if l.isSparse { return (l.name, "sparse") }
+            if case .dense = l.kind { return (l.name, "blas") }
+            return (l.name, try l.primitive(batch: graph.maxBatch).implementations.joined(separator: " / "))
+        }
+    }
+
     /// The network as trained so far.
     public func network() throws -> ConvNetwork { try graph.network(like: original) }
 

@@ -147,13 +147,16 @@ final class DNNLConvolution {
         for d in descriptors { dnnl_primitive_desc_destroy(d) }
     }
 
-    /// The implementation oneDNN chose for the forward pass (e.g. "gemm:jit").
-    var implementation: String {
-        var name: UnsafePointer<CChar>?
-        _ = withUnsafeMutablePointer(to: &name) {
-            dnnl_primitive_desc_query(descriptors[0], dnnl_query_impl_info_str, 0, $0)
+    /// The implementations oneDNN chose for the forward, backward-data and backward-weights
+    /// passes (e.g. "gemm:jit").
+    var implementations: [String] {
+        descriptors.map { d in
+            var name: UnsafePointer<CChar>?
+            _ = withUnsafeMutablePointer(to: &name) {
+                dnnl_primitive_desc_query(d, dnnl_query_impl_info_str, 0, $0)
+            }
+            return name.map { String(cString: $0) } ?? "?"
         }
-        return name.map { String(cString: $0) } ?? "?"
     }
 
     private func run(_ primitive: dnnl_primitive_t, _ args: [(Int32, DNNLMemory)]) throws {

@@ -21,16 +21,13 @@ enum Im2Col {
                                 continue
                             }
                             let src = image + r * g.width
+                            let (lo, hi) = validColumns(g, b)
+                            if lo > 0 { line.update(repeating: 0, count: lo) }
+                            if hi < ow { (line + hi).update(repeating: 0, count: ow - hi) }
                             if g.stride == 1 {
-                                for j in 0..<ow {
-                                    let q = j - g.padding + b
-                                    line[j] = (q >= 0 && q < g.width) ? src[q] : 0
-                                }
+                                if hi > lo { (line + lo).update(from: src + lo - g.padding + b, count: hi - lo) }
                             } else {
-                                for j in 0..<ow {
-                                    let q = j * g.stride - g.padding + b
-                                    line[j] = (q >= 0 && q < g.width) ? src[q] : 0
-                                }
+                                for j in lo..<max(lo, hi) { line[j] = src[j * g.stride - g.padding + b] }
                             }
                         }
                     }
@@ -56,14 +53,23 @@ enum Im2Col {
                             guard r >= 0, r < g.height else { continue }
                             let line = image + r * g.width
                             let from = src + i * ow
-                            for j in 0..<ow {
-                                let q = j * g.stride - g.padding + b
-                                if q >= 0 && q < g.width { line[q] += from[j] }
-                            }
+                            let (lo, hi) = validColumns(g, b)
+                            for j in lo..<max(lo, hi) { line[j * g.stride - g.padding + b] += from[j] }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// Output columns j whose input column j·s − p + b lies inside the image: lo ..< hi.
+    @inline(__always)
+    static func validColumns(_ g: ConvGeometry, _ b: Int) -> (Int, Int) {
+        let shift = b - g.padding
+        // j·s + shift ≥ 0 and j·s + shift ≤ width − 1
+        let lo = shift >= 0 ? 0 : (-shift + g.stride - 1) / g.stride
+        let last = g.width - 1 - shift
+        let hi = last < 0 ? 0 : min(g.outWidth, last / g.stride + 1)
+        return (lo, max(lo, hi))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A convolution that keeps some of its weights, computed as patches (im2col) × sparse
 /// weights, so every pass costs kept weights × output positions whatever the width.
 ///
@@ -14,6 +16,11 @@ final class SparseConvolution {
     private let columnStart: [Int]
     private let columnEntry: [Int32]
     private let columnOutput: [Int32]
+    /// Floats of a patch-matrix tile (tuned by `repro bench --conv`; env REPRO_CONV_TILE overrides).
+    static let defaultTileFloats: Int = {
+        if let text = getenv("REPRO_CONV_TILE"), let n = Int(String(cString: text)), n > 0 { return n }
+        return 1 << 20
+    }()
     /// Images per tile: a patch matrix of about `tileFloats` floats.
     let tileImages: Int
     let threads: Int
@@ -31,7 +38,7 @@ final class SparseConvolution {
         }
     }
 
-    init(_ g: ConvGeometry, positions: [Int], batch: Int, threads: Int, tileFloats: Int = 1 << 20) {
+    init(_ g: ConvGeometry, positions: [Int], batch: Int, threads: Int, tileFloats: Int = SparseConvolution.defaultTileFloats) {
         geometry = g
         kept = positions.count
         let rows = g.patchRows
