@@ -1,4 +1,5 @@
 import Foundation
+import ReproConv
 import ReproSupport
 
 /// `repro bench --conv`: the conv engine's rows as `name: value` lines.
@@ -13,6 +14,22 @@ public enum ConvBenchmarkReport {
                                                   threads: Int(ProcessInfo.processInfo.environment["REPRO_CONV_THREADS"] ?? "2")!)
                 for (k, v) in p.timings { Swift.print("step_\(k): \(Digits.fixed(v * 1000, 1)) ms") }
                 for (k, v) in p.layers { Swift.print("layer \(k): \(v)") }
+                return
+            }
+            if let spec = ProcessInfo.processInfo.environment["REPRO_CONV_LAYERS"] {
+                // name,width: dense conv layers, ours (plain layouts) against oneDNN's own layouts
+                let parts = spec.split(separator: ",").map(String.init)
+                let a = try ConvArchitectures.make(parts[0], width: Int(parts[1])!)
+                var ours = 0.0, best = 0.0, macs = 0
+                for r in try DenseLayerTiming.rows(a) {
+                    ours += r.oursSeconds; best += r.oneDNNSeconds; macs += r.multiplyAdds
+                    Swift.print("layer \(r.layer): ours \(Digits.fixed(r.oursSeconds * 1000, 1)) ms "
+                                + "(\(r.oursImplementation)), oneDNN own \(Digits.fixed(r.oneDNNSeconds * 1000, 1)) ms "
+                                + "(\(r.oneDNNImplementation))")
+                }
+                Swift.print("dense_layers_ours_gflops: \(Digits.fixed(6 * Double(macs) / ours / 1e9, 1))")
+                Swift.print("dense_layers_onednn_own_gflops: \(Digits.fixed(6 * Double(macs) / best / 1e9, 1))")
+                Swift.print("dense_layers_ours_over_onednn_throughput: \(Digits.fixed(best / ours, 2))")
                 return
             }
             let widths = ProcessInfo.processInfo.environment["REPRO_CONV_WIDTHS"]
