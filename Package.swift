@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "ReproConv", dependencies: ["CDNNL", "CBLAS", "ReproNetwork", "ReproSupport", "ReproSparse"],
                 exclude: readme, swiftSettings: optimized),
         .testTarget(name: "ReproConvTests", dependencies: ["ReproConv", "ReproNetwork", "ReproSupport"],
-                    swiftSettings: optimized),
+                    resources: [.copy("Fixtures")], swiftSettings: optimized),
 
         // MARK: - Command line, benchmarks and demo figures
         .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "ReproSparse", "CBLAS", "ReproConv"],

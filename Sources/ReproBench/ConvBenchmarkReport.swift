@@ -34,7 +34,7 @@ public enum ConvBenchmarkReport {
             }
             let widths = ProcessInfo.processInfo.environment["REPRO_CONV_WIDTHS"]
                 .map { $0.split(separator: ",").compactMap { Int($0) } } ?? [16, 32, 64, 128]
-            let rows = try ConvBenchmark.rows(widths: widths)
+            let rows = try ConvBenchmark.rows(widths: widths, threads: Int(ProcessInfo.processInfo.environment["REPRO_CONV_THREADS"] ?? "2")!)
             Swift.print("conv_note: epoch = median step of 128 images (after a warm-up) × 60000/128")
             for r in rows {
                 let base = rows.first { $0.label.hasPrefix(r.label.split(separator: "_")[0]) }!

@@ -36,10 +36,11 @@ public struct ConvNetwork: Equatable, Sendable {
         self.sparseBelow = sparseBelow
     }
 
-    /// The crossover measured with `repro bench --conv` (one thread, step profiles): at keep ≈ 1/4
-    /// oneDNN on dense × mask is 1.15–1.3× faster than our kernels (VGG11-32, ResNet18-32), at
-    /// keep 1/16 ours is 1.6× faster (VGG11-64).
-    public static let defaultSparseBelow = 0.15
+    /// The crossover measured with `repro bench --conv` (one thread, step profiles of VGG11 under
+    /// the uniform rule): oneDNN on dense × mask takes 0.2 s of conv per step at keep 1/4 (ours
+    /// 0.54 s) and 0.81 s at keep 1/16 (ours 0.68 s); its cost grows as 1/keep, ours stays, so
+    /// they cross near keep 0.08.
+    public static let defaultSparseBelow = 0.08
 
     /// Each batch norm's name and channels, in node order.
     static func batchNormChannels(_ a: Architecture, _ shapes: [[Int]]) -> [(String, Int)] {
