@@ -22,7 +22,8 @@ private func check(_ status: dnnl_status_t, _ what: String) throws {
     }
 }
 
-/// The CPU engine and its stream, created once per process.
+/// The CPU engine, created once per process, and a stream per user: each convolution has its
+/// own, so networks trained side by side on different threads never share one.
 final class DNNLContext: @unchecked Sendable {
     let engine: dnnl_engine_t
     let stream: dnnl_stream_t
@@ -31,27 +32,35 @@ final class DNNLContext: @unchecked Sendable {
 
     static func require() throws -> DNNLContext {
         guard let context = shared else { throw DNNLError(description: "no oneDNN CPU engine") }
-        return context
+        return try DNNLContext(engine: context.engine)
     }
 
     private init() throws {
         var e: dnnl_engine_t?
         try check(dnnl_engine_create(&e, dnnl_cpu, 0), "engine creation")
+        engine = e!
         var s: dnnl_stream_t?
-        try check(dnnl_stream_create(&s, e, dnnl_stream_default_flags.rawValue), "stream creation")
-        engine = e!; stream = s!
+        try check(dnnl_stream_create(&s, engine, dnnl_stream_default_flags.rawValue), "stream creation")
+        stream = s!
     }
 
-    /// The threads oneDNN's OpenMP runtime uses for the next primitives. Debian's oneDNN runs on
-    /// GNU OpenMP, loaded with it; its `omp_set_num_threads` is looked up at run time, so we link
-    /// only `dnnl`.
+    /// A new stream on the shared engine.
+    private init(engine: dnnl_engine_t) throws {
+        self.engine = engine
+        var s: dnnl_stream_t?
+        try check(dnnl_stream_create(&s, engine, dnnl_stream_default_flags.rawValue), "stream creation")
+        stream = s!
+    }
+
+    deinit { dnnl_stream_destroy(stream) }
+
+    /// The threads oneDNN's OpenMP runtime uses for the primitives the calling thread runs next
+    /// (OpenMP keeps this per thread). Debian's oneDNN runs on GNU OpenMP, loaded with it; its
+    /// `omp_set_num_threads` is looked up at run time, so we link only `dnnl`.
     static func setThreads(_ n: Int) {
-        guard n != currentThreads, let set = ompSetNumThreads else { return }
-        set(Int32(max(1, n)))
-        currentThreads = n
+        ompSetNumThreads?(Int32(max(1, n)))
     }
 
-    nonisolated(unsafe) private static var currentThreads = 0
     private static let ompSetNumThreads: (@convention(c) (Int32) -> Void)? = {
         _ = shared
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "omp_set_num_threads") else { return nil }

@@ -1,3 +1,4 @@
+import Dispatch
 import XCTest
 import ReproNetwork
 import ReproSupport
@@ -91,6 +92,22 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(a.network, b.network)
         XCTAssertEqual(a.history.map(\.meanLoss), b.history.map(\.meanLoss))
         XCTAssertLessThan(a.history.last!.meanLoss, a.history.first!.meanLoss)
+    }
+
+    /// Two networks trained side by side on two threads (one thread each) give the bits they
+    /// give alone.
+    func testNetworksSideBySide() throws {
+        let data = try Toy.data(count: 16, seed: 3)
+        var options = ConvTrainingOptions()
+        options.batchSize = 8; options.maxEpochs = 2; options.stopBelowLoss = 0; options.threads = 1
+        let nets = try [0.0, 2.0].map { try Toy.network(seed: 5, sparseBelow: $0) }
+        let alone = try nets.map { try ConvTrainer.train(network: $0, data: data, seed: 2, options: options).network }
+        let results = Locked<[ConvNetwork?]>([nil, nil])
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let trained = try? ConvTrainer.train(network: nets[i], data: data, seed: 2, options: options).network
+            results.update { $0[i] = trained }
+        }
+        XCTAssertEqual(results.value, alone)
     }
 
     /// Training mode normalises with the batch's statistics and moves the running ones by
