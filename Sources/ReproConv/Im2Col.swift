@@ -17,17 +17,19 @@ enum Im2Col {
                             let r = i * g.stride - g.padding + a
                             let line = out + i * ow
                             guard r >= 0, r < g.height else {
-                                line.update(repeating: 0, count: ow)
+                                for j in 0..<ow { line[j] = 0 }
                                 continue
                             }
                             let src = image + r * g.width
                             let (lo, hi) = validColumns(g, b)
-                            if lo > 0 { line.update(repeating: 0, count: lo) }
-                            if hi < ow { (line + hi).update(repeating: 0, count: ow - hi) }
+                            // Plain loops: the lines are short (2 to 32), too short for memcpy calls.
+                            for j in 0..<lo { line[j] = 0 }
+                            for j in hi..<ow { line[j] = 0 }
                             if g.stride == 1 {
-                                if hi > lo { (line + lo).update(from: src + lo - g.padding + b, count: hi - lo) }
+                                let from = src - g.padding + b
+                                for j in lo..<hi { line[j] = from[j] }
                             } else {
-                                for j in lo..<max(lo, hi) { line[j] = src[j * g.stride - g.padding + b] }
+                                for j in lo..<hi { line[j] = src[j * g.stride - g.padding + b] }
                             }
                         }
                     }
@@ -54,7 +56,12 @@ enum Im2Col {
                             let line = image + r * g.width
                             let from = src + i * ow
                             let (lo, hi) = validColumns(g, b)
-                            for j in lo..<max(lo, hi) { line[j * g.stride - g.padding + b] += from[j] }
+                            if g.stride == 1 {
+                                let to = line - g.padding + b
+                                for j in lo..<hi { to[j] += from[j] }
+                            } else {
+                                for j in lo..<hi { line[j * g.stride - g.padding + b] += from[j] }
+                            }
                         }
                     }
                 }

@@ -182,8 +182,17 @@ final class SparseConvolution {
         patchRow.withUnsafeBufferPointer { rowOf in
             for o in 0..<geometry.outChannels {
                 let d = dOut + o * cols
-                for e in rowStart[o]..<rowStart[o + 1] {
+                var e = rowStart[o]
+                let end = rowStart[o + 1]
+                while e + 4 <= end {
+                    let s = Vector.dot4(cols, d, patches + Int(rowOf[e]) * cols, patches + Int(rowOf[e + 1]) * cols,
+                                        patches + Int(rowOf[e + 2]) * cols, patches + Int(rowOf[e + 3]) * cols)
+                    gradients[e] += s.0; gradients[e + 1] += s.1; gradients[e + 2] += s.2; gradients[e + 3] += s.3
+                    e += 4
+                }
+                while e < end {
                     gradients[e] += Vector.dot(cols, d, patches + Int(rowOf[e]) * cols)
+                    e += 1
                 }
             }
         }
