@@ -22,7 +22,7 @@ public enum ConvBenchmark {
     public static let epochImages = 60_000
 
     public static func rows(widths: [Int] = [16, 32, 64, 128], batches: Int = 4, denseBatches: Int = 2,
-                            threads: Int = 2, log: (String) -> Void = { _ in }) throws -> [Row] {
+                            threads: Int = 1, log: (String) -> Void = { _ in }) throws -> [Row] {
         let data = try syntheticBatch()
         var rows: [Row] = []
         for name in ["vgg11", "resnet18"] {

@@ -11,7 +11,7 @@ public enum ConvBenchmarkReport {
                 let parts = spec.split(separator: ",").map(String.init)
                 let p = try ConvBenchmark.profile(parts[0], width: Int(parts[1])!,
                                                   sparseBelow: parts.count > 2 ? Double(parts[2]) : nil,
-                                                  threads: Int(ProcessInfo.processInfo.environment["REPRO_CONV_THREADS"] ?? "2")!)
+                                                  threads: Int(ProcessInfo.processInfo.environment["REPRO_CONV_THREADS"] ?? "1")!)
                 for (k, v) in p.timings { Swift.print("step_\(k): \(Digits.fixed(v * 1000, 1)) ms") }
                 for (k, v) in p.layers { Swift.print("layer \(k): \(v)") }
                 return
@@ -34,7 +34,7 @@ public enum ConvBenchmarkReport {
             }
             let widths = ProcessInfo.processInfo.environment["REPRO_CONV_WIDTHS"]
                 .map { $0.split(separator: ",").compactMap { Int($0) } } ?? [16, 32, 64, 128]
-            let rows = try ConvBenchmark.rows(widths: widths, threads: Int(ProcessInfo.processInfo.environment["REPRO_CONV_THREADS"] ?? "2")!)
+            let rows = try ConvBenchmark.rows(widths: widths, threads: Int(ProcessInfo.processInfo.environment["REPRO_CONV_THREADS"] ?? "1")!)
             Swift.print("conv_note: epoch = median step of 128 images (after a warm-up) × 60000/128")
             for r in rows {
                 let base = rows.first { $0.label.hasPrefix(r.label.split(separator: "_")[0]) }!

@@ -31,6 +31,9 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         try locations.refuseOutput(for: "bench", "its sweeps train into a temporary directory")
+        if conv, let flag = paper2 ? "--paper2" : grid ? "--grid" : noSweep ? "--no-sweep" : nil {
+            throw ValidationError("\(flag) does not apply with --conv, which times the conv engine only")
+        }
         if paper2, let flag = grid ? "--grid" : noSweep ? "--no-sweep" : nil {
             throw ValidationError("\(flag) does not apply with --paper2, which times one epoch "
                                   + "per width and depth only")

@@ -114,7 +114,10 @@ public final class ConvTrainer {
     @discardableResult
     public func step(_ indices: [Int], data: LabeledPixels, learningRate: Float) throws -> (Double, Int) {
         let n = indices.count, size = graph.inputSize, classes = graph.classCount
-        precondition(n > 0 && n <= graph.maxBatch)
+        guard n > 0, n <= graph.maxBatch, data.inputSize == size,
+              indices.allSatisfy({ $0 >= 0 && $0 < data.count && data.labels[$0] < classes }) else {
+            throw ConvError("a step takes 1 to \(graph.maxBatch) examples of \(size) pixels with labels below \(classes)")
+        }
         data.pixels.withUnsafeBufferPointer { pixels in
             for (m, i) in indices.enumerated() {
                 (graph.input.pointer + m * size).update(from: pixels.baseAddress! + i * size, count: size)

@@ -12,8 +12,12 @@ public struct ConvTrainingOptions: Codable, Hashable, Sendable {
     public var cosineEpochs = 300
     public var maxEpochs = 300
     public var stopBelowLoss = 0.1
-    /// Threads of one network (oneDNN's and ours).
-    public var threads = 2
+    /// Threads of one network (oneDNN's OpenMP threads and ours). One by default: use both cores
+    /// by training two networks (seeds) side by side. On this shared 2-core machine two OpenMP
+    /// threads per network made VGG11-16's oneDNN convolutions 15× slower than one (barriers
+    /// wait for a descheduled thread), while two single-threaded networks give the bits they
+    /// give alone (tested).
+    public var threads = 1
 
     public init() {}
 
