@@ -1,6 +1,7 @@
 import Foundation
 import ReproConv
 import ReproNetwork
+import ReproSupport
 
 /// Paper 2's conv engine: per width of VGG11 and ResNet18 under the uniform rule (the width-16
 /// capacity), the time of a training step of 128 MNIST-shaped synthetic images on our engine
@@ -94,5 +95,33 @@ extension ConvBenchmark {
         for _ in 0..<batches { try trainer.step(Array(0..<128), data: data, learningRate: 0.01) }
         let t = trainer.profile!.map { ($0.key, $0.value / Double(batches)) }.sorted { $0.1 > $1.1 }
         return (t, try trainer.implementations())
+    }
+}
+
+extension ConvBenchmark {
+    /// Both cores as the runner should use them: two networks (seeds 0 and 1) of the same shape
+    /// trained side by side, one thread each; wall seconds per step of each (median of
+    /// `batches` after a warm-up), so ×469 is the epoch time of each of the two.
+    public static func sideBySideStepSeconds(_ name: String, width: Int, batches: Int = 4) throws -> Double {
+        let a = try ConvArchitectures.make(name, width: width)
+        let data = try syntheticBatch()
+        let trainers = try (0..<2).map { seed -> ConvTrainer in
+            let masks = try ConvNetwork.masks(architecture: a, rule: .uniform, seed: seed)
+            return try ConvTrainer(network: try ConvNetwork.initial(architecture: a, masks: masks, seed: seed))
+        }
+        let indices = Array(0..<128)
+        let failed = Locked<Error?>(nil)
+        var times: [Double] = []
+        for b in 0...batches {
+            let start = Date()
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                do { try trainers[i].step(indices, data: data, learningRate: 0.01) } catch {
+                    failed.update { $0 = error }
+                }
+            }
+            if let error = failed.value { throw error }
+            if b > 0 { times.append(Date().timeIntervalSince(start)) }
+        }
+        return times.sorted()[times.count / 2]
     }
 }

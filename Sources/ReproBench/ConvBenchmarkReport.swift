@@ -35,7 +35,11 @@ public enum ConvBenchmarkReport {
             let widths = ProcessInfo.processInfo.environment["REPRO_CONV_WIDTHS"]
                 .map { $0.split(separator: ",").compactMap { Int($0) } } ?? [16, 32, 64, 128]
             let rows = try ConvBenchmark.rows(widths: widths, threads: Int(ProcessInfo.processInfo.environment["REPRO_CONV_THREADS"] ?? "1")!)
-            Swift.print("conv_note: epoch = median step of 128 images (after a warm-up) × 60000/128")
+            Swift.print("conv_note: epoch = median step of 128 images (after a warm-up) × 60000/128, one thread")
+            for name in ["vgg11", "resnet18"] where widths.contains(16) {
+                let s = try ConvBenchmark.sideBySideStepSeconds(name, width: 16)
+                Swift.print("\(name)_16_two_side_by_side_epoch_s: \(Digits.fixed(s * 60_000 / 128, 1)) (each of two networks at once)")
+            }
             for r in rows {
                 let base = rows.first { $0.label.hasPrefix(r.label.split(separator: "_")[0]) }!
                 Swift.print("\(r.label)_kept_weights: \(r.keptWeights) of \(r.capacity)")
