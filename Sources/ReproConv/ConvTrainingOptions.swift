@@ -1,4 +1,5 @@
 import Foundation
+import ReproNetwork
 
 /// Paper 2's CNN training protocol (paper2-cnn-protocol.md part A): SGD with momentum 0.9 and no
 /// weight decay, batch 128 reshuffled every epoch, learning rate 0.01·(1 + cos(π·e/300))/2 in
@@ -56,4 +57,16 @@ public struct ConvTrainingResult: Sendable {
     public var network: ConvNetwork
     public var history: [ConvEpochRecord]
     public var stopReason: ConvStopReason
+}
+
+/// Everything an interrupted run needs to continue bit for bit: the network, the momentum of
+/// every parameter, and the epochs done.
+public struct ConvCheckpoint: Sendable {
+    public var network: ConvNetwork
+    public var momentum: NamedTensors
+    public var history: [ConvEpochRecord]
+
+    public init(network: ConvNetwork, momentum: NamedTensors, history: [ConvEpochRecord]) {
+        self.network = network; self.momentum = momentum; self.history = history
+    }
 }

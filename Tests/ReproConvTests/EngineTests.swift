@@ -176,3 +176,24 @@ final class EngineTests: XCTestCase {
         XCTAssertThrowsError(try net.pruned(keep: [1]))
     }
 }
+
+final class ResumeTests: XCTestCase {
+    /// Stopped after one epoch and resumed from its checkpoint, training gives the bits of an
+    /// uninterrupted run.
+    func testResumeGivesTheUninterruptedBits() throws {
+        let data = try Toy.data(count: 12, seed: 8)
+        var options = ConvTrainingOptions()
+        options.batchSize = 4; options.maxEpochs = 3; options.stopBelowLoss = 0
+        let net = try Toy.network(seed: 6, sparseBelow: 0.6)
+        let straight = try ConvTrainer.train(network: net, data: data, seed: 1, options: options)
+        var saved: [ConvCheckpoint] = []
+        var short = options
+        short.maxEpochs = 1
+        _ = try ConvTrainer.train(network: net, data: data, seed: 1, options: short, checkpoint: { saved.append($0) })
+        XCTAssertEqual(saved.count, 1)
+        let resumed = try ConvTrainer.train(network: net, data: data, seed: 1, options: options, resuming: saved[0])
+        XCTAssertEqual(resumed.network, straight.network)
+        XCTAssertEqual(resumed.history.map(\.meanLoss), straight.history.map(\.meanLoss))
+        XCTAssertEqual(resumed.stopReason, .maxEpochs)
+    }
+}
