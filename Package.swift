@@ -26,12 +26,13 @@ let package = Package(
         .systemLibrary(name: "CZlibShim", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: - Generic libraries (no paper in them)
+        .target(name: "ReproBLAS", dependencies: ["CBLAS"], exclude: readme, swiftSettings: optimized),
         .target(name: "ReproSupport", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
                 exclude: readme),
         .target(name: "ReproData", dependencies: [
             "ReproSupport", "CZlibShim", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: readme),
-        .target(name: "ReproNN", dependencies: ["ReproSupport", "CBLAS"], exclude: readme,
+        .target(name: "ReproNN", dependencies: ["ReproSupport", "ReproBLAS"], exclude: readme,
                 swiftSettings: optimized),
         .target(name: "ReproAnalysis", dependencies: ["ReproSupport", "ReproNN"], exclude: readme,
                 swiftSettings: optimized),
@@ -39,9 +40,12 @@ let package = Package(
         .target(name: "ReproMNISTC", exclude: readme, swiftSettings: optimized),
         .target(name: "ReproAttacks", exclude: readme, swiftSettings: optimized),
         .target(name: "ReproNetwork", dependencies: ["ReproSupport"], exclude: readme, swiftSettings: optimized),
-        .target(name: "ReproSparse", dependencies: ["CBLAS", "ReproNetwork", "ReproSupport"], exclude: readme,
+        .target(name: "ReproSparse", dependencies: ["ReproBLAS", "ReproNetwork", "ReproSupport"], exclude: readme,
                 swiftSettings: optimized),
-        .target(name: "ReproExperiments", dependencies: ["ReproSupport", "ReproData", "ReproNN"],
+        .target(name: "ReproRobustness", dependencies: [
+            "ReproNetwork", "ReproAttacks", "ReproMNISTC", "ReproData", "ReproSupport",
+        ], exclude: readme, swiftSettings: optimized),
+        .target(name: "ReproExperiments", dependencies: ["ReproSupport", "ReproData", "ReproNN", "ReproNetwork"],
                 exclude: readme),
         .target(name: "ReproPlot", dependencies: ["ReproSupport", "CCairo"], exclude: readme),
         .target(name: "ReproReport", dependencies: [
@@ -58,18 +62,19 @@ let package = Package(
 
         .target(name: "ReproPaper2", dependencies: [
             "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot", "ReproReport", "ReproSparse",
-            "ReproMNISTC", "ReproAttacks",
+            "ReproMNISTC", "ReproAttacks", "ReproNetwork", "ReproRobustness", "ReproConv",
         ], exclude: readme),
 
         // MARK: - The conv engine (paper 2's VGG and ResNet) on oneDNN and our sparse kernels
         .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
-        .target(name: "ReproConv", dependencies: ["CDNNL", "CBLAS", "ReproNetwork", "ReproSupport", "ReproSparse"],
+        .target(name: "ReproConv", dependencies: ["CDNNL", "ReproBLAS", "ReproNetwork", "ReproSupport", "ReproSparse"],
                 exclude: readme, swiftSettings: optimized),
         .testTarget(name: "ReproConvTests", dependencies: ["ReproConv", "ReproNetwork", "ReproSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: optimized),
 
         // MARK: - Command line, benchmarks and demo figures
-        .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "ReproSparse", "CBLAS", "ReproConv"],
+        .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "ReproSparse", "ReproBLAS",
+                                                 "ReproConv"],
                 exclude: readme),
         .target(name: "ReproCLI", dependencies: [
             "ReproSupport", "ReproData", "ReproNN", "ReproAnalysis", "ReproExperiments", "ReproPlot",
@@ -103,7 +108,7 @@ let package = Package(
         .testTarget(name: "ReproAttacksTests", dependencies: ["ReproAttacks", "ReproSupport"],
                     swiftSettings: optimized),
         .testTarget(name: "ReproExperimentsTests", dependencies: [
-            "ReproExperiments", "ReproData", "ReproNN", "ReproSupport", "ReproTestSupport",
+            "ReproExperiments", "ReproNetwork", "ReproData", "ReproNN", "ReproSupport", "ReproTestSupport",
         ]),
         .testTarget(name: "ReproReportTests", dependencies: [
             "ReproReport", "ReproExperiments", "ReproPlot", "ReproData", "ReproNN", "ReproSupport",
@@ -113,9 +118,14 @@ let package = Package(
             "ReproPaper1", "ReproReport", "ReproExperiments", "ReproAnalysis", "ReproPlot", "ReproData",
             "ReproNN", "ReproSupport", "ReproTestSupport", "ReproNumPy",
         ]),
+        .testTarget(name: "ReproNetworkTests", dependencies: ["ReproNetwork"]),
+        .testTarget(name: "ReproRobustnessTests", dependencies: [
+            "ReproRobustness", "ReproNetwork", "ReproAttacks", "ReproPlot", "ReproData", "ReproSupport",
+            "ReproTestSupport",
+        ], swiftSettings: optimized),
         .testTarget(name: "ReproSparseTests", dependencies: ["ReproSparse"], swiftSettings: optimized),
         .testTarget(name: "ReproPaper2Tests", dependencies: [
-            "ReproPaper2", "ReproExperiments", "ReproSparse", "ReproNN", "ReproSupport", "ReproTestSupport",
+            "ReproPaper2", "ReproNetwork", "ReproRobustness", "ReproAttacks", "ReproPlot", "ReproExperiments", "ReproSparse", "ReproNN", "ReproSupport", "ReproTestSupport",
             "ReproData",
         ]),
         .testTarget(name: "ReproCLITests", dependencies: [

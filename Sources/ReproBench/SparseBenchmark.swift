@@ -1,4 +1,4 @@
-import CBLAS
+import ReproBLAS
 import Foundation
 import ReproSparse
 import ReproSupport
@@ -77,9 +77,8 @@ public enum SparseBenchmark {
     /// C (m × n) = op(A) · op(B), row-major.
     private static func gemm(_ ta: Bool, _ tb: Bool, _ m: Int, _ n: Int, _ k: Int, _ a: [Float],
                              _ b: [Float], _ c: inout [Float]) {
-        cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k), 1, a, Int32(ta ? m : k), b, Int32(tb ? k : n), 0,
-                    &c, Int32(n))
+        BLAS.sgemm(transA: ta, transB: tb, m: m, n: n, k: k, a: a, lda: ta ? m : k, b: b,
+                   ldb: tb ? k : n, c: &c, ldc: n)
     }
 
     /// 60,000 random MNIST-shaped examples (80 % of pixels 0): speed depends on shapes only.

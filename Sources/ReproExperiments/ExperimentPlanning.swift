@@ -1,4 +1,6 @@
+import Foundation
 import ReproNN
+import ReproNetwork
 import ReproSupport
 
 /// A named set of models to train: a paper's experiment (or a profile of it) with its options
@@ -53,10 +55,30 @@ extension ModelTrainer {
 /// What a trainer hands back for one model.
 public struct TrainedResult: Sendable {
     public var record: ModelRecord
-    public var weights: [ReproNN.LayerWeights]
+    public var weights: StoredWeights
 
+    /// A chain of dense layers, stored in the version 2 format (as every MLP always was).
     public init(record: ModelRecord, weights: [ReproNN.LayerWeights]) {
         self.record = record
-        self.weights = weights
+        self.weights = .layers(weights)
+    }
+
+    /// Named tensors of any rank (conv weights, batch-norm statistics), version 3.
+    public init(record: ModelRecord, tensors: NamedTensors) {
+        self.record = record
+        self.weights = .tensors(tensors)
+    }
+}
+
+/// What a trained network stores beside its record.
+public enum StoredWeights: Sendable {
+    case layers([ReproNN.LayerWeights])
+    case tensors(NamedTensors)
+
+    public var encoded: Data {
+        switch self {
+        case .layers(let layers): return WeightFile.encode(layers)
+        case .tensors(let tensors): return TensorFile.encode(tensors)
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ReproData
 import ReproNN
+import ReproNetwork
 import ReproSupport
 
 /// Everything that determines one trained network, and nothing else: equal specs give equal
@@ -11,7 +12,8 @@ import ReproSupport
 /// not change the key of any spec that does not use it.
 public struct ModelSpec: Codable, Hashable, Sendable {
     public var task: TaskSpec
-    /// Units per layer, input first: `[784, 24, 1]`.
+    /// Units per layer, input first: `[784, 24, 1]` (a chain of dense layers); empty when the
+    /// network is described by `architecture`.
     public var layers: [Int]
     public var loss: Loss
     /// Weights kept per weight layer by a static random mask; nil for a dense network.
@@ -30,15 +32,20 @@ public struct ModelSpec: Codable, Hashable, Sendable {
     /// streams, else a replay scheme (e.g. "numpy", the published code's draws). Optional, so
     /// every spec drawn the default way keeps its key.
     public var rng: String?
+    /// The layers as data, for every network that is not a plain chain of dense layers (a VGG,
+    /// a ResNet); `mask` then counts kept weights per conv and dense layer in its order. Nil for
+    /// the MLPs, so their keys are the ones they always had.
+    public var architecture: Architecture?
 
     public init(task: TaskSpec, layers: [Int], loss: Loss, mask: [Int]? = nil,
                 initialization: Initialization, optimizer: OptimizerSpec, seed: Int,
                 precision: Precision, data: String, trainer: TrainerVersion,
-                derivation: Derivation? = nil, rng: String? = nil) {
+                derivation: Derivation? = nil, rng: String? = nil,
+                architecture: Architecture? = nil) {
         self.task = task; self.layers = layers; self.loss = loss; self.mask = mask
         self.initialization = initialization; self.optimizer = optimizer; self.seed = seed
         self.precision = precision; self.data = data; self.trainer = trainer
-        self.derivation = derivation; self.rng = rng
+        self.derivation = derivation; self.rng = rng; self.architecture = architecture
     }
 
     /// The store key: 16 hex digits of the SHA-256 of the canonical JSON.
@@ -79,11 +86,15 @@ public struct OptimizerSpec: Codable, Hashable, Sendable {
     public var batchSize: Int?
     /// Stop after the first epoch whose mean training loss is below this.
     public var stopLoss: Double?
+    /// The learning-rate schedule, e.g. "cosine-300" (lr·(1 + cos(π·e/300))/2 at epoch e); nil
+    /// for a constant rate, so the keys of every spec without a schedule stay as they were.
+    public var schedule: String?
 
     public init(kind: String, learningRate: Double, epochs: Int, momentum: Double? = nil,
-                batchSize: Int? = nil, stopLoss: Double? = nil) {
+                batchSize: Int? = nil, stopLoss: Double? = nil, schedule: String? = nil) {
         self.kind = kind; self.learningRate = learningRate; self.epochs = epochs
         self.momentum = momentum; self.batchSize = batchSize; self.stopLoss = stopLoss
+        self.schedule = schedule
     }
 }
 

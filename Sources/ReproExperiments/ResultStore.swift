@@ -1,5 +1,6 @@
 import Foundation
 import ReproNN
+import ReproNetwork
 import ReproSupport
 
 /// Content-addressed results under one paper's `results/` folder: `models/<key>.json` (+
@@ -45,8 +46,21 @@ public struct ResultStore: Sendable {
         }
     }
 
+    /// The stored state of `key` as named tensors (a version 2 file converted, see
+    /// ``TensorFile``).
+    public func tensors(_ key: String) throws -> NamedTensors {
+        let url = weightsURL(key)
+        guard let data = try? Data(contentsOf: url) else {
+            throw ReproError("no stored weights for \(key) (\(url.path)); run the experiment "
+                             + "again to recompute it")
+        }
+        do { return try TensorFile.decode(data, name: url.path) } catch {
+            throw ReproError("\(error); run the experiment again to recompute it")
+        }
+    }
+
     public func save(_ result: TrainedResult) throws {
-        try AtomicFile.write(WeightFile.encode(result.weights), to: weightsURL(result.record.key))
+        try AtomicFile.write(result.weights.encoded, to: weightsURL(result.record.key))
         try AtomicFile.write(CanonicalJSON.encode(result.record, pretty: true),
                              to: recordURL(result.record.key))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ReproNetwork
 import ReproSupport
 
 /// What the store holds under one key, after checking it: nothing, a model that can be trusted,
@@ -45,6 +46,10 @@ extension ResultStore {
         let url = weightsURL(record.key)
         guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
             return "\(url.path) is missing"
+        }
+        if let architecture = record.spec.architecture {
+            return tensorsProblem(data, path: url.path, architecture: architecture,
+                                  mask: record.spec.mask)
         }
         let shapes: [(fanIn: Int, fanOut: Int)]
         do { shapes = try WeightFile.shapes(data, name: url.path) } catch {
@@ -108,5 +113,26 @@ public enum StoreNotices {
     public static var reported: [String] {
         lock.lock(); defer { lock.unlock() }
         return seen
+    }
+}
+
+extension ResultStore {
+    /// A version 3 file is whole (its checksum holds) and has a tensor of the right shape for
+    /// every conv and dense layer of the architecture, keeping the spec's count of weights.
+    func tensorsProblem(_ data: Data, path: String, architecture: Architecture,
+                        mask: [Int]?) -> String? {
+        let headers: [(name: String, shape: [Int], kept: Int)]
+        let layers: [Architecture.WeightLayer]
+        do {
+            headers = try TensorFile.headers(data, name: path)
+            layers = try architecture.weightLayers()
+        } catch { return "\(error)" }
+        for (l, layer) in layers.enumerated() {
+            guard let h = headers.first(where: { $0.name == layer.name + ".weight" }),
+                  h.shape == layer.shape, h.kept == (mask?[l] ?? layer.count) else {
+                return "\(path) does not hold the \(layer.name) weights \(layer.shape) of its spec"
+            }
+        }
+        return nil
     }
 }

@@ -1,4 +1,4 @@
-import CBLAS
+import ReproBLAS
 import Foundation
 
 /// A floating-point type that OpenBLAS can multiply: Float (sgemm/sgemv) or Double (dgemm/dgemv).
@@ -14,22 +14,17 @@ public protocol BLASScalar: BinaryFloatingPoint, Codable, Sendable {
     static func exponential(_ x: Self) -> Self
 }
 
-@inline(__always)
-private func order(_ t: Bool) -> CBLAS_TRANSPOSE { t ? CblasTrans : CblasNoTrans }
-
 extension Float: BLASScalar {
     public static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
                             a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                             beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
-        cblas_sgemm(CblasRowMajor, order(transA), order(transB), Int32(m), Int32(n), Int32(k),
-                    alpha,
-                    a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+        BLAS.sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
+                   b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
     }
     public static func gemv(trans: Bool, m: Int, n: Int, alpha: Float, a: UnsafePointer<Float>,
                             lda: Int,
                             x: UnsafePointer<Float>, beta: Float, y: UnsafeMutablePointer<Float>) {
-        cblas_sgemv(CblasRowMajor, order(trans), Int32(m), Int32(n), alpha, a, Int32(lda), x, 1,
-                    beta, y, 1)
+        BLAS.sgemv(trans: trans, m: m, n: n, alpha: alpha, a: a, lda: lda, x: x, beta: beta, y: y)
     }
     public static func exponential(_ x: Float) -> Float { Foundation.exp(x) }
 }
@@ -38,16 +33,14 @@ extension Double: BLASScalar {
     public static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Double,
                             a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
                             beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int) {
-        cblas_dgemm(CblasRowMajor, order(transA), order(transB), Int32(m), Int32(n), Int32(k),
-                    alpha,
-                    a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+        BLAS.dgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
+                   b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
     }
     public static func gemv(trans: Bool, m: Int, n: Int, alpha: Double, a: UnsafePointer<Double>,
                             lda: Int,
                             x: UnsafePointer<Double>, beta: Double,
                             y: UnsafeMutablePointer<Double>) {
-        cblas_dgemv(CblasRowMajor, order(trans), Int32(m), Int32(n), alpha, a, Int32(lda), x, 1,
-                    beta, y, 1)
+        BLAS.dgemv(trans: trans, m: m, n: n, alpha: alpha, a: a, lda: lda, x: x, beta: beta, y: y)
     }
     public static func exponential(_ x: Double) -> Double { Foundation.exp(x) }
 }

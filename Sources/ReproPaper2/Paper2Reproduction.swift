@@ -2,6 +2,7 @@ import Foundation
 import ReproExperiments
 import ReproPlot
 import ReproReport
+import ReproRobustness
 import ReproSupport
 
 /// Paper 2 (static sparsity at fixed capacity vs robustness) as a plug-in: its three families of
@@ -14,7 +15,23 @@ public struct Paper2Reproduction: PaperReproduction {
     public var experiments: [ExperimentInfo] {
         Paper2Family.allCases.map { ExperimentInfo(name: $0.rawValue, summary: $0.summary) }
             + [ExperimentInfo(name: Self.robustness, summary: "weight noise, MNIST-C, 5 attacks "
-                              + "and class recall on every network of the three families")]
+                              + "and class recall on every network of the three families"),
+               ExperimentInfo(name: Self.robustnessCNN, summary: "the same evaluations of the "
+                              + "VGG and ResNet width families (attacks on fewer images)")]
+    }
+
+    /// The CNN families' evaluations (`repro run|results robustness-cnn`).
+    public static let robustnessCNN = "robustness-cnn"
+
+    /// The families an evaluation experiment covers and the settings it uses.
+    static func evaluationScope(_ experiment: String, quick: Bool)
+        -> (families: [Paper2Family], settings: RobustnessSettings)?
+    {
+        switch experiment {
+        case robustness: return (Paper2Family.reportFamilies, .of(quick: quick))
+        case robustnessCNN: return (Paper2Family.convFamilies, .conv(quick: quick))
+        default: return nil
+        }
     }
 
     /// The evaluations' name on the command line (`repro run|results robustness`).
@@ -23,7 +40,7 @@ public struct Paper2Reproduction: PaperReproduction {
     public func results(_ context: PaperContext) throws -> Paper2Results {
         var times: [StepTime] = []
         let records = try context.timed("training", into: &times) {
-            try trainedFamilies(Paper2Family.allCases.map {
+            try trainedFamilies(Paper2Family.reportFamilies.map {
                 Paper2Plan.named($0, quick: context.quick)
             }, context: context)
         }
@@ -52,7 +69,7 @@ public struct Paper2Reproduction: PaperReproduction {
                          context: PaperContext) throws -> [Paper2Family: [ModelRecord]] {
         var records: [Paper2Family: [ModelRecord]] = [:]
         for plan in plans {
-            let outcome = try context.runner.run(plan, trainer: SparseNetworkTrainer())
+            let outcome = try context.runner.run(plan, trainer: NetworkEngines.trainer(plan.family))
             context.log("\(plan.experiment): \(outcome.trained) trained, \(outcome.cached) reused")
             records[plan.family] = try context.runner.records(plan)
         }
@@ -60,19 +77,20 @@ public struct Paper2Reproduction: PaperReproduction {
     }
 
     /// The three families' stored records under the profile and options, none trained here.
-    func storedFamilies(options: ExperimentOptions,
+    func storedFamilies(options: ExperimentOptions, families: [Paper2Family] = Paper2Family.reportFamilies,
                         context: PaperContext) throws -> [Paper2Family: [ModelRecord]] {
         var records: [Paper2Family: [ModelRecord]] = [:]
-        for plan in try Self.familyPlans(options) {
+        for plan in try Self.familyPlans(options, families: families) {
             records[plan.family] = try context.runner.records(plan)
         }
         return records
     }
 
     /// The families the evaluations cover, narrowed by `--seeds`.
-    static func familyPlans(_ options: ExperimentOptions) throws -> [Paper2Plan] {
+    static func familyPlans(_ options: ExperimentOptions,
+                            families: [Paper2Family] = Paper2Family.reportFamilies) throws -> [Paper2Plan] {
         try options.check(allowed: ["--seeds"], for: robustness)
-        return try Paper2Family.allCases.map { family in
+        return try families.map { family in
             var plan = Paper2Plan.named(family, quick: options.quick)
             if let seeds = options.seeds { plan.seeds = seeds }
             try plan.validate()
@@ -107,14 +125,14 @@ public struct Paper2Reproduction: PaperReproduction {
 
     public func provenance(quick: Bool, rng: RandomSource,
                            store: ResultStore) -> [ProvenanceExperiment] {
-        (Paper2Family.allCases.map { Paper2Plan.named($0, quick: quick) }
+        (Paper2Family.reportFamilies.map { Paper2Plan.named($0, quick: quick) }
             + [BatchSensitivity.plan(quick: quick)]).map { plan in
             ProvenanceExperiment(plan, seeds: plan.seeds, store: store)
         }
     }
 
     public func checkOptions(_ experiment: String, options: ExperimentOptions) throws {
-        guard experiment == Self.robustness else {
+        guard let scope = Self.evaluationScope(experiment, quick: options.quick) else {
             _ = try Paper2Plan.plan(experiment, options: options)
             return
         }
@@ -122,35 +140,37 @@ public struct Paper2Reproduction: PaperReproduction {
             throw ReproError("--shard does not apply to robustness; it evaluates every network "
                              + "in one process")
         }
-        _ = try Self.familyPlans(options)
+        _ = try Self.familyPlans(options, families: scope.families)
     }
 
     public func run(_ experiment: String, options: ExperimentOptions,
                     context: PaperContext) throws -> String {
-        if experiment == Self.robustness {
-            let records = try trainedFamilies(try Self.familyPlans(options), context: context)
-            let study = RobustnessStudy(runner: context.runner,
-                                        settings: .of(quick: options.quick), log: context.log)
+        if let scope = Self.evaluationScope(experiment, quick: options.quick) {
+            let records = try trainedFamilies(
+                try Self.familyPlans(options, families: scope.families), context: context)
+            let study = RobustnessStudy(runner: context.runner, settings: scope.settings,
+                                        log: context.log)
             let rows = try study.rows(records)
-            return "robustness: \(rows.count) values of "
+            return "\(experiment): \(rows.count) values of "
                 + "\(RobustnessStudy.evaluated(records).count) networks"
         }
         let plan = try Paper2Plan.plan(experiment, options: options)
         context.log(Paper2Design.describe(plan))
-        let outcome = try context.runner.run(plan, trainer: SparseNetworkTrainer(),
+        let outcome = try context.runner.run(plan, trainer: NetworkEngines.trainer(plan.family),
                                              shard: options.shard)
         return outcome.line(plan.experiment)
     }
 
     public func resultsTable(_ experiment: String, options: ExperimentOptions, csv: Bool,
                              context: PaperContext) throws -> String {
-        if experiment == Self.robustness {
-            let records = try storedFamilies(options: options, context: context)
-            let study = RobustnessStudy(runner: context.runner,
-                                        settings: .of(quick: options.quick), log: context.log)
+        if let scope = Self.evaluationScope(experiment, quick: options.quick) {
+            let records = try storedFamilies(options: options, families: scope.families,
+                                             context: context)
+            let study = RobustnessStudy(runner: context.runner, settings: scope.settings,
+                                        log: context.log)
             guard study.isComplete(records) else {
-                throw ReproError("the robustness evaluations are not all computed yet; run "
-                                 + "`repro run robustness` with the same options first")
+                throw ReproError("the \(experiment) evaluations are not all computed yet; run "
+                                 + "`repro run \(experiment)` with the same options first")
             }
             let table = RobustnessTable(rows: try study.rows(records))
             return csv ? table.csv() : table.report()

@@ -1,6 +1,6 @@
-import CBLAS
+import ReproBLAS
 
-/// The three products of a dense (masked) layer through OpenBLAS `cblas_sgemm`, on feature-major
+/// The three products of a dense (masked) layer through OpenBLAS sgemm (`BLAS.sgemm`), on feature-major
 /// activations (units × samples, leading dimension `ld`).
 enum DenseKernel {
     /// z = W·a + b for `width` samples starting at column `first`; W is rows × columns.
@@ -12,10 +12,8 @@ enum DenseKernel {
         for r in 0..<rows {
             (output + r * ld + first).update(repeating: bias[r], count: width)
         }
-        cblas_sgemm(
-            CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(width),
-            Int32(columns), 1, weights, Int32(columns), input + first, Int32(ld), 1,
-            output + first, Int32(ld))
+        BLAS.sgemm(m: rows, n: width, k: columns, a: weights, lda: columns, b: input + first,
+                   ldb: ld, beta: 1, c: output + first, ldc: ld)
         guard applyReLU else { return }
         for r in 0..<rows {
             let z = output + r * ld + first
@@ -33,10 +31,8 @@ enum DenseKernel {
         delta: UnsafePointer<Float>, mask: UnsafePointer<Float>?,
         output: UnsafeMutablePointer<Float>, ld: Int, first: Int, width: Int
     ) {
-        cblas_sgemm(
-            CblasRowMajor, CblasTrans, CblasNoTrans, Int32(columns), Int32(width),
-            Int32(rows), 1, weights, Int32(columns), delta + first, Int32(ld), 0,
-            output + first, Int32(ld))
+        BLAS.sgemm(transA: true, m: columns, n: width, k: rows, a: weights, lda: columns,
+                   b: delta + first, ldb: ld, c: output + first, ldc: ld)
         guard let mask else { return }
         for i in 0..<columns {
             let g = output + i * ld + first
@@ -57,9 +53,8 @@ enum DenseKernel {
         into gradient: UnsafeMutablePointer<Float>
     ) {
         guard !rows.isEmpty else { return }
-        cblas_sgemm(
-            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows.count), Int32(columns),
-            Int32(batch), 1, delta + rows.lowerBound * ld, Int32(ld), input, Int32(ld), 0,
-            gradient + rows.lowerBound * columns, Int32(columns))
+        BLAS.sgemm(transB: true, m: rows.count, n: columns, k: batch,
+                   a: delta + rows.lowerBound * ld, lda: ld, b: input, ldb: ld,
+                   c: gradient + rows.lowerBound * columns, ldc: columns)
     }
 }

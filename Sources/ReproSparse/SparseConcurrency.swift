@@ -1,4 +1,4 @@
-import CBLAS
+import ReproBLAS
 import Foundation
 
 /// Using both cores. Two ways, measured by `sparse-bench --threads` (see README.md):
@@ -9,8 +9,8 @@ public enum SparseConcurrency {
     /// Threads OpenBLAS may use in each call. Process-wide: set it to 1 whenever several threads
     /// call BLAS at once (side-by-side training, `threads` > 1 with dense layers).
     public static var blasThreads: Int {
-        get { Int(openblas_get_num_threads()) }
-        set { openblas_set_num_threads(Int32(max(1, newValue))) }
+        get { BLAS.threads }
+        set { BLAS.threads = newValue }
     }
 
     /// Runs `body(i)` for i in 0..<count on `threads` threads (a shared queue of jobs, taken in

@@ -1,3 +1,5 @@
+import ReproNetwork
+
 /// Forward passes and input gradients of a fixed model, batched: logits, test evaluation, and the
 /// per-sample losses with their gradients with respect to the input pixels (for adversarial
 /// attacks, which call it hundreds of times on the same model, so it is compiled once here).
@@ -62,9 +64,7 @@ public final class SparseInference {
     /// gradient of the summed loss.
     public func lossesAndInputGradients(
         pixels: [Float], labels: [Int]
-    ) throws
-        -> (losses: [Float], gradients: [Float], logits: [Float])
-    {
+    ) throws -> InputGradients {
         let count = try examples(in: pixels)
         guard labels.count == count else {
             throw SparseError("\(labels.count) labels for \(count) examples")
@@ -107,7 +107,7 @@ public final class SparseInference {
                 }
             }
         }
-        return (losses, gradients, logits)
+        return InputGradients(logits: logits, losses: losses, gradients: gradients)
     }
 
     /// Accuracy, mean cross-entropy and per-class recall on a data set.
@@ -119,7 +119,7 @@ public final class SparseInference {
             throw SparseError(
                 "label \(data.classesSeen - 1) is out of range for \(network.classes) classes")
         }
-        var tally = EvaluationTally(classes: network.classes)
+        var tally = ScoreTally(classes: network.classes)
         forEachBatch(data.count) { first, real in
             for c in 0..<real {
                 workspace.sample[c] = Int32(first + c)

@@ -13,6 +13,9 @@ public enum StableHash {
         return hash
     }
 
+    /// The 32 bytes of the SHA-256 of `data`.
+    public static func sha256(_ data: Data) -> Data { Data(SHA256.hash(data: data)) }
+
     /// Lower-case hex SHA-256 of `data`.
     public static func sha256Hex(_ data: Data) -> String {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()

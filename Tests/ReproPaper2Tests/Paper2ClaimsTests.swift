@@ -1,4 +1,5 @@
 import Foundation
+import ReproRobustness
 import XCTest
 import ReproReport
 @testable import ReproPaper2
@@ -14,7 +15,7 @@ final class Paper2ClaimsTests: XCTestCase {
     }
 
     /// Width-family rows: `curve[k]` at width 128·2^k for each of three seeds (± 0.001).
-    func rows(_ evaluation: Paper2Evaluation, setting: String = "", _ curve: [Double],
+    func rows(_ evaluation: RobustnessEvaluation, setting: EvaluationSetting = .none, _ curve: [Double],
               family: Paper2Family = .sparseWidth) -> [RobustnessRow] {
         curve.enumerated().flatMap { k, mean in
             (0..<3).map { seed in

@@ -1,3 +1,4 @@
+import ReproRobustness
 import XCTest
 import ReproExperiments
 import ReproMNISTC
@@ -15,7 +16,7 @@ final class Paper2FiguresTests: XCTestCase {
     static let epsilons = ["0.02", "0.05", "0.1", "0.2"]
 
     /// The value every seed pair averages to: depends on the size and the setting only.
-    static func mean(_ size: NetworkSize, _ evaluation: Paper2Evaluation,
+    static func mean(_ size: NetworkSize, _ evaluation: RobustnessEvaluation,
                      _ setting: String) -> Double {
         let s = Double(setting) ?? 0
         let level = 0.9 - 0.01 * log2(Double(size.width / 128 + size.depth))
@@ -30,7 +31,7 @@ final class Paper2FiguresTests: XCTestCase {
                         drop: (RobustnessRow) -> Bool = { _ in false }) -> Paper2Results {
         var records: [Paper2Family: [ModelRecord]] = [:]
         var rows: [RobustnessRow] = []
-        let settings: [(Paper2Evaluation, [String])] = [
+        let settings: [(RobustnessEvaluation, [String])] = [
             (.clean, [""]), (.weightNoise, sigmas), (.weightNoiseDL, sigmas),
             (.mnistC, MNISTCorruption.allCases.map(\.rawValue) + ["mean", "identity"]),
             (.fgsm, epsilons), (.ffgsm, epsilons), (.bim, epsilons), (.pgd, epsilons),
@@ -57,7 +58,7 @@ final class Paper2FiguresTests: XCTestCase {
                     for setting in values {
                         rows.append(RobustnessRow(
                             family: family, width: size.width, depth: size.depth,
-                            seed: spec.seed, evaluation: evaluation, setting: setting,
+                            seed: spec.seed, evaluation: evaluation, setting: EvaluationSetting(text: setting),
                             value: mean(size, evaluation, setting) + sign * spread))
                     }
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReproRobustness
 import XCTest
 import ReproExperiments
 import ReproTestSupport
@@ -36,19 +37,19 @@ final class RobustnessStudyTests: XCTestCase {
         XCTAssertEqual(rows.count, 2 * (1 + 4 + 17 + 10 + 1))
         for width in [128, 512] {
             let mine = rows.filter { $0.width == width }
-            func value(_ e: Paper2Evaluation, _ setting: String = "") -> Double? {
+            func value(_ e: RobustnessEvaluation, _ setting: EvaluationSetting = .none) -> Double? {
                 mine.first { $0.evaluation == e && $0.setting == setting }?.value
             }
             let clean = try XCTUnwrap(value(.clean))
             XCTAssertEqual(value(.weightNoise, "0.0"), clean, "σ = 0 is the clean network")
             XCTAssertEqual(value(.weightNoiseDL, "0.0"), 0)
             let corruptions = mine.filter {
-                $0.evaluation == .mnistC && !["mean", "identity"].contains($0.setting)
+                $0.evaluation == .mnistC && ![EvaluationSetting.mean, .identity].contains($0.setting)
             }
             XCTAssertEqual(corruptions.count, 15)
             XCTAssertEqual(try XCTUnwrap(value(.mnistC, "mean")),
                            corruptions.map(\.value).reduce(0, +) / 15, accuracy: 1e-12)
-            let unattacked = [Paper2Evaluation.fgsm, .ffgsm, .bim, .pgd, .apgd].map {
+            let unattacked = [RobustnessEvaluation.fgsm, .ffgsm, .bim, .pgd, .apgd].map {
                 value($0, "0.0")
             }
             XCTAssertEqual(Set(unattacked).count, 1, "ε = 0 leaves every attack's accuracy alone")

@@ -65,18 +65,18 @@ final class GradientTests: XCTestCase {
         let data = Synthetic(inputs: 20, count: 40, classes: 5, seed: 8)
         let m = try model()
         let inference = try SparseInference(model: m, batchSize: 16)  // several batches
-        let (losses, gradients, logits) = try inference.lossesAndInputGradients(
+        let g = try inference.lossesAndInputGradients(
             pixels: data.pixels, labels: data.labels)
         // The logits come from the same forward pass as a plain forward pass's.
         XCTAssertEqual(
-            logits.map(\.bitPattern),
+            g.logits.map(\.bitPattern),
             try inference.logits(pixels: data.pixels).map(\.bitPattern))
         let reference = ReferenceMLP(m)
         let h = 1e-6
         for s in stride(from: 0, to: 40, by: 7) {
             let px = Array(data.pixels[(s * 20)..<((s + 1) * 20)])
             XCTAssertEqual(
-                Double(losses[s]), reference.meanLoss(px, [data.labels[s]]), accuracy: 1e-5)
+                Double(g.losses[s]), reference.meanLoss(px, [data.labels[s]]), accuracy: 1e-5)
             for i in 0..<20 {
                 var up = px
                 var down = px
@@ -89,7 +89,7 @@ final class GradientTests: XCTestCase {
                         - reference.meanLoss(down, [data.labels[s]]))
                     / (hu + hd)
                 XCTAssertEqual(
-                    Double(gradients[s * 20 + i]), fd, accuracy: 1e-4 + 1e-3 * abs(fd),
+                    Double(g.gradients[s * 20 + i]), fd, accuracy: 1e-4 + 1e-3 * abs(fd),
                     "example \(s) pixel \(i)")
             }
         }

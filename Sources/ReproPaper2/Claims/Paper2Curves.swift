@@ -1,14 +1,15 @@
 import Foundation
 import ReproReport
+import ReproRobustness
 import ReproSupport
 
 /// Which values of the tidy rows a claim reads: a family, an evaluation and its setting.
 public struct CurveSelector: Codable, Sendable, Equatable {
     public var family: Paper2Family
-    public var evaluation: Paper2Evaluation
-    public var setting: String
+    public var evaluation: RobustnessEvaluation
+    public var setting: EvaluationSetting
 
-    public init(family: Paper2Family, evaluation: Paper2Evaluation, setting: String = "") {
+    public init(family: Paper2Family, evaluation: RobustnessEvaluation, setting: EvaluationSetting = .none) {
         self.family = family
         self.evaluation = evaluation
         self.setting = setting
@@ -19,15 +20,15 @@ public struct CurveSelector: Codable, Sendable, Equatable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         family = try c.decode(Paper2Family.self, forKey: .family)
-        evaluation = try c.decode(Paper2Evaluation.self, forKey: .evaluation)
-        setting = try c.decodeIfPresent(String.self, forKey: .setting) ?? ""
+        evaluation = try c.decode(RobustnessEvaluation.self, forKey: .evaluation)
+        setting = try c.decodeIfPresent(EvaluationSetting.self, forKey: .setting) ?? .none
     }
 
     /// "pgd ε=0.05, sparse-width".
     var name: String { "\(evaluation.rawValue)\(settingText), \(family.rawValue)" }
 
     /// " ε=0.05", or "" without a setting.
-    var settingText: String { setting.isEmpty ? "" : " \(settingName)=\(setting)" }
+    var settingText: String { setting == .none ? "" : " \(settingName)=\(setting)" }
 
     /// The shortest names that tell these curves apart: the setting alone when family and
     /// evaluation are shared ("σ=0.1"), the evaluation and setting when the family is
@@ -36,7 +37,7 @@ public struct CurveSelector: Codable, Sendable, Equatable {
         let families = Set(selectors.map(\.family)), evaluations = Set(selectors.map(\.evaluation))
         return selectors.map { s in
             if selectors.count > 1, families.count == 1, evaluations.count == 1,
-               !s.setting.isEmpty {
+               s.setting != .none {
                 return s.settingText.trimmingCharacters(in: .whitespaces)
             }
             if selectors.count > 1, families.count == 1 {

@@ -1,6 +1,8 @@
 import Foundation
 import ReproAttacks
 import ReproExperiments
+import ReproNetwork
+import ReproRobustness
 import ReproSparse
 import ReproSupport
 
@@ -47,8 +49,10 @@ public struct RobustnessStudy {
         let networks = Self.evaluated(records)
         var measured: [String: [MeasuredValue]] = [:]
         let bySeed = Dictionary(grouping: networks.map(\.record), by: \.spec.seed)
-        let images = EvaluationImages(try runner.data.mnist())
-        let test = try Paper2Datasets.of(runner.data).test
+        let mnist = try runner.data.mnist()
+        let images = EvaluationImages(mnist)
+        let test = try LabeledPixels(bytes: mnist.testImages, labels: mnist.testLabels,
+                                     inputSize: EvaluationImages.pixels)
         for seed in bySeed.keys.sorted() {
             var unique: [ModelRecord] = []
             for r in bySeed[seed] ?? [] where !unique.contains(where: { $0.key == r.key }) {
@@ -70,7 +74,7 @@ public struct RobustnessStudy {
 
     /// The measured values of each network of one seed, computing only what the cache lacks.
     private func evaluate(_ records: [ModelRecord], seed: Int, images: EvaluationImages,
-                          test: SparseDataset) throws -> [[MeasuredValue]] {
+                          test: LabeledPixels) throws -> [[MeasuredValue]] {
         let cache = AnalysisCache(store: runner.store)
         var corrupted: CorruptedImages?
         if records.contains(where: {
@@ -92,12 +96,12 @@ public struct RobustnessStudy {
     }
 
     private func measure(_ record: ModelRecord, seed: Int, cache: AnalysisCache,
-                         images: EvaluationImages, test: SparseDataset,
+                         images: EvaluationImages, test: LabeledPixels,
                          corrupted: CorruptedImages?, threads: Int) throws -> [MeasuredValue] {
-        var model: SparseMLP?
-        func network() throws -> SparseMLP {
+        var model: (any Network)?
+        func network() throws -> any Network {
             if let model { return model }
-            let loaded = try SparseMLP(storedLayers: try runner.store.weights(record.key))
+            let loaded = try NetworkEngines.load(record, from: runner.store)
             model = loaded
             return loaded
         }

@@ -1,3 +1,4 @@
+import ReproRobustness
 import ReproSupport
 
 /// `repro results robustness`: every row as CSV (`family,width,depth,seed,evaluation,setting,value`),
@@ -14,17 +15,17 @@ public struct RobustnessTable {
     public func csv() -> String {
         let lines = rows.map { r in
             ["\(r.family.rawValue)", "\(r.width)", "\(r.depth)", "\(r.seed)",
-             r.evaluation.rawValue, r.setting, "\(r.value)"].joined(separator: ",")
+             r.evaluation.rawValue, r.setting.description, "\(r.value)"].joined(separator: ",")
         }
         return ([Self.header.joined(separator: ",")] + lines).joined(separator: "\n") + "\n"
     }
 
     /// The summary columns: (title, evaluation, setting).
-    static let columns: [(String, Paper2Evaluation, String)] = [
-        ("clean", .clean, ""), ("noise σ=0.2", .weightNoise, "0.2"),
-        ("δL σ=0.2", .weightNoiseDL, "0.2"), ("MNIST-C", .mnistC, "mean"),
-        ("FGSM ε=0.1", .fgsm, "0.1"), ("PGD ε=0.1", .pgd, "0.1"),
-        ("APGD ε=0.1", .apgd, "0.1"), ("min recall", .minRecall, ""),
+    static let columns: [(String, RobustnessEvaluation, EvaluationSetting)] = [
+        ("clean", .clean, .none), ("noise σ=0.2", .weightNoise, .value(0.2)),
+        ("δL σ=0.2", .weightNoiseDL, .value(0.2)), ("MNIST-C", .mnistC, .mean),
+        ("FGSM ε=0.1", .fgsm, .value(0.1)), ("PGD ε=0.1", .pgd, .value(0.1)),
+        ("APGD ε=0.1", .apgd, .value(0.1)), ("min recall", .minRecall, .none),
     ]
 
     public func report() -> String {

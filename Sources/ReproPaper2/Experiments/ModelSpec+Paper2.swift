@@ -1,6 +1,8 @@
 import ReproExperiments
+import ReproConv
 import ReproNN
 import ReproSparse
+import ReproSupport
 
 /// Paper 2's networks as generic specs: 10 classes, ReLU layers, softmax cross-entropy, a
 /// static mask per layer (kept counts), U(±1/√(fan_in·keep)) initialisation, SGD with momentum
@@ -11,6 +13,9 @@ extension ModelSpec {
 
     static func paper2(family: Paper2Family, width: Int, depth: Int, seed: Int, plan: Paper2Plan,
                        data: String) throws -> ModelSpec {
+        if family.isConvolutional {
+            return try paper2Conv(family: family, width: width, seed: seed, plan: plan, data: data)
+        }
         let shapes = try family.shapes(width: width, depth: depth)
         let dense = shapes.allSatisfy { $0.kept == $0.fanIn * $0.fanOut }
         return ModelSpec(task: .tenDigits, layers: [shapes[0].fanIn] + shapes.map(\.fanOut),
@@ -33,18 +38,56 @@ extension ModelSpec {
         return spec
     }
 
-    /// Hidden units per layer and hidden layers.
-    public var width: Int { layers.count > 2 ? layers[1] : 0 }
-    public var depth: Int { max(0, layers.count - 2) }
+    /// Hidden units per layer and hidden layers; a CNN's base width (its first convolution's
+    /// channels) and depth 1, as the width families have.
+    public var width: Int {
+        if let architecture { return architecture.width }
+        return layers.count > 2 ? layers[1] : 0
+    }
+    public var depth: Int { architecture != nil ? 1 : max(0, layers.count - 2) }
     public var isPruned: Bool { derivation != nil }
 
-    /// Weights each layer can hold (all of them for a dense net).
-    public var keptPerLayer: [Int] {
-        mask ?? zip(layers, layers.dropFirst()).map { $0 * $1 }
+    /// Positions of each weight layer (conv and dense), masked or not.
+    public var layerSizes: [Int] {
+        if let architecture { return (try? architecture.weightLayers().map(\.count)) ?? [] }
+        return zip(layers, layers.dropFirst()).map { $0 * $1 }
     }
 
+    /// Weights each layer can hold (all of them for a dense net).
+    public var keptPerLayer: [Int] { mask ?? layerSizes }
+
     public var keepFraction: Double {
-        let total = zip(layers, layers.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
-        return Double(keptPerLayer.reduce(0, +)) / Double(total)
+        Double(keptPerLayer.reduce(0, +)) / Double(max(1, layerSizes.reduce(0, +)))
+    }
+}
+
+/// Paper 2's convolutional networks as generic specs (paper2-cnn-protocol part A): the
+/// architecture as data, every conv and dense layer keeping the same share of the dense base's
+/// weight count (the uniform rule), U(±1/√(fan_in·keep)), SGD with momentum 0.9, batch 128, the
+/// cosine schedule over 300 epochs, stop below a mean training cross-entropy of 0.1.
+extension ModelSpec {
+    public static let convTrainer = TrainerVersion(kind: "conv-sgd", version: 1)
+    public static let convStopLoss = 0.1
+    public static let convSchedule = "cosine-300"
+
+    static func paper2Conv(family: Paper2Family, width: Int, seed: Int, plan: Paper2Plan,
+                           data: String) throws -> ModelSpec {
+        guard let name = family.architectureName else {
+            throw ReproError("\(family.rawValue) is not a convolutional family")
+        }
+        let architecture = try ConvArchitectures.make(name, width: width)
+        let base = try ConvArchitectures.make(name, width: Paper2Family.convBaseWidth)
+        let sizes = try architecture.weightLayers().map(\.count)
+        let kept = try MaskRule.uniform.keptCounts(sizes: sizes, budget: try base.capacity())
+        return ModelSpec(task: .tenDigits, layers: [], loss: .softmaxCrossEntropy,
+                         mask: kept == sizes ? nil : kept,
+                         initialization: Initialization(kind: "uniform-fan-in"),
+                         optimizer: OptimizerSpec(kind: "sgd-momentum",
+                                                  learningRate: plan.learningRate,
+                                                  epochs: plan.maxEpochs, momentum: 0.9,
+                                                  batchSize: plan.batchSize,
+                                                  stopLoss: convStopLoss, schedule: convSchedule),
+                         seed: seed, precision: .float32, data: data, trainer: convTrainer,
+                         architecture: architecture)
     }
 }

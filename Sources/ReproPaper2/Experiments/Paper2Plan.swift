@@ -18,6 +18,9 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
     public static let quickSeeds = [0, 1]
     public static let maxEpochs = 300
     public static let quickMaxEpochs = 30
+    /// The quick profile trains each CNN for one epoch (below the stopping rule's reach at
+    /// width 16 it is a miniature, not a result).
+    public static let quickConvEpochs = 1
 
     public static func named(_ family: Paper2Family, quick: Bool = false,
                              full: Bool = false) -> Paper2Plan {
@@ -28,13 +31,17 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
         case .prunedWidth:
             widths = full ? Paper2Family.allWidths
                 : quick ? [128, 512, 2048] : Paper2Family.prunedWidths
+        case .vggWidth, .resnetWidth:
+            widths = quick ? [16, 64] : Paper2Family.convWidths
         }
         return Paper2Plan(experiment: family.rawValue, family: family, widths: widths,
                           depths: family == .sparseDepth
                               ? (quick ? [1, 4] : Paper2Family.allDepths) : [1],
                           seeds: quick ? quickSeeds : paperSeeds,
-                          maxEpochs: quick ? quickMaxEpochs : maxEpochs, batchSize: 128,
-                          learningRate: 0.01)
+                          maxEpochs: family.isConvolutional
+                              ? (quick ? quickConvEpochs : maxEpochs)
+                              : (quick ? quickMaxEpochs : maxEpochs),
+                          batchSize: 128, learningRate: 0.01)
     }
 
     /// `repro run`/`results`: the family's defaults narrowed by the options.
@@ -61,9 +68,17 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
         guard !seeds.isEmpty, seeds.allSatisfy({ $0 >= 0 }) else {
             throw ReproError("--seeds: seeds must be non-negative integers")
         }
-        guard !widths.isEmpty,
-              widths.allSatisfy({ $0 >= 128 && $0 <= 32768 && $0 & ($0 - 1) == 0 }) else {
-            throw ReproError("--widths: widths must be powers of two from 128 to 32768")
+        if family.isConvolutional {
+            guard !widths.isEmpty,
+                  widths.allSatisfy({ $0 >= 16 && $0 <= 512 && $0 & ($0 - 1) == 0 }) else {
+                throw ReproError("--widths: widths of \(family.rawValue) must be powers of two "
+                                 + "from 16 to 512")
+            }
+        } else {
+            guard !widths.isEmpty,
+                  widths.allSatisfy({ $0 >= 128 && $0 <= 32768 && $0 & ($0 - 1) == 0 }) else {
+                throw ReproError("--widths: widths must be powers of two from 128 to 32768")
+            }
         }
         guard !depths.isEmpty, depths.allSatisfy({ (1...16).contains($0) }) else {
             throw ReproError("--depths: depths must be between 1 and 16 hidden layers")

@@ -1,10 +1,11 @@
 import ReproAttacks
 import ReproPlot
+import ReproRobustness
 
 /// Fig. 3: robust accuracy under each L∞ attack (FGSM, FFGSM, BIM, PGD, APGD) against
 /// sparsity, one line per ε, with clean accuracy; the sixth cell holds the shared key.
 enum AttackFigures {
-    static func evaluation(_ attack: AttackKind) -> Paper2Evaluation {
+    static func evaluation(_ attack: AttackKind) -> RobustnessEvaluation {
         switch attack {
         case .fgsm: return .fgsm
         case .ffgsm: return .ffgsm

@@ -41,7 +41,7 @@ enum CorruptionFigures {
         let corruptions = MNISTCorruption.allCases
         let panels = corruptions.enumerated().map { k, corruption -> Axes in
             var axes = FamilyPanels.measure(r, .sparseWidth, .mnistC,
-                                            setting: corruption.rawValue, label: "accuracy",
+                                            setting: .named(corruption.rawValue), label: "accuracy",
                                             title: corruption.displayName, withClean: false)
             axes.legend = .hidden
             if k % columns != 0 { axes.yLabel = nil }
@@ -49,7 +49,7 @@ enum CorruptionFigures {
                 : SparsityAxis.width.shortLabel
             return axes
         }
-        let rows = r.rows(.sparseWidth, .mnistC).filter { $0.setting != "mean" }
+        let rows = r.rows(.sparseWidth, .mnistC).filter { $0.setting != .mean }
         return Figure(width: 16, height: 9.5,
                       title: "Fig. 9 · static sparsity by width: accuracy per MNIST-C "
                           + "corruption (\(SeedNote.of(rows))); x: remaining weights, log "

@@ -1,4 +1,5 @@
 import ReproPlot
+import ReproRobustness
 
 /// The panel kinds paper 2's figures share: lines per setting against sparsity, δL against σ
 /// per size, one measure against sparsity, and static against pruned sparsity. Each shows the
@@ -8,7 +9,7 @@ enum FamilyPanels {
 
     /// One evaluation (and setting) of a family over its sparsity axis.
     static func curve(_ r: Paper2Results, _ family: Paper2Family, _ axis: SparsityAxis,
-                      _ evaluation: Paper2Evaluation, setting: String? = nil) -> SeedCurve {
+                      _ evaluation: RobustnessEvaluation, setting: EvaluationSetting? = nil) -> SeedCurve {
         SeedCurve(r.rows(family, evaluation, setting: setting), x: axis.x, value: { $0.value })
     }
 
@@ -22,7 +23,7 @@ enum FamilyPanels {
 
     /// One line per setting (σ or ε) of `evaluation` over the sparsity axis, and clean accuracy.
     static func settingLines(_ r: Paper2Results, _ family: Paper2Family,
-                             _ evaluation: Paper2Evaluation, symbol: String, title: String,
+                             _ evaluation: RobustnessEvaluation, symbol: String, title: String,
                              yLabel: String = accuracy) -> Axes {
         let axis = SparsityAxis.of(family, r)
         var panel = CurvePanel(title: title, yLabel: yLabel, axis: axis)
@@ -49,7 +50,7 @@ enum FamilyPanels {
         let sizes = r.sizes(family)
         for (size, color) in zip(sizes, CurvePanel.sizeColors(sizes.count)) {
             panel.add(SeedCurve(rows.filter { NetworkSize($0) == size },
-                                x: { Double($0.setting) }, value: { $0.value }),
+                                x: { $0.setting.number }, value: { $0.value }),
                       label: axis.sizeLabel(size), color: color)
         }
         panel.axes.legendTitle = family == .sparseDepth ? "hidden layers" : "hidden width"
@@ -58,7 +59,7 @@ enum FamilyPanels {
 
     /// One evaluation (and setting) over the sparsity axis, optionally with clean accuracy.
     static func measure(_ r: Paper2Results, _ family: Paper2Family,
-                        _ evaluation: Paper2Evaluation, setting: String? = nil, label: String,
+                        _ evaluation: RobustnessEvaluation, setting: EvaluationSetting? = nil, label: String,
                         title: String?, yLabel: String = accuracy,
                         withClean: Bool = true) -> Axes {
         let axis = SparsityAxis.of(family, r)
@@ -72,8 +73,8 @@ enum FamilyPanels {
 
     /// Pruned after training (solid) against static sparsity from the start (dashed, squares)
     /// at the same share of remaining weights, with both clean accuracies.
-    static func staticVsPruned(_ r: Paper2Results, _ evaluation: Paper2Evaluation,
-                               setting: String?, what: String, title: String?) -> Axes {
+    static func staticVsPruned(_ r: Paper2Results, _ evaluation: RobustnessEvaluation,
+                               setting: EvaluationSetting?, what: String, title: String?) -> Axes {
         let axis = SparsityAxis.width
         var panel = CurvePanel(title: title, yLabel: accuracy, axis: axis)
         let color = Palette.color(1)

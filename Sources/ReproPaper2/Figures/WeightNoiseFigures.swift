@@ -20,7 +20,7 @@ enum WeightNoiseFigures {
 
     /// Fig. 4: pruned after training; the middle panel sets it against static sparsity at σ.
     static func fig4(_ r: Paper2Results) -> Figure {
-        let sigma = r.setting("0.2", .prunedWidth, .weightNoise) ?? "0.2"
+        let sigma = r.setting(.value(0.2), .prunedWidth, .weightNoise) ?? .value(0.2)
         let compare = FamilyPanels.staticVsPruned(
             r, .weightNoise, setting: sigma, what: "σ = \(sigma)",
             title: "pruned vs static sparse, σ = \(sigma)")

@@ -1,13 +1,13 @@
 import ReproAttacks
-import ReproSparse
+import ReproNetwork
 
-/// A trained sparse network as the attacks see it: logits, per-sample losses and input
-/// gradients from the engine's compiled forward and backward passes, in [0, 1] pixel space.
-struct SparseClassifier: DifferentiableClassifier {
-    let inference: SparseInference
+/// A trained network as the attacks see it: logits, per-sample losses and input gradients from
+/// its compiled inference, in [0, 1] pixel space, whatever engine built it.
+struct NetworkClassifier<Inference: NetworkInference>: DifferentiableClassifier {
+    let inference: Inference
 
-    var inputSize: Int { inference.model.inputSize }
-    var classCount: Int { inference.model.outputSize }
+    var inputSize: Int { inference.inputSize }
+    var classCount: Int { inference.classCount }
 
     func lossGradient(inputs: [Float], labels: [Int])
         -> (logits: [Float], losses: [Float], gradient: [Float])

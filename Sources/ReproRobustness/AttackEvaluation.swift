@@ -1,18 +1,18 @@
 import ReproAttacks
-import ReproSparse
+import ReproNetwork
 import ReproSupport
 
-/// Adversarial robustness (paper Fig. 3): every attack at every ε on `attackImages` test images
+/// Adversarial robustness (paper 2 Fig. 3): every attack at every ε on `attackImages` test images
 /// of (seed, "attack"), robust accuracy each. Step rules are ``StepRule/standard(_:epsilon:)``;
 /// each (attack, ε) draws its random start from (seed, "attack", attack, ε).
-enum AttackEvaluation {
-    static func measure(_ model: SparseMLP, seed: Int, settings: RobustnessSettings,
-                        images: EvaluationImages, threads: Int) throws -> [MeasuredValue] {
+public enum AttackEvaluation {
+    public static func measure(_ network: some Network, seed: Int, settings: RobustnessSettings,
+                               images: EvaluationImages, threads: Int) throws -> [MeasuredValue] {
         let indices = images.subset(size: settings.attackImages, seed: seed, purpose: "attack")
         let pixels = images.pixels(of: indices)
         let labels = indices.map { images.labels[$0] }
-        let classifier = SparseClassifier(
-            inference: try SparseInference(model: model, batchSize: 256, threads: threads))
+        let classifier = NetworkClassifier(
+            inference: try network.inference(batchSize: 256, threads: threads))
         var values: [MeasuredValue] = []
         for kind in settings.attacks {
             for epsilon in settings.epsilons {
@@ -20,7 +20,7 @@ enum AttackEvaluation {
                 let attack = StepRule.standard(kind, epsilon: epsilon).makeAttack()
                 let accuracy = attack.robustAccuracy(model: classifier, inputs: pixels,
                                                      labels: labels, rng: &rng)
-                values.append(MeasuredValue(kind.evaluation, setting: "\(epsilon)",
+                values.append(MeasuredValue(kind.evaluation, setting: .value(epsilon),
                                             value: accuracy))
             }
         }
@@ -29,7 +29,7 @@ enum AttackEvaluation {
 }
 
 extension AttackKind {
-    var evaluation: Paper2Evaluation {
+    public var evaluation: RobustnessEvaluation {
         switch self {
         case .fgsm: return .fgsm
         case .ffgsm: return .ffgsm

@@ -1,13 +1,13 @@
-import ReproSparse
+import ReproNetwork
 import ReproSupport
 
-/// Weight perturbation (paper Fig. 1, 4, 6): per σ, `noiseDraws` noisy copies of the network,
+/// Weight perturbation (paper 2 Figs. 1, 4, 6): per σ, `noiseDraws` noisy copies of the network,
 /// w·(1 + σξ), each scored on the whole test set. Reports the test accuracy and
 /// δL = L(w + z) − L(w) (mean test cross-entropy), as means over draws with every draw kept.
-enum WeightNoiseEvaluation {
-    static func measure(_ model: SparseMLP, seed: Int, settings: RobustnessSettings,
-                        test: SparseDataset, threads: Int) throws -> [MeasuredValue] {
-        let clean = try SparseInference(model: model, threads: threads).evaluate(test)
+public enum WeightNoiseEvaluation {
+    public static func measure(_ network: some Network, seed: Int, settings: RobustnessSettings,
+                               test: LabeledPixels, threads: Int) throws -> [MeasuredValue] {
+        let clean = try network.inference(batchSize: 256, threads: threads).evaluate(test)
         var values: [MeasuredValue] = []
         for sigma in settings.sigmas {
             var accuracies: [Double] = []
@@ -15,14 +15,14 @@ enum WeightNoiseEvaluation {
             for draw in 0..<settings.noiseDraws {
                 var rng = RandomStream(seed: seed, "weight-noise", "sigma=\(sigma)",
                                        "draw=\(draw)")
-                let noisy = try WeightNoise.perturbed(model, sigma: sigma, using: &rng)
-                let score = try SparseInference(model: noisy, threads: threads).evaluate(test)
+                let noisy = try network.perturbed(sigma: sigma, using: &rng)
+                let score = try noisy.inference(batchSize: 256, threads: threads).evaluate(test)
                 accuracies.append(score.accuracy)
                 increases.append(score.meanLoss - clean.meanLoss)
             }
-            values.append(MeasuredValue(.weightNoise, setting: "\(sigma)",
+            values.append(MeasuredValue(.weightNoise, setting: .value(sigma),
                                         value: Summary(accuracies).mean, draws: accuracies))
-            values.append(MeasuredValue(.weightNoiseDL, setting: "\(sigma)",
+            values.append(MeasuredValue(.weightNoiseDL, setting: .value(sigma),
                                         value: Summary(increases).mean, draws: increases))
         }
         return values

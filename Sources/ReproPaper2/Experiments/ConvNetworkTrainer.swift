@@ -1,0 +1,115 @@
+import Foundation
+import ReproConv
+import ReproExperiments
+import ReproNN
+import ReproNetwork
+import ReproSupport
+
+/// Paper 2's trainer for its convolutional networks: one network per batch, trained on both
+/// cores (the conv engine splits each mini-batch over its threads in a fixed way), to the
+/// stopping rule, then scored on the test split. Stores the network as named tensors.
+public struct ConvNetworkTrainer: ModelTrainer {
+    public var threads: Int
+
+    public init(threads: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)) {
+        self.threads = threads
+    }
+
+    public func groupKey(_ spec: ModelSpec) -> String { spec.key }
+
+    public func epochBudget(_ members: [ModelSpec]) -> Int {
+        members.map(\.optimizer.epochs).reduce(0, +)
+    }
+
+    public func describe(_ members: [ModelSpec]) -> String {
+        guard let spec = members.first, let a = spec.architecture else { return "" }
+        return "\(a.name) width \(a.width) seed \(spec.seed)"
+    }
+
+    /// MNIST as Float32 pixels (60,000 + 10,000 images), and per network its kept weights with
+    /// gradients and momentum, and the activations of one mini-batch (each node's output and
+    /// its gradient, batch 128).
+    public func estimatedBytes(_ members: [ModelSpec]) -> Int {
+        let data = 70_000 * 784 * 4
+        return members.reduce(data) { total, spec in
+            guard let a = spec.architecture,
+                  let shapes = try? a.outputShapes() else { return total }
+            let activations = shapes.reduce(0) { $0 + $1.reduce(1, *) }
+            let rows = spec.optimizer.batchSize ?? 128
+            return total + 16 * spec.keptPerLayer.reduce(0, +) + 8 * rows * activations
+        }
+    }
+
+    public func train(_ members: [ModelSpec], data: DataSource,
+                      onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult] {
+        let sets = try Paper2Pixels.of(data)
+        return try members.map { spec in
+            let counter = EpochCounter(report: onEpoch)
+            return try train(spec, sets: sets, counter: counter)
+        }
+    }
+
+    func options(_ spec: ModelSpec) -> ConvTrainingOptions {
+        var o = ConvTrainingOptions()
+        o.batchSize = spec.optimizer.batchSize ?? 128
+        o.learningRate = spec.optimizer.learningRate
+        o.momentum = spec.optimizer.momentum ?? 0.9
+        o.maxEpochs = spec.optimizer.epochs
+        o.stopBelowLoss = spec.optimizer.stopLoss ?? ModelSpec.convStopLoss
+        o.threads = threads
+        return o
+    }
+
+    func train(_ spec: ModelSpec, sets: Paper2Pixels, counter: EpochCounter) throws -> TrainedResult {
+        guard let architecture = spec.architecture else {
+            throw ReproError("\(spec.key) has no architecture for the conv engine")
+        }
+        let started = Date()
+        let masks = try ConvNetwork.masks(architecture: architecture, rule: .uniform,
+                                          seed: spec.seed, budget: spec.keptPerLayer.reduce(0, +))
+        guard masks.map(\.count) == spec.keptPerLayer else {
+            throw ReproError("\(architecture.name): the uniform rule keeps \(masks.map(\.count)) "
+                             + "weights per layer, the spec \(spec.keptPerLayer)")
+        }
+        let outcome = try ConvTrainer.train(architecture: architecture, masks: masks,
+                                            seed: spec.seed, data: sets.train,
+                                            options: options(spec),
+                                            progress: { _ in counter.add(1) })
+        counter.add(spec.optimizer.epochs - outcome.history.count)
+        var history = TrainingHistory(stop: outcome.stopReason == .lossBelowThreshold
+                                      ? "loss below \(spec.optimizer.stopLoss ?? 0)" : "max epochs")
+        for e in outcome.history { history.append(["loss": e.meanLoss, "accuracy": e.accuracy]) }
+        let test = try outcome.network.inference(batchSize: 256, threads: threads)
+            .evaluate(sets.test)
+        let record = ModelRecord(key: spec.key, spec: spec, history: history,
+                                 evaluation: ["accuracy": test.accuracy, "loss": test.meanLoss,
+                                              "minClassRecall": test.minimumRecall],
+                                 perClassRecall: test.perClassRecall, trainCount: sets.train.count,
+                                 evaluationCount: sets.test.count, batchSize: 1,
+                                 batchSeconds: Date().timeIntervalSince(started))
+        return TrainedResult(record: record, tensors: outcome.network.tensors)
+    }
+}
+
+/// MNIST as the conv engine reads it: pixels byte/255 of the 60,000 training and 10,000 test
+/// images (the model resizes and normalises them itself). Built once per data source.
+struct Paper2Pixels: @unchecked Sendable {
+    let train: LabeledPixels
+    let test: LabeledPixels
+
+    private static let lock = NSLock()
+    private nonisolated(unsafe) static var cache: [ObjectIdentifier: Paper2Pixels] = [:]
+
+    static func of(_ source: DataSource) throws -> Paper2Pixels {
+        lock.lock(); defer { lock.unlock() }
+        if let sets = cache[ObjectIdentifier(source)] { return sets }
+        let mnist = try source.mnist()
+        let sets = Paper2Pixels(
+            train: try LabeledPixels(bytes: mnist.trainImages, labels: mnist.trainLabels,
+                                     inputSize: mnist.pixelsPerImage),
+            test: try LabeledPixels(bytes: mnist.testImages, labels: mnist.testLabels,
+                                    inputSize: mnist.pixelsPerImage))
+        cache[ObjectIdentifier(source)] = sets
+        return sets
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import ReproExperiments
+import ReproNetwork
+import ReproRobustness
+import ReproTestSupport
+import XCTest
+@testable import ReproPaper2
+
+/// A convolutional family end to end on synthetic digits: VGG11 at widths 16 and 32 (the second
+/// keeping width 16's weight count under the uniform rule) trained through the runner, stored as
+/// named tensors, found again, and every evaluation reaching it through the engine registry.
+final class ConvFamilyTests: XCTestCase {
+    let helper = Paper2Fixture()
+
+    func plan() -> Paper2Plan {
+        var plan = Paper2Plan.named(.vggWidth, quick: true)
+        plan.widths = [16, 32]
+        plan.seeds = [3]
+        plan.maxEpochs = 1
+        plan.batchSize = 32
+        return plan
+    }
+
+    func testVGGWidthFamilyTrainsStoresAndIsEvaluated() throws {
+        let root = SyntheticMNIST.temporaryDirectory("paper2-vgg")
+        let runner = helper.runner(root)
+        let specs = plan().specs(data: runner.dataHash)
+        XCTAssertEqual(specs.count, 2, "both widths have a spec")
+        XCTAssertEqual(specs[0].keptPerLayer.reduce(0, +), specs[1].keptPerLayer.reduce(0, +),
+                       "width 32 keeps width 16's weight count")
+        XCTAssertNil(specs[0].mask, "width 16 is the dense base")
+        XCTAssertLessThan(specs[1].keepFraction, 0.3)
+
+        let outcome = try runner.run(plan(), trainer: ConvNetworkTrainer(threads: 2))
+        XCTAssertEqual(outcome.trained, 2)
+        let records = try runner.records(plan())
+        for r in records {
+            XCTAssertEqual(r.spec.architecture?.name, "vgg11")
+            XCTAssertEqual(r.history.epochs, 1)
+            let network = try NetworkEngines.load(r, from: runner.store)
+            let test = try LabeledPixels(bytes: helper.mnist.testImages,
+                                         labels: helper.mnist.testLabels, inputSize: 784)
+            XCTAssertEqual(try network.inference(batchSize: 256, threads: 2).evaluate(test).meanLoss,
+                           r.evaluation["loss"], "the stored network is the trained one")
+            XCTAssertEqual(network.keptPerLayer, r.spec.keptPerLayer)
+            XCTAssertNotNil(network.tensors["bn1.running_var"] ?? network.tensors.names.first {
+                $0.hasSuffix("running_var") }.flatMap { network.tensors[$0] },
+                "batch-norm statistics are stored with the weights")
+        }
+        XCTAssertEqual(try runner.run(plan(), trainer: ConvNetworkTrainer(threads: 2)).trained, 0,
+                       "a second run reuses the stored networks")
+
+        let settings = RobustnessSettings(
+            sigmas: [0, 0.3], noiseDraws: 1, corruptionImages: 10, corruptionDraws: 1,
+            attackImages: 6, attacks: [.fgsm, .pgd], epsilons: [0, 0.3])
+        let study = RobustnessStudy(runner: runner, settings: settings, threads: 2) { _ in }
+        let rows = try study.rows([.vggWidth: records])
+        // Per network: clean, 2 σ × (accuracy, δL), identity + 15 corruptions + mean,
+        // 2 attacks × 2 ε, minimum recall.
+        XCTAssertEqual(rows.count, 2 * (1 + 4 + 17 + 4 + 1))
+        for width in [16, 32] {
+            let mine = rows.filter { $0.width == width }
+            let clean = mine.first { $0.evaluation == .clean }?.value
+            XCTAssertEqual(mine.first { $0.evaluation == .weightNoiseDL && $0.setting == .value(0) }?
+                .value, 0, "σ = 0 leaves the loss as it was")
+            XCTAssertNotNil(clean)
+            XCTAssertTrue(mine.allSatisfy { $0.value.isFinite })
+        }
+        XCTAssertTrue(study.isComplete([.vggWidth: records]))
+    }
+
+    func testConvWidthsOutsideTheirRangeAreRefused() throws {
+        var options = ExperimentOptions()
+        options.widths = [8]
+        XCTAssertThrowsError(try Paper2Plan.plan("vgg-width", options: options)) {
+            XCTAssertTrue("\($0)".contains("from 16 to 512"), "\($0)")
+        }
+    }
+}
