@@ -83,18 +83,8 @@ public final class SparseInference {
             guard let base = px.baseAddress else { return }
             forEachBatch(count) { first, real in
                 for c in 0..<real { workspace.label[c] = Int32(labels[first + c]) }
-                let blocks = Workspace.blocks(for: real)
-                let threads = pool.threads
-                let network = network
-                let ws = workspace
-                pool.run { t in
-                    let range = Workspace.blockRange(t, of: threads, blocks: blocks)
-                    guard !range.isEmpty else { return }
-                    network.gather(pixels: base, first: first, ws, blocks: range, real: real)
-                    network.forward(ws, blocks: range)
-                    network.softmax(ws, blocks: range, real: real, labels: true, scale: 1)
-                    network.backward(ws, blocks: range, toInput: true)
-                }
+                network.pass(.pixels(base, first: first), workspace, pool: pool, real: real,
+                             end: .gradients(scale: 1, toInput: true))
                 let g0 = workspace.delta[0].pointer
                 let z = workspace.activation[network.layers.count].pointer
                 for c in 0..<real {
@@ -125,17 +115,8 @@ public final class SparseInference {
                 workspace.sample[c] = Int32(first + c)
                 workspace.label[c] = data.labels[first + c]
             }
-            let blocks = Workspace.blocks(for: real)
-            let threads = pool.threads
-            let network = network
-            let ws = workspace
-            pool.run { t in
-                let range = Workspace.blockRange(t, of: threads, blocks: blocks)
-                guard !range.isEmpty else { return }
-                network.gather(data, ws, blocks: range, real: real)
-                network.forward(ws, blocks: range)
-                network.softmax(ws, blocks: range, real: real, labels: true, scale: nil)
-            }
+            network.pass(.dataset(data), workspace, pool: pool, real: real,
+                         end: .losses(scale: nil))
             for c in 0..<real {
                 tally.add(
                     label: Int(workspace.label[c]), predicted: Int(workspace.predicted[c]),
@@ -146,16 +127,8 @@ public final class SparseInference {
     }
 
     private func runForward(pixels: UnsafePointer<Float>, first: Int, real: Int, labels: Bool) {
-        let blocks = Workspace.blocks(for: real)
-        let threads = pool.threads
-        let network = network
-        let ws = workspace
-        pool.run { t in
-            let range = Workspace.blockRange(t, of: threads, blocks: blocks)
-            guard !range.isEmpty else { return }
-            network.gather(pixels: pixels, first: first, ws, blocks: range, real: real)
-            network.forward(ws, blocks: range)
-        }
+        network.pass(.pixels(pixels, first: first), workspace, pool: pool, real: real,
+                     end: .logits)
     }
 
     private func examples(in pixels: [Float]) throws -> Int {

@@ -87,19 +87,10 @@ public final class SparseTrainer {
 
     /// The passes of one batch, split by samples, then the step, split by units.
     private func runBatch(_ data: SparseDataset, real: Int) {
-        let blocks = Workspace.blocks(for: real)
-        let threads = pool.threads
         let network = network
         let ws = workspace
-        let scale = 1 / Float(real)
-        pool.run { t in
-            let range = Workspace.blockRange(t, of: threads, blocks: blocks)
-            guard !range.isEmpty else { return }
-            network.gather(data, ws, blocks: range, real: real)
-            network.forward(ws, blocks: range)
-            network.softmax(ws, blocks: range, real: real, labels: true, scale: scale)
-            network.backward(ws, blocks: range, toInput: false)
-        }
+        network.pass(.dataset(data), ws, pool: pool, real: real,
+                     end: .gradients(scale: 1 / Float(real), toInput: false))
         let step = step
         pool.run { t in network.update(ws, real: real, part: t, step: step) }
     }
