@@ -26,6 +26,10 @@ public struct ConvNetwork: Equatable, Sendable {
             }
         }
         let normNames = Self.batchNormChannels(architecture, try architecture.outputShapes())
+        let allNames = weightLayers.map(\.name) + normNames.map(\.0)
+        guard Set(allNames).count == allNames.count else {
+            throw ConvError("\(architecture.name): conv, dense and batch-norm layers need distinct names")
+        }
         guard normNames.map(\.0) == norms.map(\.name),
               zip(normNames, norms).allSatisfy({ n, s in
                   [s.gamma, s.beta, s.runningMean, s.runningVariance].allSatisfy { $0.count == n.1 }

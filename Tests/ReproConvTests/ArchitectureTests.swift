@@ -114,3 +114,18 @@ final class ArchitectureTests: XCTestCase {
         for m in [unknown, rule] { XCTAssertFalse(m.contains("\n")) }
     }
 }
+
+final class NamingTests: XCTestCase {
+    func testBatchNormNamedLikeAConvIsRefused() throws {
+        let a = Architecture(name: "clash", width: 1, input: [1, 4, 4], nodes: [
+            ArchitectureNode(.conv(name: "x", channels: 2, kernel: 3, stride: 1, padding: 1, bias: false)),
+            ArchitectureNode(.batchNorm(name: "x")),
+            ArchitectureNode(.flatten),
+            ArchitectureNode(.dense(name: "fc", outputs: 2, bias: true)),
+        ])
+        let masks = try a.weightLayers().map { Array(0..<$0.count) }
+        XCTAssertThrowsError(try ConvNetwork.initial(architecture: a, masks: masks, seed: 0)) { error in
+            XCTAssertTrue("\(error)".contains("distinct names"))
+        }
+    }
+}
