@@ -155,7 +155,7 @@ final class ConvGraph {
     /// statistics (and running statistics updated).
     func forward(_ n: Int, training: Bool) throws {
         precondition(n > 0 && n <= maxBatch)
-        DNNLContext.setThreads(threads)
+        DNNLContext.setThreads(1)
         for (i, op) in ops.enumerated() {
             let x = source(sources[i][0])
             let y = outputs[i].pointer
@@ -178,9 +178,7 @@ final class ConvGraph {
                 if let sparse = layer.sparse {
                     sparse.forward(x: x, values: layer.values.pointer, bias: layer.bias?.pointer, y: y, batch: n)
                 } else {
-                    layer.expand()
-                    try layer.primitive(batch: n).forward(x: x, w: layer.expanded!.pointer,
-                                                          b: layer.bias?.pointer, y: y)
+                    try layer.denseForward(x: x, y: y, batch: n, threads: threads)
                 }
             case .dense(let l):
                 let layer = layers[l]
@@ -266,19 +264,7 @@ final class ConvGraph {
                                     weightGradients: parameters ? layer.gradients.pointer : nil,
                                     biasGradients: parameters ? layer.biasGradients?.pointer : nil, batch: n)
                 } else {
-                    let primitive = try layer.primitive(batch: n)
-                    if parameters {
-                        try timed("backward-weights onednn") {
-                            try primitive.backwardWeights(x: x, dy: dy, dw: layer.expandedGradients!.pointer,
-                                                          db: layer.biasGradients?.pointer)
-                        }
-                        layer.gatherGradients()
-                    }
-                    if let dx {
-                        try timed("backward-data onednn") {
-                            try primitive.backwardData(dy: dy, w: layer.expanded!.pointer, dx: dx)
-                        }
-                    }
+                    try layer.denseBackward(x: x, dy: dy, dx: dx, parameters: parameters, batch: n, threads: threads)
                 }
             case .dense(let l):
                 let layer = layers[l]

@@ -13,11 +13,12 @@ public struct ConvTrainingOptions: Codable, Hashable, Sendable {
     public var cosineEpochs = 300
     public var maxEpochs = 300
     public var stopBelowLoss = 0.1
-    /// Threads of one network (oneDNN's OpenMP threads and ours). One by default: use both cores
-    /// by training two networks (seeds) side by side. On this shared 2-core machine two OpenMP
-    /// threads per network made VGG11-16's oneDNN convolutions 15× slower than one (barriers
-    /// wait for a descheduled thread), while two single-threaded networks give the bits they
-    /// give alone (tested).
+    /// Threads of one network: its batch is split into this many fixed parts, each computed on
+    /// one thread (oneDNN with one OpenMP thread per part). One by default: the runner uses
+    /// both cores by training two networks (seeds) side by side, which gives the bits each gives
+    /// alone (tested). Measured on the loaded shared machine, VGG11-16: 40 s per epoch on one
+    /// thread, 44 s split over two (no idle second core); two OpenMP threads inside oneDNN instead
+    /// took 298 s (its barriers stall whenever one thread is descheduled).
     public var threads = 1
 
     public init() {}
