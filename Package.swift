@@ -67,13 +67,14 @@ let package = Package(
 
         // MARK: - The conv engine (paper 2's VGG and ResNet) on oneDNN and our sparse kernels
         .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
-        .target(name: "ReproConv", dependencies: ["CDNNL", "CBLAS", "ReproNetwork", "ReproSupport", "ReproSparse"],
+        .target(name: "ReproConv", dependencies: ["CDNNL", "ReproBLAS", "ReproNetwork", "ReproSupport", "ReproSparse"],
                 exclude: readme, swiftSettings: optimized),
         .testTarget(name: "ReproConvTests", dependencies: ["ReproConv", "ReproNetwork", "ReproSupport"],
-                    swiftSettings: optimized),
+                    resources: [.copy("Fixtures")], swiftSettings: optimized),
 
         // MARK: - Command line, benchmarks and demo figures
-        .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "ReproSparse", "ReproBLAS"],
+        .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "ReproSparse", "ReproBLAS",
+                                                 "ReproConv"],
                 exclude: readme),
         .target(name: "ReproCLI", dependencies: [
             "ReproSupport", "ReproData", "ReproNN", "ReproAnalysis", "ReproExperiments", "ReproPlot",

@@ -26,8 +26,14 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Paper 2's engine only: one epoch per width and depth against dense masked GEMMs.")
     var paper2 = false
 
+    @Flag(help: "Paper 2's conv engine only: VGG11 and ResNet18 per width, ours against oneDNN on dense weights × mask.")
+    var conv = false
+
     func validate() throws {
         try locations.refuseOutput(for: "bench", "its sweeps train into a temporary directory")
+        if conv, let flag = paper2 ? "--paper2" : grid ? "--grid" : noSweep ? "--no-sweep" : nil {
+            throw ValidationError("\(flag) does not apply with --conv, which times the conv engine only")
+        }
         if paper2, let flag = grid ? "--grid" : noSweep ? "--no-sweep" : nil {
             throw ValidationError("\(flag) does not apply with --paper2, which times one epoch "
                                   + "per width and depth only")
@@ -42,6 +48,7 @@ struct BenchCommand: ParsableCommand {
         print("blas_core: \(BLASInfo.coreName)")
         print("blas_threads: \(BLASInfo.threads)")
         if paper2 { return try sparse() }
+        if conv { return ConvBenchmarkReport.print() }
         let data = GEMMBenchmark.syntheticSet(count: 9347)
         let sizes = Paper1Plan.paperHiddenSizes
         for (name, rates) in [("capacity_group", [0.03]),

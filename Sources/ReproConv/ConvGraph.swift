@@ -1,3 +1,4 @@
+import Dispatch
 import ReproNetwork
 
 /// A conv network compiled for passes of up to `maxBatch` images: one output and one gradient
@@ -36,6 +37,31 @@ final class ConvGraph {
     /// Whether a node's output depends on parameters (its gradient is needed in training).
     private let dependsOnParameters: [Bool]
     private var argmaxBuffers: [UnsafeMutablePointer<Int32>] = []
+    /// Seconds per operation kind and direction when set (for `repro bench`), else nil.
+    var timings: [String: Double]?
+
+    private func timed<T>(_ key: @autoclosure () -> String, _ body: () throws -> T) rethrows -> T {
+        guard timings != nil else { return try body() }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = try body()
+        timings![key(), default: 0] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return result
+    }
+
+    private func kind(_ i: Int) -> String {
+        switch ops[i] {
+        case .conv(let l): return layers[l].isSparse ? "conv-sparse" : "conv-onednn"
+        case .resize: return "resize"
+        case .normalize: return "normalize"
+        case .batchNorm: return "batchnorm"
+        case .relu: return "relu"
+        case .maxPool: return "maxpool"
+        case .averagePool: return "avgpool"
+        case .add: return "add"
+        case .flatten: return "flatten"
+        case .dense: return "dense"
+        }
+    }
 
     init(_ network: ConvNetwork, maxBatch: Int, threads: Int) throws {
         guard maxBatch > 0, threads > 0 else {
@@ -129,11 +155,12 @@ final class ConvGraph {
     /// statistics (and running statistics updated).
     func forward(_ n: Int, training: Bool) throws {
         precondition(n > 0 && n <= maxBatch)
-        DNNLContext.setThreads(threads)
+        DNNLContext.setThreads(1)
         for (i, op) in ops.enumerated() {
             let x = source(sources[i][0])
             let y = outputs[i].pointer
             let inSize = sources[i][0] == -1 ? inputSize : sizes[sources[i][0]]
+            try timed("forward " + kind(i)) {
             switch op {
             case .resize(let kernel):
                 kernel.forward(planes: n * inSize / (kernel.inHeight * kernel.inWidth), x: x, y: y)
@@ -151,9 +178,7 @@ final class ConvGraph {
                 if let sparse = layer.sparse {
                     sparse.forward(x: x, values: layer.values.pointer, bias: layer.bias?.pointer, y: y, batch: n)
                 } else {
-                    layer.expand()
-                    try layer.primitive(batch: n).forward(x: x, w: layer.expanded!.pointer,
-                                                          b: layer.bias?.pointer, y: y)
+                    try layer.denseForward(x: x, y: y, batch: n, threads: threads)
                 }
             case .dense(let l):
                 let layer = layers[l]
@@ -192,6 +217,7 @@ final class ConvGraph {
             case .flatten:
                 y.update(from: x, count: n * sizes[i])
             }
+            }
         }
     }
 
@@ -217,6 +243,7 @@ final class ConvGraph {
             let x = source(sources[i][0])
             let dx = targets.first?.1
             let inSize = sources[i][0] == -1 ? inputSize : sizes[sources[i][0]]
+            try timed("backward " + kind(i)) {
             switch ops[i] {
             case .resize(let kernel):
                 if let dx { kernel.backward(planes: n * inSize / (kernel.inHeight * kernel.inWidth), dy: dy, dx: dx) }
@@ -237,13 +264,7 @@ final class ConvGraph {
                                     weightGradients: parameters ? layer.gradients.pointer : nil,
                                     biasGradients: parameters ? layer.biasGradients?.pointer : nil, batch: n)
                 } else {
-                    let primitive = try layer.primitive(batch: n)
-                    if parameters {
-                        try primitive.backwardWeights(x: x, dy: dy, dw: layer.expandedGradients!.pointer,
-                                                      db: layer.biasGradients?.pointer)
-                        layer.gatherGradients()
-                    }
-                    if let dx { try primitive.backwardData(dy: dy, w: layer.expanded!.pointer, dx: dx) }
+                    try layer.denseBackward(x: x, dy: dy, dx: dx, parameters: parameters, batch: n, threads: threads)
                 }
             case .dense(let l):
                 let layer = layers[l]
@@ -280,6 +301,7 @@ final class ConvGraph {
             case .add, .flatten:
                 // Every input receives dy; copies are made below.
                 break
+            }
             }
             for (k, target) in targets.enumerated() {
                 let (j, pointer, accumulate) = target

@@ -31,25 +31,92 @@ public final class ConvTrainer {
         velocity = buffers.map { FloatBuffer(count: $0.0.count) }
     }
 
+    /// Seconds per operation kind and direction of every step since it was set to `[:]`
+    /// (nil: not measured).
+    public var profile: [String: Double]? {
+        get { graph.timings }
+        set { graph.timings = newValue }
+    }
+
+    /// Per layer: "sparse" or oneDNN's forward / backward-data / backward-weights implementations.
+    public func implementations() throws -> [(String, String)] {
+        try graph.layers.map { l in
+            if l.isSparse { return (l.name, "sparse") }
+            if case .dense = l.kind { return (l.name, "blas") }
+            return (l.name, try l.primitive(batch: graph.maxBatch).implementations.joined(separator: " / "))
+        }
+    }
+
     /// The network as trained so far.
     public func network() throws -> ConvNetwork { try graph.network(like: original) }
 
-    /// Trains to the stopping rule on `data`; `progress` sees every epoch's record.
+    /// Trains to the stopping rule on `data`; `progress` sees every epoch's record, `checkpoint`
+    /// (when given) the state after every epoch, from which `resuming` continues with the same
+    /// bits as an uninterrupted run.
     public static func train(network: ConvNetwork, data: LabeledPixels, seed: Int,
                              options: ConvTrainingOptions = ConvTrainingOptions(),
+                             resuming: ConvCheckpoint? = nil,
+                             checkpoint: ((ConvCheckpoint) throws -> Void)? = nil,
                              progress: ((ConvEpochRecord) -> Void)? = nil) throws -> ConvTrainingResult {
-        let trainer = try ConvTrainer(network: network, options: options)
-        var history: [ConvEpochRecord] = []
-        for e in 0..<options.maxEpochs {
+        let trainer = try ConvTrainer(network: resuming?.network ?? network, options: options)
+        var history = resuming?.history ?? []
+        if let resuming { try trainer.setMomentum(resuming.momentum) }
+        func stopped(_ reason: ConvStopReason) throws -> ConvTrainingResult {
+            ConvTrainingResult(network: try trainer.network(), history: history, stopReason: reason)
+        }
+        if let last = history.last, last.meanLoss < options.stopBelowLoss { return try stopped(.lossBelowThreshold) }
+        for e in history.count..<max(history.count, options.maxEpochs) {
             let record = try trainer.epoch(e, data: data, seed: seed)
             history.append(record)
             progress?(record)
-            if record.meanLoss < options.stopBelowLoss {
-                return ConvTrainingResult(network: try trainer.network(), history: history,
-                                          stopReason: .lossBelowThreshold)
-            }
+            try checkpoint?(ConvCheckpoint(network: try trainer.network(), momentum: trainer.momentum(),
+                                           history: history))
+            if record.meanLoss < options.stopBelowLoss { return try stopped(.lossBelowThreshold) }
         }
-        return ConvTrainingResult(network: try trainer.network(), history: history, stopReason: .maxEpochs)
+        return try stopped(.maxEpochs)
+    }
+
+    /// The momentum of every parameter under the parameter's stored name (kept positions only
+    /// for masked weights).
+    public func momentum() -> NamedTensors {
+        var out = NamedTensors()
+        for (name, shape, positions, k) in momentumLayout {
+            let v = velocity[k].array
+            let storage: Tensor.Storage = positions.map { .sparse(indices: $0, values: v) } ?? .dense(v)
+            try! out.append(name, Tensor(shape: shape, storage: storage))
+        }
+        return out
+    }
+
+    /// Sets the momentum from ``momentum()``'s tensors; one-line errors for anything missing.
+    public func setMomentum(_ tensors: NamedTensors) throws {
+        for (name, shape, positions, k) in momentumLayout {
+            let t = try tensors.require(name, shape: shape)
+            let values: [Float]
+            switch t.storage {
+            case .dense(let v): values = v
+            case .sparse(let indices, let v):
+                guard indices == positions else { throw ConvError("momentum \(name) has other kept positions") }
+                values = v
+            }
+            guard values.count == velocity[k].count else { throw ConvError("momentum \(name) has the wrong size") }
+            velocity[k].pointer.update(from: values, count: values.count)
+        }
+    }
+
+    /// Name, shape, kept positions (nil: dense) and velocity index of every parameter.
+    private var momentumLayout: [(String, [Int], [Int]?, Int)] {
+        var out: [(String, [Int], [Int]?, Int)] = []
+        for l in graph.layers {
+            let count = l.shape.reduce(1, *)
+            out.append(("\(l.name).weight", l.shape, l.positions.count == count ? nil : l.positions, out.count))
+            if let b = l.bias { out.append(("\(l.name).bias", [b.count], nil, out.count)) }
+        }
+        for n in graph.norms {
+            out.append(("\(n.name).weight", [n.channels], nil, out.count))
+            out.append(("\(n.name).bias", [n.channels], nil, out.count))
+        }
+        return out
     }
 
     /// A fresh network of `architecture` with `masks` (see ``ConvNetwork/masks``), initialised
@@ -98,7 +165,10 @@ public final class ConvTrainer {
     @discardableResult
     public func step(_ indices: [Int], data: LabeledPixels, learningRate: Float) throws -> (Double, Int) {
         let n = indices.count, size = graph.inputSize, classes = graph.classCount
-        precondition(n > 0 && n <= graph.maxBatch)
+        guard n > 0, n <= graph.maxBatch, data.inputSize == size,
+              indices.allSatisfy({ $0 >= 0 && $0 < data.count && data.labels[$0] < classes }) else {
+            throw ConvError("a step takes 1 to \(graph.maxBatch) examples of \(size) pixels with labels below \(classes)")
+        }
         data.pixels.withUnsafeBufferPointer { pixels in
             for (m, i) in indices.enumerated() {
                 (graph.input.pointer + m * size).update(from: pixels.baseAddress! + i * size, count: size)

@@ -1,4 +1,5 @@
 import Foundation
+import ReproNetwork
 
 /// Paper 2's CNN training protocol (paper2-cnn-protocol.md part A): SGD with momentum 0.9 and no
 /// weight decay, batch 128 reshuffled every epoch, learning rate 0.01·(1 + cos(π·e/300))/2 in
@@ -12,8 +13,13 @@ public struct ConvTrainingOptions: Codable, Hashable, Sendable {
     public var cosineEpochs = 300
     public var maxEpochs = 300
     public var stopBelowLoss = 0.1
-    /// Threads of one network (oneDNN's and ours).
-    public var threads = 2
+    /// Threads of one network: its batch is split into this many fixed parts, each computed on
+    /// one thread (oneDNN with one OpenMP thread per part). One by default: the runner uses
+    /// both cores by training two networks (seeds) side by side, which gives the bits each gives
+    /// alone (tested). Measured on the loaded shared machine, VGG11-16: 40 s per epoch on one
+    /// thread, 44 s split over two (no idle second core); two OpenMP threads inside oneDNN instead
+    /// took 298 s (its barriers stall whenever one thread is descheduled).
+    public var threads = 1
 
     public init() {}
 
@@ -52,4 +58,16 @@ public struct ConvTrainingResult: Sendable {
     public var network: ConvNetwork
     public var history: [ConvEpochRecord]
     public var stopReason: ConvStopReason
+}
+
+/// Everything an interrupted run needs to continue bit for bit: the network, the momentum of
+/// every parameter, and the epochs done.
+public struct ConvCheckpoint: Sendable {
+    public var network: ConvNetwork
+    public var momentum: NamedTensors
+    public var history: [ConvEpochRecord]
+
+    public init(network: ConvNetwork, momentum: NamedTensors, history: [ConvEpochRecord]) {
+        self.network = network; self.momentum = momentum; self.history = history
+    }
 }

@@ -17,20 +17,19 @@ enum Im2Col {
                             let r = i * g.stride - g.padding + a
                             let line = out + i * ow
                             guard r >= 0, r < g.height else {
-                                line.update(repeating: 0, count: ow)
+                                for j in 0..<ow { line[j] = 0 }
                                 continue
                             }
                             let src = image + r * g.width
+                            let (lo, hi) = validColumns(g, b)
+                            // Plain loops: the lines are short (2 to 32), too short for memcpy calls.
+                            for j in 0..<lo { line[j] = 0 }
+                            for j in hi..<ow { line[j] = 0 }
                             if g.stride == 1 {
-                                for j in 0..<ow {
-                                    let q = j - g.padding + b
-                                    line[j] = (q >= 0 && q < g.width) ? src[q] : 0
-                                }
+                                let from = src - g.padding + b
+                                for j in lo..<hi { line[j] = from[j] }
                             } else {
-                                for j in 0..<ow {
-                                    let q = j * g.stride - g.padding + b
-                                    line[j] = (q >= 0 && q < g.width) ? src[q] : 0
-                                }
+                                for j in lo..<hi { line[j] = src[j * g.stride - g.padding + b] }
                             }
                         }
                     }
@@ -56,14 +55,28 @@ enum Im2Col {
                             guard r >= 0, r < g.height else { continue }
                             let line = image + r * g.width
                             let from = src + i * ow
-                            for j in 0..<ow {
-                                let q = j * g.stride - g.padding + b
-                                if q >= 0 && q < g.width { line[q] += from[j] }
+                            let (lo, hi) = validColumns(g, b)
+                            if g.stride == 1 {
+                                let to = line - g.padding + b
+                                for j in lo..<hi { to[j] += from[j] }
+                            } else {
+                                for j in lo..<hi { line[j * g.stride - g.padding + b] += from[j] }
                             }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// Output columns j whose input column j·s − p + b lies inside the image: lo ..< hi.
+    @inline(__always)
+    static func validColumns(_ g: ConvGeometry, _ b: Int) -> (Int, Int) {
+        let shift = b - g.padding
+        // j·s + shift ≥ 0 and j·s + shift ≤ width − 1
+        let lo = shift >= 0 ? 0 : (-shift + g.stride - 1) / g.stride
+        let last = g.width - 1 - shift
+        let hi = last < 0 ? 0 : min(g.outWidth, last / g.stride + 1)
+        return (lo, max(lo, hi))
     }
 }

@@ -18,6 +18,8 @@ final class LayerParameters {
     /// Dense copies for oneDNN / BLAS (nil for sparse convs).
     let expanded, expandedGradients: FloatBuffer?
     private var primitives: [Int: DNNLConvolution] = [:]
+    /// Per part of a split batch (after the first): dense weight and bias gradients.
+    var partGradients: [(weights: FloatBuffer, bias: FloatBuffer?)] = []
 
     init(_ state: ConvLayerState, kind: Kind, batch: Int, threads: Int, sparseBelow: Double) {
         name = state.name; shape = state.shape; self.kind = kind
@@ -57,12 +59,14 @@ final class LayerParameters {
         for (k, p) in positions.enumerated() { g[k] = e[p] }
     }
 
-    /// oneDNN's primitives for `batch` images, created once per batch size.
-    func primitive(batch: Int) throws -> DNNLConvolution {
-        if let p = primitives[batch] { return p }
+    /// oneDNN's primitives for `batch` images as part `part` of a split batch, created once
+    /// (each part has its own, so parts run concurrently).
+    func primitive(batch: Int, part: Int = 0) throws -> DNNLConvolution {
+        let key = batch * 64 + part
+        if let p = primitives[key] { return p }
         guard case .conv(let g) = kind else { throw ConvError("\(name) is not a convolution") }
         let p = try DNNLConvolution(g, batch: batch)
-        primitives[batch] = p
+        primitives[key] = p
         return p
     }
 }

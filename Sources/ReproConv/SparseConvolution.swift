@@ -1,3 +1,5 @@
+import Foundation
+
 /// A convolution that keeps some of its weights, computed as patches (im2col) × sparse
 /// weights, so every pass costs kept weights × output positions whatever the width.
 ///
@@ -14,6 +16,11 @@ final class SparseConvolution {
     private let columnStart: [Int]
     private let columnEntry: [Int32]
     private let columnOutput: [Int32]
+    /// Floats of a patch-matrix tile (tuned by `repro bench --conv`; env REPRO_CONV_TILE overrides).
+    static let defaultTileFloats: Int = {
+        if let text = getenv("REPRO_CONV_TILE"), let n = Int(String(cString: text)), n > 0 { return n }
+        return 1 << 20
+    }()
     /// Images per tile: a patch matrix of about `tileFloats` floats.
     let tileImages: Int
     let threads: Int
@@ -31,7 +38,7 @@ final class SparseConvolution {
         }
     }
 
-    init(_ g: ConvGeometry, positions: [Int], batch: Int, threads: Int, tileFloats: Int = 1 << 20) {
+    init(_ g: ConvGeometry, positions: [Int], batch: Int, threads: Int, tileFloats: Int = SparseConvolution.defaultTileFloats) {
         geometry = g
         kept = positions.count
         let rows = g.patchRows
@@ -175,8 +182,17 @@ final class SparseConvolution {
         patchRow.withUnsafeBufferPointer { rowOf in
             for o in 0..<geometry.outChannels {
                 let d = dOut + o * cols
-                for e in rowStart[o]..<rowStart[o + 1] {
+                var e = rowStart[o]
+                let end = rowStart[o + 1]
+                while e + 4 <= end {
+                    let s = Vector.dot4(cols, d, patches + Int(rowOf[e]) * cols, patches + Int(rowOf[e + 1]) * cols,
+                                        patches + Int(rowOf[e + 2]) * cols, patches + Int(rowOf[e + 3]) * cols)
+                    gradients[e] += s.0; gradients[e + 1] += s.1; gradients[e + 2] += s.2; gradients[e + 3] += s.3
+                    e += 4
+                }
+                while e < end {
                     gradients[e] += Vector.dot(cols, d, patches + Int(rowOf[e]) * cols)
+                    e += 1
                 }
             }
         }

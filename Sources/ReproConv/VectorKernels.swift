@@ -73,4 +73,26 @@ enum Vector {
         while i < n { s += x[i]; i += 1 }
         return s
     }
+
+    /// (Σ x·y0, Σ x·y1, Σ x·y2, Σ x·y3): one load of x for four rows.
+    @inline(__always)
+    static func dot4(_ n: Int, _ x: UnsafePointer<Float>, _ y0: UnsafePointer<Float>, _ y1: UnsafePointer<Float>,
+                     _ y2: UnsafePointer<Float>, _ y3: UnsafePointer<Float>) -> (Float, Float, Float, Float) {
+        var a0 = SIMD8<Float>(repeating: 0), a1 = a0, a2 = a0, a3 = a0
+        var i = 0
+        while i + 8 <= n {
+            let v = load(x + i)
+            a0 += v * load(y0 + i)
+            a1 += v * load(y1 + i)
+            a2 += v * load(y2 + i)
+            a3 += v * load(y3 + i)
+            i += 8
+        }
+        var s = (a0.sum(), a1.sum(), a2.sum(), a3.sum())
+        while i < n {
+            s.0 += x[i] * y0[i]; s.1 += x[i] * y1[i]; s.2 += x[i] * y2[i]; s.3 += x[i] * y3[i]
+            i += 1
+        }
+        return s
+    }
 }

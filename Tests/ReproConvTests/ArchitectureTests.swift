@@ -104,6 +104,28 @@ final class ArchitectureTests: XCTestCase {
         XCTAssertTrue(message { _ = try inference.logits(pixels: [0, 1, 2]) }.contains("whole images"))
         XCTAssertTrue(message { _ = try inference.lossesAndInputGradients(pixels: Array(repeating: 0, count: 36),
                                                                            labels: [7]) }.contains("labels"))
+        let trainer = try ConvTrainer(network: net)
+        let data = try Toy.data(count: 4)
+        XCTAssertTrue(message { try trainer.step([9], data: data, learningRate: 0.1) }.contains("a step takes"))
+        XCTAssertTrue(message { try trainer.step([], data: data, learningRate: 0.1) }.contains("a step takes"))
+        var options = ConvTrainingOptions()
+        options.momentum = 1
+        XCTAssertTrue(message { _ = try ConvTrainer(network: net, options: options) }.contains("momentum"))
         for m in [unknown, rule] { XCTAssertFalse(m.contains("\n")) }
+    }
+}
+
+final class NamingTests: XCTestCase {
+    func testBatchNormNamedLikeAConvIsRefused() throws {
+        let a = Architecture(name: "clash", width: 1, input: [1, 4, 4], nodes: [
+            ArchitectureNode(.conv(name: "x", channels: 2, kernel: 3, stride: 1, padding: 1, bias: false)),
+            ArchitectureNode(.batchNorm(name: "x")),
+            ArchitectureNode(.flatten),
+            ArchitectureNode(.dense(name: "fc", outputs: 2, bias: true)),
+        ])
+        let masks = try a.weightLayers().map { Array(0..<$0.count) }
+        XCTAssertThrowsError(try ConvNetwork.initial(architecture: a, masks: masks, seed: 0)) { error in
+            XCTAssertTrue("\(error)".contains("distinct names"))
+        }
     }
 }

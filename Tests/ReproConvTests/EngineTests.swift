@@ -1,3 +1,4 @@
+import Dispatch
 import XCTest
 import ReproNetwork
 import ReproSupport
@@ -93,6 +94,22 @@ final class EngineTests: XCTestCase {
         XCTAssertLessThan(a.history.last!.meanLoss, a.history.first!.meanLoss)
     }
 
+    /// Two networks trained side by side on two threads (one thread each) give the bits they
+    /// give alone.
+    func testNetworksSideBySide() throws {
+        let data = try Toy.data(count: 16, seed: 3)
+        var options = ConvTrainingOptions()
+        options.batchSize = 8; options.maxEpochs = 2; options.stopBelowLoss = 0; options.threads = 1
+        let nets = try [0.0, 2.0].map { try Toy.network(seed: 5, sparseBelow: $0) }
+        let alone = try nets.map { try ConvTrainer.train(network: $0, data: data, seed: 2, options: options).network }
+        let results = Locked<[ConvNetwork?]>([nil, nil])
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let trained = try? ConvTrainer.train(network: nets[i], data: data, seed: 2, options: options).network
+            results.update { $0[i] = trained }
+        }
+        XCTAssertEqual(results.value, alone)
+    }
+
     /// Training mode normalises with the batch's statistics and moves the running ones by
     /// momentum 0.1 with the unbiased variance; inference uses the running statistics, so an
     /// image's logits do not depend on the rest of its batch.
@@ -157,5 +174,26 @@ final class EngineTests: XCTestCase {
             XCTAssertLessThanOrEqual(abs(net.layers[0].values[k]), smallestKept)
         }
         XCTAssertThrowsError(try net.pruned(keep: [1]))
+    }
+}
+
+final class ResumeTests: XCTestCase {
+    /// Stopped after one epoch and resumed from its checkpoint, training gives the bits of an
+    /// uninterrupted run.
+    func testResumeGivesTheUninterruptedBits() throws {
+        let data = try Toy.data(count: 12, seed: 8)
+        var options = ConvTrainingOptions()
+        options.batchSize = 4; options.maxEpochs = 3; options.stopBelowLoss = 0
+        let net = try Toy.network(seed: 6, sparseBelow: 0.6)
+        let straight = try ConvTrainer.train(network: net, data: data, seed: 1, options: options)
+        var saved: [ConvCheckpoint] = []
+        var short = options
+        short.maxEpochs = 1
+        _ = try ConvTrainer.train(network: net, data: data, seed: 1, options: short, checkpoint: { saved.append($0) })
+        XCTAssertEqual(saved.count, 1)
+        let resumed = try ConvTrainer.train(network: net, data: data, seed: 1, options: options, resuming: saved[0])
+        XCTAssertEqual(resumed.network, straight.network)
+        XCTAssertEqual(resumed.history.map(\.meanLoss), straight.history.map(\.meanLoss))
+        XCTAssertEqual(resumed.stopReason, .maxEpochs)
     }
 }

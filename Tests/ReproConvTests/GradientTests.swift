@@ -42,8 +42,8 @@ final class GradientTests: XCTestCase {
         let gammaGrads = graph.norms.map { $0.gammaGradients.array.map(Double.init) }
         let betaGrads = graph.norms.map { $0.betaGradients.array.map(Double.init) }
 
-        func numeric(_ p: UnsafeMutablePointer<Float>, _ count: Int) throws -> [Double] {
-            try (0..<count).map { j in
+        func numeric(_ p: UnsafeMutablePointer<Float>, _ count: Int, every step: Int = 1) throws -> [Double] {
+            try stride(from: 0, to: count, by: step).map { j in
                 let saved = p[j]
                 p[j] = saved + eps
                 let up = try loss(graph, labels, training: training)
@@ -54,7 +54,10 @@ final class GradientTests: XCTestCase {
             }
         }
         let mode = "\(training ? "training" : "inference"), sparse below \(sparseBelow)"
-        XCTAssertLessThan(relativeError(inputGrad, try numeric(graph.input.pointer, 4 * 36)), 2e-2, "input, \(mode)")
+        // Every fifth pixel keeps the test fast.
+        let sampled = stride(from: 0, to: 4 * 36, by: 5).map { inputGrad[$0] }
+        XCTAssertLessThan(relativeError(sampled, try numeric(graph.input.pointer, 4 * 36, every: 5)), 2e-2,
+                          "input, \(mode)")
         for (l, layer) in graph.layers.enumerated() {
             XCTAssertLessThan(relativeError(layerGrads[l], try numeric(layer.values.pointer, layer.values.count)),
                               2e-2, "\(layer.name) weights, \(mode)")
