@@ -31,7 +31,7 @@ final class ConvFamilyTests: XCTestCase {
         XCTAssertNil(specs[0].mask, "width 16 is the dense base")
         XCTAssertLessThan(specs[1].keepFraction, 0.3)
 
-        let outcome = try runner.run(plan(), trainer: ConvNetworkTrainer(threads: 2))
+        let outcome = try runner.run(plan(), trainer: ConvNetworkTrainer())
         XCTAssertEqual(outcome.trained, 2)
         let records = try runner.records(plan())
         for r in records {
@@ -47,7 +47,7 @@ final class ConvFamilyTests: XCTestCase {
                 $0.hasSuffix("running_var") }.flatMap { network.tensors[$0] },
                 "batch-norm statistics are stored with the weights")
         }
-        XCTAssertEqual(try runner.run(plan(), trainer: ConvNetworkTrainer(threads: 2)).trained, 0,
+        XCTAssertEqual(try runner.run(plan(), trainer: ConvNetworkTrainer()).trained, 0,
                        "a second run reuses the stored networks")
 
         let settings = RobustnessSettings(
@@ -67,6 +67,20 @@ final class ConvFamilyTests: XCTestCase {
             XCTAssertTrue(mine.allSatisfy { $0.value.isFinite })
         }
         XCTAssertTrue(study.isComplete([.vggWidth: records]))
+    }
+
+    /// One key, one result: seed 3 trained alone and trained beside seed 2 give the same bits.
+    func testANetworkGetsTheSameBitsAloneAndPaired() throws {
+        var alone = plan(), paired = plan()
+        alone.widths = [16]; paired.widths = [16]
+        paired.seeds = [2, 3]
+        let a = helper.runner(SyntheticMNIST.temporaryDirectory("vgg-alone"))
+        let b = helper.runner(SyntheticMNIST.temporaryDirectory("vgg-paired"))
+        try a.run(alone, trainer: ConvNetworkTrainer())
+        try b.run(paired, trainer: ConvNetworkTrainer())
+        let key = try XCTUnwrap(alone.specs(data: a.dataHash).first?.key)
+        XCTAssertEqual(try b.records(paired).filter { $0.key == key }.count, 1)
+        XCTAssertEqual(try a.store.tensors(key), try b.store.tensors(key))
     }
 
     func testConvWidthsOutsideTheirRangeAreRefused() throws {
