@@ -17,21 +17,8 @@ enum ReferenceCase {
     static func network(_ name: String, sparseBelow: Double) throws -> ConvNetwork {
         let seed = seeds[name]!
         let a = try ConvArchitectures.make(name, width: 2)
-        let masks = try a.weightLayers().map { l -> [Int] in
-            var rng = RandomStream(seed: seed, "reference-mask", l.name)
-            var all = Array(0..<l.count)
-            rng.shuffle(&all)
-            return Array(all.prefix(max(1, l.count / 2))).sorted()
-        }
-        var net = try ConvNetwork.initial(architecture: a, masks: masks, seed: seed, sparseBelow: sparseBelow)
-        for i in net.norms.indices {
-            let c = net.norms[i].gamma.count
-            net.norms[i].gamma = randomFloats(c, seed: seed, "gamma\(i)", scale: 0.5).map { 1 + $0 }
-            net.norms[i].beta = randomFloats(c, seed: seed, "beta\(i)", scale: 0.3)
-            net.norms[i].runningMean = randomFloats(c, seed: seed, "rm\(i)", scale: 0.3)
-            net.norms[i].runningVariance = randomFloats(c, seed: seed, "rv\(i)", scale: 0.5).map { 1 + $0 }
-        }
-        return net
+        return try Toy.halfKept(a, seed: seed, maskPurpose: "reference-mask",
+                                sparseBelow: sparseBelow)
     }
 
     static let labels = [0, 1, 2, 3]

@@ -26,16 +26,21 @@ enum Toy {
 
     /// Half of every layer kept (at least one weight), positions from `seed`.
     static func network(seed: Int = 0, sparseBelow: Double) throws -> ConvNetwork {
-        let layers = try architecture.weightLayers()
-        let masks = try layers.map { l -> [Int] in
-            var rng = RandomStream(seed: seed, "toy-mask", l.name)
+        try halfKept(architecture, seed: seed, maskPurpose: "toy-mask", sparseBelow: sparseBelow)
+    }
+
+    /// `architecture` keeping a random half of every layer (at least one weight, positions from
+    /// (seed, maskPurpose, layer)), with non-trivial batch-norm parameters and statistics.
+    static func halfKept(_ architecture: Architecture, seed: Int, maskPurpose: String,
+                         sparseBelow: Double) throws -> ConvNetwork {
+        let masks = try architecture.weightLayers().map { l -> [Int] in
+            var rng = RandomStream(seed: seed, maskPurpose, l.name)
             var all = Array(0..<l.count)
             rng.shuffle(&all)
             return Array(all.prefix(max(1, l.count / 2))).sorted()
         }
         var net = try ConvNetwork.initial(architecture: architecture, masks: masks, seed: seed,
                                           sparseBelow: sparseBelow)
-        // Non-trivial batch-norm parameters.
         for i in net.norms.indices {
             let c = net.norms[i].gamma.count
             net.norms[i].gamma = randomFloats(c, seed: seed, "gamma\(i)", scale: 0.5).map { 1 + $0 }
