@@ -1,35 +1,52 @@
 import ReproPlot
 
 extension PageLayout {
-    /// A table at the text width, header shaded, cells wrapped; a row never splits over pages.
+    /// A table at the text width, header shaded, cells wrapped between words; a row never splits
+    /// over pages.
     mutating func table(_ table: DocumentTable) {
-        let size = 7.5, pad = 3.0
+        let pad = 3.0
         let header = table.header.map(\.printed), rows = table.rows.map { $0.map(\.text.printed) }
-        let widths = columnWidths(header: header, rows: rows, size: size, pad: pad)
+        let (size, widths) = tableLayout(header: header, rows: rows, pad: pad)
         guard !widths.isEmpty else { return }
         row(header, widths: widths, size: size, pad: pad, bold: true, shaded: true)
         for r in rows { row(r, widths: widths, size: size, pad: pad, bold: false, shaded: false) }
         y += 8
     }
 
-    /// Column widths: proportional to the widest content, none below 40 % of an even share or
-    /// its longest word, then scaled so the table spans the text width.
-    func columnWidths(header: [String], rows: [[String]], size: Double, pad: Double) -> [Double] {
+    /// The font size and column widths of a table: every column at least as wide as its longest
+    /// word (the text shrinks, from 7.5 down to 5.5 points, until the words fit side by side),
+    /// then the rest of the text width shared in proportion to what each column's widest cell
+    /// still lacks, so a long claim gets the room and a short verdict keeps its word whole.
+    func tableLayout(header: [String], rows: [[String]], pad: Double)
+        -> (size: Double, widths: [Double])
+    {
         let columns = header.count
-        guard columns > 0 else { return [] }
+        guard columns > 0 else { return (7.5, []) }
         let width = DocumentRenderer.width
         func cells(_ c: Int) -> [String] { ([header] + rows).map { c < $0.count ? $0[c] : "" } }
-        func measure(_ s: String) -> Double { canvas.width(s, size: size, bold: true) }
-        let natural = (0..<columns).map { c in cells(c).map(measure).max()! + 2 * pad }
-        let longestWord = (0..<columns).map { c in
-            cells(c).flatMap { $0.split(separator: " ") }.map { measure(String($0)) }.max() ?? 0
+        var size = 7.5
+        var floors: [Double] = [], natural: [Double] = []
+        while true {
+            // Bold measures the header; body text is never wider than bold at the same size.
+            func measure(_ s: String) -> Double { canvas.width(s, size: size, bold: true) }
+            natural = (0..<columns).map { c in (cells(c).map(measure).max() ?? 0) + 2 * pad }
+            floors = (0..<columns).map { c in
+                (cells(c).flatMap { $0.split(separator: " ") }.map { measure(String($0)) }.max()
+                    ?? 0) + 2 * pad
+            }
+            if floors.reduce(0, +) <= width || size <= 5.5 { break }
+            size -= 0.5
         }
-        let total = natural.reduce(0, +)
-        let floored = (0..<columns).map { c in
-            max(width / Double(columns) * 0.4, longestWord[c] + 2 * pad, natural[c] * width / total)
+        let spare = width - floors.reduce(0, +)
+        guard spare > 0 else { return (size, floors.map { $0 * width / floors.reduce(0, +) }) }
+        let wants = zip(natural, floors).map { max(0, $0 - $1) }
+        let wanted = wants.reduce(0, +)
+        if wanted >= spare {
+            return (size, zip(floors, wants).map { $0 + spare * $1 / wanted })
         }
-        let sum = floored.reduce(0, +)
-        return floored.map { $0 * width / sum }
+        // Every cell fits on one line: the room left goes in proportion to the natural widths.
+        let rest = spare - wanted, total = natural.reduce(0, +)
+        return (size, natural.map { $0 + rest * $0 / total })
     }
 
     private mutating func row(_ cells: [String], widths: [Double], size: Double, pad: Double,
