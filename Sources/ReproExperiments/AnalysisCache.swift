@@ -57,7 +57,16 @@ public struct AnalysisCache: Sendable {
             return nil
         }
         guard let envelope = try? CanonicalJSON.decode(CacheEnvelope<JSONValue>.self, from: data)
-        else { return damaged("is not a checked cache entry (damaged, or written before caches carried a checksum)") }
+        else {
+            if let legacy = try? CanonicalJSON.decode(JSONValue.self, from: data),
+               !Self.isEnvelopeShaped(legacy) {
+                // One line for all of them: a store from before the check is recomputed once.
+                StoreNotices.report("analysis results stored before caches carried a checksum "
+                                    + "are treated as not computed and computed once more")
+                return nil
+            }
+            return damaged("is not a checked cache entry (truncated or overwritten?)")
+        }
         guard envelope.analysis == name, envelope.key == key else {
             return damaged("holds \(envelope.analysis)-\(envelope.key) (copied over another?)")
         }
@@ -69,6 +78,15 @@ public struct AnalysisCache: Sendable {
             return damaged("does not hold a \(name) result")
         }
         return value
+    }
+}
+
+extension AnalysisCache {
+    /// Whether a parsed file looks like an envelope at all (an object with a checksum): a
+    /// file that does not was written before caches carried one.
+    static func isEnvelopeShaped(_ value: JSONValue) -> Bool {
+        if case .object(let fields) = value { return fields["sha256"] != nil }
+        return false
     }
 }
 
