@@ -15,8 +15,8 @@ extension PageLayout {
 
     /// The font size and column widths of a table: every column at least as wide as its longest
     /// word (the text shrinks, from 7.5 down to 5.5 points, until the words fit side by side),
-    /// then the rest of the text width shared in proportion to what each column's widest cell
-    /// still lacks, so a long claim gets the room and a short verdict keeps its word whole.
+    /// then the rest of the text width shared in proportion to what a column's cells lack on
+    /// average, so the long claims get the room and a short verdict keeps its word whole.
     func tableLayout(header: [String], rows: [[String]], pad: Double)
         -> (size: Double, widths: [Double])
     {
@@ -39,14 +39,29 @@ extension PageLayout {
         }
         let spare = width - floors.reduce(0, +)
         guard spare > 0 else { return (size, floors.map { $0 * width / floors.reduce(0, +) }) }
-        let wants = zip(natural, floors).map { max(0, $0 - $1) }
+        // What a column lacks, on average over its cells: a column whose every cell is long
+        // (the claims) gets more room than one with a single very long cell.
+        func measure(_ s: String) -> Double { canvas.width(s, size: size, bold: true) }
+        let wants = (0..<columns).map { c -> Double in
+            let lacks = cells(c).map { max(0, measure($0) + 2 * pad - floors[c]) }
+            return lacks.reduce(0, +) / Double(max(1, lacks.count))
+        }
         let wanted = wants.reduce(0, +)
         if wanted >= spare {
             return (size, zip(floors, wants).map { $0 + spare * $1 / wanted })
         }
-        // Every cell fits on one line: the room left goes in proportion to the natural widths.
-        let rest = spare - wanted, total = natural.reduce(0, +)
-        return (size, natural.map { $0 + rest * $0 / total })
+        // Each column gets what it lacks on average; what is left goes to the columns whose
+        // widest cell still wraps, or, when none does, in proportion to the natural widths.
+        let given = zip(floors, wants).map { $0 + $1 }
+        let rest = spare - wanted
+        let short = zip(natural, given).map { max(0, $0 - $1) }
+        let shortfall = short.reduce(0, +)
+        if shortfall > 0 {
+            return (size, zip(given, short).map { $0 + min($1, rest * $1 / shortfall) }
+                .scaled(to: width))
+        }
+        let total = given.reduce(0, +)
+        return (size, given.map { $0 + rest * $0 / total })
     }
 
     private mutating func row(_ cells: [String], widths: [Double], size: Double, pad: Double,
@@ -72,5 +87,13 @@ extension PageLayout {
         canvas.line(Point(margin, y + height), Point(margin + width, y + height),
                     Color(hex: "#d0d0d0"), width: 0.5)
         y += height
+    }
+}
+
+private extension Array where Element == Double {
+    /// The same proportions, summing to `total`.
+    func scaled(to total: Double) -> [Double] {
+        let sum = reduce(0, +)
+        return sum > 0 ? map { $0 * total / sum } : self
     }
 }
