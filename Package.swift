@@ -125,7 +125,7 @@ let package = Package(
         ], swiftSettings: optimized),
         .testTarget(name: "ReproSparseTests", dependencies: ["ReproSparse"], swiftSettings: optimized),
         .testTarget(name: "ReproPaper2Tests", dependencies: [
-            "ReproPaper2", "ReproNetwork", "ReproRobustness", "ReproAttacks", "ReproPlot", "ReproExperiments", "ReproSparse", "ReproNN", "ReproSupport", "ReproTestSupport",
+            "ReproPaper2", "ReproNetwork", "ReproRobustness", "ReproAttacks", "ReproPlot", "ReproConv", "ReproExperiments", "ReproSparse", "ReproNN", "ReproSupport", "ReproTestSupport",
             "ReproData",
         ]),
         .testTarget(name: "ReproCLITests", dependencies: [

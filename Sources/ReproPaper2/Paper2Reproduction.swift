@@ -69,7 +69,7 @@ public struct Paper2Reproduction: PaperReproduction {
                          context: PaperContext) throws -> [Paper2Family: [ModelRecord]] {
         var records: [Paper2Family: [ModelRecord]] = [:]
         for plan in plans {
-            let outcome = try context.runner.run(plan, trainer: NetworkEngines.trainer(plan.family))
+            let outcome = try context.runner.run(plan, trainer: NetworkEngines.trainer(plan.family, store: context.runner.store))
             context.log("\(plan.experiment): \(outcome.trained) trained, \(outcome.cached) reused")
             records[plan.family] = try context.runner.records(plan)
         }
@@ -163,7 +163,7 @@ public struct Paper2Reproduction: PaperReproduction {
         }
         let plan = try Paper2Plan.plan(experiment, options: options)
         context.log(Paper2Design.describe(plan))
-        let outcome = try context.runner.run(plan, trainer: NetworkEngines.trainer(plan.family),
+        let outcome = try context.runner.run(plan, trainer: NetworkEngines.trainer(plan.family, store: context.runner.store),
                                              shard: options.shard)
         return outcome.line(plan.experiment)
     }

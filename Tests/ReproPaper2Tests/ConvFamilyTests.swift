@@ -1,4 +1,5 @@
 import Foundation
+import ReproConv
 import ReproExperiments
 import ReproNetwork
 import ReproRobustness
@@ -81,6 +82,49 @@ final class ConvFamilyTests: XCTestCase {
         let key = try XCTUnwrap(alone.specs(data: a.dataHash).first?.key)
         XCTAssertEqual(try b.records(paired).filter { $0.key == key }.count, 1)
         XCTAssertEqual(try a.store.tensors(key), try b.store.tensors(key))
+    }
+
+    /// A run killed after its first epoch continues from the checkpoint and ends with the bytes
+    /// of an uninterrupted run.
+    func testAnInterruptedNetworkResumesFromItsCheckpointBitForBit() throws {
+        var two = plan()
+        two.widths = [16]
+        two.maxEpochs = 2
+        let spec = try XCTUnwrap(two.specs(data: "synthetic").first)
+        let architecture = try XCTUnwrap(spec.architecture)
+
+        let whole = helper.runner(SyntheticMNIST.temporaryDirectory("vgg-whole"))
+        try whole.run(two, trainer: ConvNetworkTrainer(store: whole.store))
+
+        let cut = helper.runner(SyntheticMNIST.temporaryDirectory("vgg-cut"))
+        let trainer = ConvNetworkTrainer(store: cut.store)
+        struct Killed: Error {}
+        let masks = try ConvNetwork.masks(architecture: architecture, rule: .uniform,
+                                          seed: spec.seed, budget: spec.keptPerLayer.reduce(0, +))
+        XCTAssertThrowsError(try ConvTrainer.train(
+            network: try ConvNetwork.initial(architecture: architecture, masks: masks, seed: spec.seed),
+            data: try Paper2Pixels.of(cut.data).train, seed: spec.seed,
+            options: trainer.options(spec),
+            checkpoint: { state in
+                try ConvCheckpoints(store: cut.store).save(state, key: spec.key)
+                throw Killed()       // the process dies after its first epoch is saved
+            }))
+        XCTAssertNotNil(ConvCheckpoints(store: cut.store).load(spec.key, architecture: architecture))
+        // Mark the saved epoch: if training continues from the checkpoint, the record keeps it.
+        let record = cut.store.root.appendingPathComponent("checkpoints/\(spec.key).json")
+        var json = try XCTUnwrap(JSONSerialization.jsonObject(
+            with: try Data(contentsOf: record)) as? [String: Any])
+        var history = try XCTUnwrap(json["history"] as? [[String: Any]])
+        history[0]["meanLoss"] = 7.0
+        json["history"] = history
+        try JSONSerialization.data(withJSONObject: json).write(to: record)
+        try cut.run(two, trainer: trainer)
+        XCTAssertEqual(try cut.store.model(spec.key).history.series("loss").first, 7.0,
+                       "the first epoch came from the checkpoint, not from training again")
+        XCTAssertEqual(try cut.store.tensors(spec.key), try whole.store.tensors(spec.key))
+        XCTAssertEqual(try cut.store.model(spec.key).history.epochs, 2)
+        XCTAssertNil(ConvCheckpoints(store: cut.store).load(spec.key, architecture: architecture),
+                     "the checkpoint is removed once the network is stored")
     }
 
     func testConvWidthsOutsideTheirRangeAreRefused() throws {

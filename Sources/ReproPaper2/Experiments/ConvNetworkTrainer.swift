@@ -13,9 +13,13 @@ import ReproSupport
 public struct ConvNetworkTrainer: ModelTrainer {
     /// Networks trained at once (side by side); each on one thread.
     public var sideBySide: Int
+    /// Where per-epoch checkpoints go (the store's `checkpoints/`); nil: none.
+    var checkpoints: ConvCheckpoints?
 
-    public init(sideBySide: Int = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))) {
+    public init(sideBySide: Int = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount)),
+                store: ResultStore? = nil) {
         self.sideBySide = sideBySide
+        checkpoints = store.map(ConvCheckpoints.init)
     }
 
     /// Same network and protocol, seeds paired (0–1, 2–3, 4).
@@ -81,10 +85,15 @@ public struct ConvNetworkTrainer: ModelTrainer {
             throw ReproError("\(architecture.name): the uniform rule keeps \(masks.map(\.count)) "
                              + "weights per layer, the spec \(spec.keptPerLayer)")
         }
-        let outcome = try ConvTrainer.train(architecture: architecture, masks: masks,
-                                            seed: spec.seed, data: sets.train,
-                                            options: options(spec),
-                                            progress: { _ in counter.add(1) })
+        let resuming = checkpoints?.load(spec.key, architecture: architecture)
+        counter.add(resuming?.history.count ?? 0)
+        let outcome = try ConvTrainer.train(
+            network: try ConvNetwork.initial(architecture: architecture, masks: masks,
+                                             seed: spec.seed),
+            data: sets.train, seed: spec.seed, options: options(spec), resuming: resuming,
+            checkpoint: checkpoints.map { store in { try store.save($0, key: spec.key) } },
+            progress: { _ in counter.add(1) })
+        defer { checkpoints?.remove(spec.key) }
         counter.add(spec.optimizer.epochs - outcome.history.count)
         var history = TrainingHistory(stop: outcome.stopReason == .lossBelowThreshold
                                       ? "loss below \(spec.optimizer.stopLoss ?? 0)" : "max epochs")

@@ -16,8 +16,8 @@ enum NetworkEngines {
         return try SparseMLP(storedLayers: try store.weights(record.key))
     }
 
-    /// The trainer of a family's networks.
-    static func trainer(_ family: Paper2Family) -> any ModelTrainer {
-        family.isConvolutional ? ConvNetworkTrainer() : SparseNetworkTrainer()
+    /// The trainer of a family's networks (the CNNs checkpoint every epoch into `store`).
+    static func trainer(_ family: Paper2Family, store: ResultStore) -> any ModelTrainer {
+        family.isConvolutional ? ConvNetworkTrainer(store: store) : SparseNetworkTrainer()
     }
 }
