@@ -59,12 +59,21 @@ let package = Package(
             "ReproMNISTC", "ReproAttacks",
         ], exclude: readme),
 
+        // MARK: - Running a report's work on a Slurm cluster (stages, shards, status, batch scripts)
+        .target(name: "ReproCluster", dependencies: [
+            "ReproSupport", "ReproExperiments", "ReproReport", "ReproPaper1", "ReproPaper2",
+        ], exclude: readme),
+        .testTarget(name: "ReproClusterTests", dependencies: [
+            "ReproCluster", "ReproExperiments", "ReproPaper1", "ReproPaper2", "ReproSupport",
+            "ReproTestSupport",
+        ]),
+
         // MARK: - Command line, benchmarks and demo figures
         .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "ReproSparse", "CBLAS"],
                 exclude: readme),
         .target(name: "ReproCLI", dependencies: [
             "ReproSupport", "ReproData", "ReproNN", "ReproAnalysis", "ReproExperiments", "ReproPlot",
-            "ReproReport", "ReproPaper1", "ReproPaper2", "ReproBench", "ReproSparse",
+            "ReproReport", "ReproPaper1", "ReproPaper2", "ReproBench", "ReproSparse", "ReproCluster",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], exclude: readme),
         .executableTarget(name: "repro", dependencies: ["ReproCLI"], exclude: readme),
