@@ -20,16 +20,15 @@ extension BuildReportCommand {
         let largest = stageCosts.map(\.total).max() ?? 0
         let shards = cluster.shards ?? min(64, max(1, Int((largest / Double(cpus) / 3600).rounded(.up))))
         let perShard = try work.remaining(shards: shards, runner: context.runner)
-        if cluster.estimate || !cluster.slurm {
-            print(status.text(analysesNote: work.papers.contains("paper1")))
-            for (index, cost) in perShard.enumerated() {
-                print("stage \(index + 1): \(CostModel.text(cost.total)); the largest of \(shards) "
-                      + "shards \(CostModel.text(cost.perShard)), about "
-                      + "\(Self.wall(cost.perShard / Double(cpus))) on \(cpus) CPUs")
-            }
-            print("report job: about \(Self.wall(work.reportJobSeconds())) (figures, claims, reports"
-                  + (work.papers.contains("paper1") ? ", paper 1's analyses" : "") + ")")
+        // The estimate, always before anything is submitted.
+        if cluster.estimate { print(status.text(analysesNote: work.papers.contains("paper1"))) }
+        for (index, cost) in perShard.enumerated() {
+            print("estimate, stage \(index + 1): \(CostModel.text(cost.total)) left; the largest of "
+                  + "\(shards) shards \(CostModel.text(cost.perShard)), about "
+                  + "\(Self.wall(cost.perShard / Double(cpus))) on \(cpus) CPUs")
         }
+        print("estimate, report job: about \(Self.wall(work.reportJobSeconds())) (figures, claims, "
+              + "reports" + (work.papers.contains("paper1") ? ", paper 1's analyses" : "") + ")")
         guard cluster.slurm else { return }
         let slurm = Slurm()
         _ = try slurm.require("sbatch")
@@ -65,8 +64,10 @@ extension BuildReportCommand {
         }
         print("report job: \(submitted.report) (after the stages; it builds the reports)")
         let ids = submitted.ids.joined(separator: ",")
+        let statusArguments = context.taskArguments.prefix { $0 != "--output" }
+            + (locations.outputDir.map { ["--output", $0] } ?? [])
         print("watch: squeue -j \(ids)   and   repro status"
-              + context.taskArguments.prefix { $0 != "--output" }.map { " " + $0 }.joined()
+              + statusArguments.map { " " + SlurmScripts.quoted($0) }.joined()
               + "; logs in \(scripts.logs.path); cancel: scancel \(submitted.ids.joined(separator: " "))")
     }
 
