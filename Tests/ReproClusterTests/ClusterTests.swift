@@ -37,6 +37,10 @@ final class ClusterTests: XCTestCase {
         XCTAssertEqual(placed.count, ReportWork.stageCount)
         XCTAssertEqual(placed[0].map(\.part.name).first, "lr-grid (4 seeds)")
         XCTAssertTrue(placed[1].contains { $0.part is EvaluationPart })
+        // Quick: seeds 0, 42 and two extra; the figure's seed 42 is embedded by the report.
+        let tsne = try XCTUnwrap(placed[1].first { $0.part is TSNESeedPart })
+        XCTAssertEqual(tsne.progress.count, 3)
+        XCTAssertTrue(tsne.progress.allSatisfy { $0.state == .missing && $0.remainingSeconds > 0 })
         for shards in [1, 3, 4] {
             for stage in placed {
                 for part in stage {
