@@ -8,8 +8,9 @@ import ReproPaper2
 /// - paper 1: 4.2e-4 core-seconds per hidden unit and epoch (one extra seed of the claims, 66
 ///   grid + 44 capacity models at 100 epochs, took 58 s on 2 cores);
 /// - paper 2: the per-epoch CPU seconds of `repro bench --paper2` for each width (dense
-///   networks scale with their width from the 2^7 base) and depth, times the plan's most epochs
-///   (the stopping rule often ends sooner: the estimate is an upper bound);
+///   networks scale with their width from the 2^7 base) and depth, times the epochs a stored twin
+///   of another seed ran (measured), else the plan's most epochs (the stopping rule often ends
+///   sooner: then the estimate is an upper bound);
 /// - paper 2's evaluations: about 20 core-seconds per one-hidden-layer network and 15 more per
 ///   extra layer for 1,000 attacked images (56 core-minutes for the 95 networks of the default
 ///   profile), scaled by the images the profile attacks.
@@ -24,8 +25,12 @@ public enum CostModel {
     /// CPU seconds of one epoch of the depth family (512 units a layer), by hidden layers.
     static let depthEpoch: [Int: Double] = [1: 1.49, 2: 2.79, 4: 5.85, 8: 10.4]
 
-    /// Core-seconds to train one model, at most.
-    public static func training(_ spec: ModelSpec) -> Double {
+    /// Core-seconds to train one model: at most, or for `epochs` epochs when a stored twin (the
+    /// same network of another seed) says how long training ran.
+    public static func training(_ spec: ModelSpec, epochs measured: Int? = nil) -> Double {
+        if let measured, spec.task.pair == nil, spec.derivation == nil {
+            return paper2Epoch(spec) * Double(min(measured, spec.optimizer.epochs))
+        }
         if spec.derivation != nil { return 0.5 }   // derived (pruned) from its stored source
         if spec.task.pair != nil {                 // paper 1: 784-h-1, full batch
             let hidden = spec.layers.dropFirst().dropLast().reduce(0, +)

@@ -21,13 +21,16 @@ public struct EvaluationPart: WorkPart {
 
     /// The evaluated networks in a fixed order (plan order, then each plan's spec order), once
     /// each: every network of the static families, the pruned ones of pruned-width.
-    func networks(data: String) -> [(family: Paper2Family, spec: ModelSpec)] {
+    func networks(data: String) -> [(family: Paper2Family, spec: ModelSpec, call: String)] {
         var seen: Set<String> = []
-        var list: [(Paper2Family, ModelSpec)] = []
+        var list: [(Paper2Family, ModelSpec, String)] = []
         for plan in plans {
+            // The report evaluates the three families in one call, each other plan (the
+            // batch-size check) in its own.
+            let call = plan.experiment == plan.family.rawValue ? "families" : plan.experiment
             for spec in plan.specs(data: data)
             where (plan.family != .prunedWidth || spec.isPruned) && seen.insert(spec.key).inserted {
-                list.append((plan.family, spec))
+                list.append((plan.family, spec, call))
             }
         }
         return list
@@ -64,11 +67,19 @@ public struct EvaluationPart: WorkPart {
 
     public func run(_ shard: Shard, runner: ExperimentRunner, threads: Int,
                     log: @escaping (String) -> Void) throws -> String {
-        let study = study(runner, threads: threads, log: log)
-        let mine = networks(data: runner.dataHash).enumerated()
-            .filter { shard.includes($0.offset) }.map(\.element)
+        let all = networks(data: runner.dataHash)
+        let mine = all.enumerated().filter { shard.includes($0.offset) }.map(\.element)
+        // A local run evaluates a seed's networks side by side, min(threads, networks of the
+        // seed) at a time, each on threads / that many threads; the mean test loss of weight
+        // noise sums per thread, so its last bits depend on that count. Each network here gets
+        // the same count, so the shards add up to a local run with `threads` threads bit for bit.
+        let perSeed = Dictionary(grouping: all, by: { "\($0.call)|\($0.spec.seed)" }).mapValues(\.count)
+        func study(for network: (family: Paper2Family, spec: ModelSpec, call: String)) -> RobustnessStudy {
+            let side = min(threads, max(1, perSeed["\(network.call)|\(network.spec.seed)"] ?? 1))
+            return self.study(runner, threads: max(1, threads / side), log: log)
+        }
         var evaluated = 0, reused = 0
-        var held: [(family: Paper2Family, spec: ModelSpec)] = []
+        var held: [(family: Paper2Family, spec: ModelSpec, call: String)] = []
         // First every network nobody else holds; then wait for the held ones (their holder
         // normally finishes them, and the check under the lock finds them done).
         for wait in [false, true] {
@@ -76,6 +87,7 @@ public struct EvaluationPart: WorkPart {
                 let lock = try FileLock(lockURL(network.spec, store: runner.store))
                 if wait { try lock.lock() } else if !lock.tryLock() { held.append(network); continue }
                 defer { lock.unlock() }
+                let study = study(for: network)
                 if isEvaluated(network.family, network.spec, study: study) {
                     reused += 1
                     continue

@@ -43,10 +43,11 @@ public struct StatusReport {
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
         }
         lines.append("left: about \(CostModel.text(remainingSeconds)) of compute (declared per-epoch "
-                     + "costs, an upper bound where a stopping rule can end training early)")
+                     + "costs × the epochs a stored twin of another seed ran, else the most epochs: "
+                     + "then an upper bound)")
         if analysesNote {
-            lines.append("paper1's analyses (pruning, t-SNE, saliency …) are computed by "
-                         + "`repro build-report` (on Slurm: the report job), not counted above")
+            lines.append("paper1's other analyses (pruning, the figure's t-SNE, saliency …) are "
+                         + "computed by `repro build-report` (on Slurm: the report job), not counted above")
         }
         return lines.joined(separator: "\n")
     }

@@ -86,8 +86,25 @@ public struct TrainingPart<Plan: ExperimentPlanning, Trainer: ModelTrainer>: Wor
         runner.progress(plan, trainer: trainer).map { batch in
             UnitProgress(position: batch.position, state: batch.state, count: batch.members.count,
                          missing: batch.missing.count,
-                         remainingSeconds: batch.missing.map(CostModel.training).reduce(0, +))
+                         remainingSeconds: batch.missing.map {
+                             CostModel.training($0, epochs: Self.twinEpochs($0, store: runner.store))
+                         }.reduce(0, +))
         }
+    }
+
+    /// How many epochs the same network of another seed trained, if one is stored (paper 2's
+    /// stopping rule ends training at a loss, which takes about as long for every seed).
+    static func twinEpochs(_ spec: ModelSpec, store: ResultStore) -> Int? {
+        guard spec.task.pair == nil, spec.derivation == nil else { return nil }
+        for seed in 0..<10 where seed != spec.seed {
+            var twin = spec
+            twin.seed = seed
+            let url = store.root.appendingPathComponent("models/\(twin.key).json")
+            guard FileManager.default.fileExists(atPath: url.path),
+                  let record = try? store.model(twin.key) else { continue }
+            return record.history.epochs
+        }
+        return nil
     }
 
     public func run(_ shard: Shard, runner: ExperimentRunner, threads: Int,
