@@ -39,9 +39,6 @@ rm -rf "$work/local" "$work/slurm"
 mkdir -p "$work"
 say "working in $work"
 
-# The folder of the batch scripts and the job list, as build-report --slurm chooses it.
-slurm_dir="$work/slurm/slurm"
-for option in "${PROFILE[@]}"; do [ "$option" = --quick ] && slurm_dir="$work/slurm/quick/slurm"; done
 
 job_state() {
     scontrol show job "$1" 2>/dev/null | grep -o 'JobState=[A-Z_]*' | head -n 1 | cut -d= -f2
@@ -76,9 +73,14 @@ say "local run: ${local_seconds} s"
 start=$(date +%s)
 "$REPRO" build-report "${PROFILE[@]}" --slurm --shards "$SHARDS" --output "$work/slurm" \
     | tee "$work/submit-1.log"
+# The folder of the batch scripts and the job list, as build-report --slurm chose and printed it.
+slurm_dir=$(sed -n 's/^wrote \(.*\)\/stage1\.sbatch, .*/\1/p' "$work/submit-1.log")
+[ -d "$slurm_dir" ] || fail "build-report --slurm did not say where it wrote its scripts; see $work/submit-1.log"
 stage1=$(job stage1); report=$(job report)
 [ -n "$stage1" ] && [ -n "$report" ] || fail "no job ids in $slurm_dir/jobs.txt"
-cancelled=$((SHARDS - 1))
+# The last shard stage 1 was given (shards without work are not submitted).
+cancelled=$(sed -n 's/^stage 1: job [0-9]*, shards \(.*\) of .*/\1/p' "$work/submit-1.log" | tr ',-' '\n\n' | tail -n 1)
+[ -n "$cancelled" ] || fail "stage 1 was not submitted; see $work/submit-1.log"
 scancel "${stage1}_${cancelled}"
 say "cancelled shard $cancelled/$SHARDS of stage 1 (job ${stage1}_${cancelled})"
 # `repro status` while the tasks run.
