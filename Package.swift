@@ -72,13 +72,23 @@ let package = Package(
         .testTarget(name: "ReproConvTests", dependencies: ["ReproConv", "ReproNetwork", "ReproSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: optimized),
 
+        // MARK: - Running a report's work on a Slurm cluster (stages, shards, status, batch scripts)
+        .target(name: "ReproCluster", dependencies: [
+            "ReproSupport", "ReproExperiments", "ReproReport", "ReproPaper1", "ReproPaper2",
+            "ReproRobustness",
+        ], exclude: readme),
+        .testTarget(name: "ReproClusterTests", dependencies: [
+            "ReproCluster", "ReproExperiments", "ReproPaper1", "ReproPaper2", "ReproSupport",
+            "ReproTestSupport", "ReproRobustness",
+        ]),
+
         // MARK: - Command line, benchmarks and demo figures
         .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "ReproSparse", "ReproBLAS",
                                                  "ReproConv"],
                 exclude: readme),
         .target(name: "ReproCLI", dependencies: [
             "ReproSupport", "ReproData", "ReproNN", "ReproAnalysis", "ReproExperiments", "ReproPlot",
-            "ReproReport", "ReproPaper1", "ReproPaper2", "ReproBench", "ReproSparse",
+            "ReproReport", "ReproPaper1", "ReproPaper2", "ReproBench", "ReproSparse", "ReproCluster",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], exclude: readme),
         .executableTarget(name: "repro", dependencies: ["ReproCLI"], exclude: readme),

@@ -12,6 +12,7 @@ struct BuildReportCommand: ParsableCommand {
     @OptionGroup var papers: PaperOptions
     @OptionGroup var locations: Locations
     @OptionGroup var seeds: SeedCountOption
+    @OptionGroup var cluster: SlurmOptions
 
     func validate() throws {
         try papers.check(report: true, rng: profile.rng)
@@ -19,6 +20,7 @@ struct BuildReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        if cluster.slurm || cluster.estimate { return try runOnCluster() }
         try locations.checkWritable(papers: papers.paper.papers.map(\.id),
                                     papers.paper.papers.map { layout($0.id).figures })
         var entries: [IndexPage.Entry] = []

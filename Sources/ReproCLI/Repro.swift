@@ -15,9 +15,12 @@ public struct Repro: ParsableCommand {
           repro claims            each paper's claims and their verdicts
           repro results capacity  one experiment as a table (--csv for CSV)
           repro bench             timings of the trainers, t-SNE and the sweeps
+          repro status            what is stored, claimed and missing, and the core-hours left
+          repro build-report --slurm   submit the work to a Slurm cluster
         """,
         subcommands: [BuildReportCommand.self, ClaimsCommand.self, DataCommand.self,
-                      RunCommand.self, ResultsCommand.self, FiguresCommand.self, BenchCommand.self]
+                      RunCommand.self, ResultsCommand.self, FiguresCommand.self, BenchCommand.self,
+                      StatusCommand.self, SlurmTaskCommand.self]
     )
 
     public init() {}

@@ -7,8 +7,8 @@ import ReproSparse
 /// and which trainer trains it. A spec without an architecture is the sparse MLP of its
 /// `layers`; one with an architecture belongs to the conv engine. A new engine adds its case
 /// here and nowhere else in the evaluations, tables or figures.
-enum NetworkEngines {
-    static func load(_ record: ModelRecord, from store: ResultStore) throws -> any Network {
+public enum NetworkEngines {
+    public static func load(_ record: ModelRecord, from store: ResultStore) throws -> any Network {
         if let architecture = record.spec.architecture {
             return try ConvNetwork(architecture: architecture,
                                    tensors: try store.tensors(record.key))
@@ -17,7 +17,7 @@ enum NetworkEngines {
     }
 
     /// The trainer of a family's networks (the CNNs checkpoint every epoch into `store`).
-    static func trainer(_ family: Paper2Family, store: ResultStore) -> any ModelTrainer {
+    public static func trainer(_ family: Paper2Family, store: ResultStore?) -> any ModelTrainer {
         family.isConvolutional ? ConvNetworkTrainer(store: store) : SparseNetworkTrainer()
     }
 }

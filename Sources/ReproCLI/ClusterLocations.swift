@@ -1,0 +1,46 @@
+import Foundation
+import ReproCluster
+import ReproExperiments
+import ReproReport
+
+/// What `status`, `build-report --slurm` and `slurm-task` share: the report's work under the
+/// profile, each paper's runner, and the folder of its batch scripts and logs.
+struct ClusterContext {
+    var papers: PaperChoice
+    var quick: Bool
+    var rng: RandomSource
+    var seedCount: Int?
+    var locations: Locations
+
+    var work: ReportWork {
+        ReportWork(papers: papers.papers.map(\.id), quick: quick, rng: rng, seedCount: seedCount)
+    }
+
+    func runner(_ paper: String) -> ExperimentRunner { locations.runner(for: paper) }
+
+    /// `output/<paper>/slurm/` for one paper (`output/quick/<paper>/slurm/` for --quick), the
+    /// index's folder (`output/slurm/`, `output/quick/slurm/`) for all.
+    var slurmDirectory: URL {
+        let output = URL(fileURLWithPath: locations.outputURL.path, isDirectory: true).standardizedFileURL
+        let layout = ReportLayout(output: absolute(output), paper: papers.id, quick: quick, rng: rng)
+        return (papers.id == "all" ? layout.indexRoot : layout.root).appendingPathComponent("slurm")
+    }
+
+    /// The options a task passes on so that it works on the same profile, papers and folders.
+    var taskArguments: [String] {
+        var arguments: [String] = []
+        if papers.id != "all" { arguments += ["--paper", papers.id] }
+        if quick { arguments.append("--quick") }
+        if rng != .repro { arguments += ["--rng", rng.rawValue] }
+        if let seedCount { arguments += ["--seeds", "\(seedCount)"] }
+        arguments += ["--output", absolute(locations.outputURL).path,
+                      "--data-dir", absolute(locations.dataURL).path]
+        return arguments
+    }
+
+    func absolute(_ url: URL) -> URL {
+        url.path.hasPrefix("/") ? url.standardizedFileURL
+            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+                .appendingPathComponent(url.path).standardizedFileURL
+    }
+}
