@@ -67,7 +67,7 @@ let package = Package(
 
         // MARK: - The conv engine (paper 2's VGG and ResNet) on oneDNN and our sparse kernels
         .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
-        .target(name: "ReproConv", dependencies: ["CDNNL", "ReproBLAS", "ReproNetwork", "ReproSupport", "ReproSparse"],
+        .target(name: "ReproConv", dependencies: ["CDNNL", "ReproBLAS", "ReproNetwork", "ReproSupport"],
                 exclude: readme, swiftSettings: optimized),
         .testTarget(name: "ReproConvTests", dependencies: ["ReproConv", "ReproNetwork", "ReproSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: optimized),
@@ -133,7 +133,7 @@ let package = Package(
             "ReproRobustness", "ReproNetwork", "ReproAttacks", "ReproPlot", "ReproData", "ReproSupport",
             "ReproTestSupport",
         ], swiftSettings: optimized),
-        .testTarget(name: "ReproSparseTests", dependencies: ["ReproSparse"], swiftSettings: optimized),
+        .testTarget(name: "ReproSparseTests", dependencies: ["ReproSparse", "ReproNetwork"], swiftSettings: optimized),
         .testTarget(name: "ReproPaper2Tests", dependencies: [
             "ReproPaper2", "ReproNetwork", "ReproRobustness", "ReproAttacks", "ReproPlot", "ReproConv", "ReproExperiments", "ReproSparse", "ReproNN", "ReproSupport", "ReproTestSupport",
             "ReproData",

@@ -1,5 +1,5 @@
 import ReproNetwork
-import ReproSparse
+
 import ReproSupport
 
 extension ConvNetwork: Network {

@@ -1,3 +1,4 @@
+import ReproNetwork
 /// One stored layer: its kept weight positions and their values, plus a dense bias.
 ///
 /// This is the form to save and load: a sparse layer is `indices` + `values` (2 × k numbers),

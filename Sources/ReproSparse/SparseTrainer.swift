@@ -1,3 +1,4 @@
+import ReproNetwork
 import Foundation
 
 /// Trains one model by mini-batch SGD with momentum, keeping its static masks.

@@ -1,3 +1,4 @@
+import ReproNetwork
 /// Multiplicative Gaussian weight noise: w ← w · (1 + σ·ξ), ξ ~ N(0, 1) per kept weight, i.e.
 /// an additive z ~ N(0, w²σ²) as in the paper. Dropped positions are not in the mask, so they
 /// stay exactly 0; a kept weight that is 0 also stays 0.

@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import ReproSparse
+import ReproNetwork
 
 /// Several SGD-with-momentum steps by the engine against the plain dense-masked reference.
 final class KernelAgreementTests: XCTestCase {

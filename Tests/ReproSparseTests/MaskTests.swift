@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import ReproSparse
+import ReproNetwork
 
 final class MaskTests: XCTestCase {
     func testDrawsExactlyKDistinctSortedPositions() throws {

@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import ReproSparse
+import ReproNetwork
 
 /// SplitMix64: a small seeded generator for the tests.
 struct SplitMix64: RandomNumberGenerator {

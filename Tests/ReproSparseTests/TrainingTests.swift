@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import ReproSparse
+import ReproNetwork
 
 final class TrainingTests: XCTestCase {
     private let data = Synthetic(inputs: 24, count: 90, classes: 4, seed: 31)

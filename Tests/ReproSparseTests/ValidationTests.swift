@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import ReproSparse
+import ReproNetwork
 
 final class ValidationTests: XCTestCase {
     private func message(_ body: () throws -> Void) -> String {

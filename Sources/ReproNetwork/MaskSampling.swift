@@ -1,3 +1,4 @@
+import ReproNetwork
 /// Static random masks: which k of a layer's fanIn · fanOut weight positions are kept.
 public enum SparseMask {
     /// A uniformly random subset of exactly `k` of the positions 0..<positions, sorted ascending.
@@ -12,10 +13,10 @@ public enum SparseMask {
         using rng: inout some RandomNumberGenerator
     ) throws -> [Int] {
         guard positions > 0 else {
-            throw SparseError("mask size must be positive, got \(positions)")
+            throw ArchitectureError("mask size must be positive, got \(positions)")
         }
         guard k >= 0, k <= positions else {
-            throw SparseError("cannot keep \(k) of \(positions) weight positions")
+            throw ArchitectureError("cannot keep \(k) of \(positions) weight positions")
         }
         if k == positions { return Array(0..<positions) }
         let drop = positions - k

@@ -1,3 +1,4 @@
+import ReproNetwork
 import Foundation
 
 /// Every random number of the module is derived from a caller-given generator by these rules, so
