@@ -15,7 +15,8 @@ public struct Shard: Equatable, Sendable, CustomStringConvertible {
     }
 
     public init(parsing text: String) throws {
-        let parts = text.split(separator: "/").map { Int($0) }
+        // Empty parts count: "1//2" and "/4" are malformed, not 1/2 and 4.
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
         guard parts.count == 2, let i = parts[0], let n = parts[1] else {
             throw ReproError("--shard: write it as i/n, e.g. 0/4")
         }

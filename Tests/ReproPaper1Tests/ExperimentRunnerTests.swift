@@ -107,6 +107,9 @@ final class ExperimentRunnerTests: XCTestCase {
         XCTAssertTrue(b.complete)
         XCTAssertThrowsError(try Shard(parsing: "2/2"))
         XCTAssertThrowsError(try Shard(parsing: "x"))
+        for malformed in ["1//2", "/4", "1/", "1/2/3"] {
+            XCTAssertThrowsError(try Shard(parsing: malformed), malformed)
+        }
     }
 
     func testMissingResultsNameTheRunCommand() throws {
