@@ -165,6 +165,12 @@ public struct Paper2Reproduction: PaperReproduction {
         context.log(Paper2Design.describe(plan))
         let outcome = try context.runner.run(plan, trainer: NetworkEngines.trainer(plan.family, store: context.runner.store),
                                              shard: options.shard)
+        let diverged = (try? context.runner.records(plan))?
+            .filter { $0.history.stop?.hasPrefix("diverged") == true } ?? []
+        guard diverged.isEmpty else {
+            return outcome.line(plan.experiment) + "; \(diverged.count) diverged (training loss "
+                + "not finite): lower --lr"
+        }
         return outcome.line(plan.experiment)
     }
 

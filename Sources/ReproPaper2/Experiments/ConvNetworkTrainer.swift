@@ -95,8 +95,10 @@ public struct ConvNetworkTrainer: ModelTrainer {
             progress: { _ in counter.add(1) })
         defer { checkpoints?.remove(spec.key) }
         counter.add(spec.optimizer.epochs - outcome.history.count)
-        var history = TrainingHistory(stop: outcome.stopReason == .lossBelowThreshold
-                                      ? "loss below \(spec.optimizer.stopLoss ?? 0)" : "max epochs")
+        var history = TrainingHistory(stop: TrainingHistory.stopReason(
+            losses: outcome.history.map(\.meanLoss),
+            belowThreshold: outcome.stopReason == .lossBelowThreshold,
+            threshold: spec.optimizer.stopLoss ?? 0))
         for e in outcome.history { history.append(["loss": e.meanLoss, "accuracy": e.accuracy]) }
         let test = try outcome.network.inference(batchSize: 256, threads: 1)
             .evaluate(sets.test)

@@ -37,7 +37,8 @@ public struct Paper2ResultTable {
     /// "loss" (the stopping rule fired) or "max-epochs".
     static func stopCode(_ stop: String?) -> String {
         guard let stop else { return "" }
-        return stop.hasPrefix("loss") ? "loss" : stop.hasPrefix("max") ? "max-epochs" : "pruned"
+        return stop.hasPrefix("loss") ? "loss" : stop.hasPrefix("max") ? "max-epochs"
+            : stop.hasPrefix("diverged") ? "diverged" : "pruned"
     }
 
     public func csv() -> String {

@@ -102,8 +102,10 @@ public struct SparseNetworkTrainer: ModelTrainer {
             order: { epoch in Self.order(seed: spec.seed, epoch: epoch, count: sets.train.count) },
             onEpoch: { _, _ in counter.add(1) })
         counter.add(spec.optimizer.epochs - outcome.epochs.count)   // an early stop fills its share
-        var history = TrainingHistory(stop: outcome.stopReason == .lossBelowThreshold
-                                      ? "loss below \(spec.optimizer.stopLoss ?? 0)" : "max epochs")
+        var history = TrainingHistory(stop: TrainingHistory.stopReason(
+            losses: outcome.epochs.map(\.meanLoss),
+            belowThreshold: outcome.stopReason == .lossBelowThreshold,
+            threshold: spec.optimizer.stopLoss ?? 0))
         for e in outcome.epochs { history.append(["loss": e.meanLoss, "accuracy": e.accuracy]) }
         return (trainer.model, history, Date().timeIntervalSince(started))
     }
