@@ -128,10 +128,11 @@ for paper_dir in "$work"/local/paper*/; do
                 # A record holds its batch's wall time (the figure's t-SNE its own) and how many
                 # models its run trained at once: a pruned copy counts its dense source's batch
                 # when it was derived in that batch, 1 when the source was stored first (which
-                # order the shards reach it in). Everything else must match.
-                skip='"(batchSeconds|seconds|batchSize)"'
+                # order the shards reach it in). A cache file's checksum covers its payload, wall
+                # times included, so it is skipped with them; every other line must match.
+                skip='"(batchSeconds|seconds|batchSize|sha256)"'
                 cmp -s <(grep -v -E "$skip" "$f") <(grep -v -E "$skip" "$b/$name") \
-                    || fail "$paper/results/models/$name differs from the local run's"
+                    || fail "$paper/results/$kind/$name differs from the local run's"
             else
                 cmp -s "$f" "$b/$name" || fail "$paper/results/$kind/$name differs from the local run's"
             fi
