@@ -36,25 +36,23 @@ public struct ResultStore: Sendable {
     }
 
     public func weights(_ key: String) throws -> [LayerWeights] {
-        let url = weightsURL(key)
-        guard let data = try? Data(contentsOf: url) else {
-            throw ReproError("no stored weights for \(key) (\(url.path)); run the experiment "
-                             + "again to recompute it")
-        }
-        do { return try WeightFile.decode(data, name: url.path) } catch {
-            throw ReproError("\(error); run the experiment again to recompute it")
-        }
+        try readWeights(key, WeightFile.decode)
     }
 
     /// The stored state of `key` as named tensors (a version 2 file converted, see
     /// ``TensorFile``).
     public func tensors(_ key: String) throws -> NamedTensors {
+        try readWeights(key, TensorFile.decode)
+    }
+
+    /// The weight file of `key`, decoded; a missing or damaged file names the fix.
+    private func readWeights<T>(_ key: String, _ decode: (Data, String) throws -> T) throws -> T {
         let url = weightsURL(key)
         guard let data = try? Data(contentsOf: url) else {
             throw ReproError("no stored weights for \(key) (\(url.path)); run the experiment "
                              + "again to recompute it")
         }
-        do { return try TensorFile.decode(data, name: url.path) } catch {
+        do { return try decode(data, url.path) } catch {
             throw ReproError("\(error); run the experiment again to recompute it")
         }
     }
