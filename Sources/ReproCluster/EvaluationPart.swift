@@ -10,14 +10,17 @@ import ReproSupport
 /// networks are trained (the stage before).
 public struct EvaluationPart: WorkPart {
     public let paper = "paper2"
-    public let name = Paper2Reproduction.robustness
+    public let name: String
     public let unit = "evaluations"
     public let plans: [Paper2Plan]
     public let settings: RobustnessSettings
 
-    public init(plans: [Paper2Plan], settings: RobustnessSettings) {
+    /// `name`: the evaluation experiment (`robustness` for the MLPs, `robustness-cnn`).
+    public init(plans: [Paper2Plan], settings: RobustnessSettings,
+                name: String = Paper2Reproduction.robustness) {
         self.plans = plans
         self.settings = settings
+        self.name = name
     }
 
     /// The evaluated networks in a fixed order (plan order, then each plan's spec order), once
@@ -26,11 +29,11 @@ public struct EvaluationPart: WorkPart {
         var seen: Set<String> = []
         var list: [(Paper2Family, ModelSpec, String)] = []
         for plan in plans {
-            // The report evaluates the three families in one call, each other plan (the
-            // batch-size check) in its own.
+            // The report evaluates the families in one call, each other plan (the batch-size
+            // check) in its own.
             let call = plan.experiment == plan.family.rawValue ? "families" : plan.experiment
             for spec in plan.specs(data: data)
-            where (plan.family != .prunedWidth || spec.isPruned) && seen.insert(spec.key).inserted {
+            where (plan.family.role != .pruned || spec.isPruned) && seen.insert(spec.key).inserted {
                 list.append((plan.family, spec, call))
             }
         }

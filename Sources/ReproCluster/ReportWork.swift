@@ -56,13 +56,21 @@ public struct ReportWork {
             second.append(TSNESeedPart(base: extendedCapacity))
         }
         if papers.contains("paper2") {
-            let plans = Paper2Family.reportFamilies.map { Paper2Plan.named($0, quick: quick) }
-                + [BatchSensitivity.plan(quick: quick)]
+            let plans = Paper2Plan.report(quick: quick) + [BatchSensitivity.plan(quick: quick)]
             for plan in plans {
-                first.append(TrainingPart(paper: "paper2", name: plan.experiment, plan: plan,
-                                          trainer: SparseNetworkTrainer()))
+                first.append(plan.family.isConvolutional
+                    ? TrainingPart(paper: "paper2", name: plan.experiment, plan: plan,
+                                   trainer: ConvNetworkTrainer())
+                    : TrainingPart(paper: "paper2", name: plan.experiment, plan: plan,
+                                   trainer: SparseNetworkTrainer()))
             }
-            second.append(EvaluationPart(plans: plans, settings: .of(quick: quick)))
+            let mlp = plans.filter { !$0.family.isConvolutional }
+            let conv = plans.filter(\.family.isConvolutional)
+            second.append(EvaluationPart(plans: mlp, settings: .of(quick: quick)))
+            if !conv.isEmpty {
+                second.append(EvaluationPart(plans: conv, settings: .conv(quick: quick),
+                                             name: Paper2Reproduction.robustnessCNN))
+            }
         }
         return [first, second]
     }

@@ -4,6 +4,13 @@ import ReproNetwork
 /// any positive base width, for 1×28×28 MNIST images and 10 classes unless told otherwise.
 public enum ConvArchitectures {
     public static let names = ["vgg11", "vgg13", "vgg16", "resnet18", "resnet34", "resnet50"]
+    /// The number in an architecture's name: its depth in the papers' counting (VGG counts
+    /// conv and classifier layers, ResNet weighted layers), nil for a name not listed.
+    public static func depth(_ name: String) -> Int? {
+        ["vgg11": 11, "vgg13": 13, "vgg16": 16, "resnet18": 18, "resnet34": 34,
+         "resnet50": 50][name.lowercased()]
+    }
+
     /// The paper's dense base width.
     public static let baseWidth = 16
 

@@ -30,9 +30,9 @@ public protocol ModelTrainer {
     func train(_ members: [ModelSpec], data: DataSource,
                onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult]
     /// A derived model (``ModelSpec/derivation``) whose source is already stored: computed from
-    /// the source's stored record and weights, without training. Trainers whose plans derive no
-    /// models keep the default, which refuses.
-    func derive(_ spec: ModelSpec, from source: ModelRecord, weights: [ReproNN.LayerWeights],
+    /// the source's stored record and weights (read from `store`), without training. Trainers
+    /// whose plans derive no models keep the default, which refuses.
+    func derive(_ spec: ModelSpec, from source: ModelRecord, store: ResultStore,
                 data: DataSource) throws -> TrainedResult
     /// About how many bytes training this batch holds at its peak (data, weights, activations,
     /// results), so a batch that cannot fit is refused before any training; 0 when unknown.
@@ -43,8 +43,8 @@ public protocol ModelTrainer {
 }
 
 extension ModelTrainer {
-    public func derive(_ spec: ModelSpec, from source: ModelRecord,
-                       weights: [ReproNN.LayerWeights], data: DataSource) throws -> TrainedResult {
+    public func derive(_ spec: ModelSpec, from source: ModelRecord, store: ResultStore,
+                       data: DataSource) throws -> TrainedResult {
         throw ReproError("this trainer cannot derive \(spec.key) from a stored model")
     }
 

@@ -105,8 +105,8 @@ public struct ExperimentRunner {
         }
         for spec in fromStore {
             guard let source = spec.derivation?.source else { continue }
-            try store.save(try trainer.derive(spec, from: try store.model(source),
-                                              weights: try store.weights(source), data: data))
+            try store.save(try trainer.derive(spec, from: try store.model(source), store: store,
+                                              data: data))
         }
         let members = batch.filter { spec in !fromStore.contains { $0.key == spec.key } }
         guard !members.isEmpty else {

@@ -61,6 +61,9 @@ public struct ModelSpec: Codable, Hashable, Sendable {
 public struct TaskSpec: Codable, Hashable, Sendable {
     public var pair: DigitPair?
     public var classes: Int
+    /// Trained on the first this many training images (a profile's miniature); nil: all of them,
+    /// and left out of the key, so every spec trained on the whole set keeps its key.
+    public var trainImages: Int?
 
     public static func digits(_ pair: DigitPair) -> TaskSpec { TaskSpec(pair: pair, classes: 2) }
     public static let tenDigits = TaskSpec(pair: nil, classes: 10)

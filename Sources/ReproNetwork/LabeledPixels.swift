@@ -24,4 +24,11 @@ public final class LabeledPixels: @unchecked Sendable {
     }
 
     public var count: Int { labels.count }
+
+    /// The first `n` examples (all of them when `n` is at least the count).
+    public func prefix(_ n: Int) throws -> LabeledPixels {
+        guard n < count else { return self }
+        return try LabeledPixels(pixels: Array(pixels[0..<(max(0, n) * inputSize)]),
+                                 labels: Array(labels[0..<max(0, n)]), inputSize: inputSize)
+    }
 }

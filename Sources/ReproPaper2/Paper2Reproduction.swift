@@ -15,9 +15,10 @@ public struct Paper2Reproduction: PaperReproduction {
     public var experiments: [ExperimentInfo] {
         Paper2Family.allCases.map { ExperimentInfo(name: $0.rawValue, summary: $0.summary) }
             + [ExperimentInfo(name: Self.robustness, summary: "weight noise, MNIST-C, 5 attacks "
-                              + "and class recall on every network of the three families"),
+                              + "and class recall on every network of the three MLP families"),
                ExperimentInfo(name: Self.robustnessCNN, summary: "the same evaluations of the "
-                              + "VGG and ResNet width families (attacks on fewer images)")]
+                              + "VGG and ResNet families the report builds (attacks on 200 "
+                              + "images)")]
     }
 
     /// The CNN families' evaluations (`repro run|results robustness-cnn`).
@@ -28,7 +29,7 @@ public struct Paper2Reproduction: PaperReproduction {
         -> (families: [Paper2Family], settings: RobustnessSettings)?
     {
         switch experiment {
-        case robustness: return (Paper2Family.reportFamilies, .of(quick: quick))
+        case robustness: return (Paper2Family.mlpFamilies, .of(quick: quick))
         case robustnessCNN: return (Paper2Family.convFamilies, .conv(quick: quick))
         default: return nil
         }
@@ -40,13 +41,13 @@ public struct Paper2Reproduction: PaperReproduction {
     public func results(_ context: PaperContext) throws -> Paper2Results {
         var times: [StepTime] = []
         let records = try context.timed("training", into: &times) {
-            try trainedFamilies(Paper2Family.reportFamilies.map {
-                Paper2Plan.named($0, quick: context.quick)
-            }, context: context)
+            try trainedFamilies(Paper2Plan.report(quick: context.quick), context: context)
         }
         let study = RobustnessStudy(runner: context.runner,
                                     settings: .of(quick: context.quick), log: context.log)
-        let rows = try context.timed("evaluations", into: &times) { try study.rows(records) }
+        let rows = try context.timed("evaluations", into: &times) {
+            try Self.evaluationRows(records, quick: context.quick, context: context)
+        }
         let sensitivity = try context.timed("batch-size check", into: &times) {
             () -> ([ModelRecord], [RobustnessRow]) in
             let twins = try trainedFamilies([BatchSensitivity.plan(quick: context.quick)],
@@ -64,6 +65,18 @@ public struct Paper2Reproduction: PaperReproduction {
         return results
     }
 
+    /// Every evaluation of the MLP families (their settings) and of the CNN families (theirs).
+    static func evaluationRows(_ records: [Paper2Family: [ModelRecord]], quick: Bool,
+                               context: PaperContext) throws -> [RobustnessRow] {
+        try [robustness, robustnessCNN].flatMap { experiment -> [RobustnessRow] in
+            guard let scope = evaluationScope(experiment, quick: quick) else { return [] }
+            let mine = records.filter { scope.families.contains($0.key) }
+            guard !mine.isEmpty else { return [] }
+            return try RobustnessStudy(runner: context.runner, settings: scope.settings,
+                                       log: context.log).rows(mine)
+        }
+    }
+
     /// Trains what is missing of each plan and returns every plan's records.
     func trainedFamilies(_ plans: [Paper2Plan],
                          context: PaperContext) throws -> [Paper2Family: [ModelRecord]] {
@@ -76,8 +89,8 @@ public struct Paper2Reproduction: PaperReproduction {
         return records
     }
 
-    /// The three families' stored records under the profile and options, none trained here.
-    func storedFamilies(options: ExperimentOptions, families: [Paper2Family] = Paper2Family.reportFamilies,
+    /// The families' stored records under the profile and options, none trained here.
+    func storedFamilies(options: ExperimentOptions, families: [Paper2Family],
                         context: PaperContext) throws -> [Paper2Family: [ModelRecord]] {
         var records: [Paper2Family: [ModelRecord]] = [:]
         for plan in try Self.familyPlans(options, families: families) {
@@ -86,13 +99,17 @@ public struct Paper2Reproduction: PaperReproduction {
         return records
     }
 
-    /// The families the evaluations cover, narrowed by `--seeds`.
+    /// The report's plans of these families (its profile's), narrowed by `--seeds` and
+    /// `--widths` (the width families' widths; the depth families keep their depths).
     static func familyPlans(_ options: ExperimentOptions,
-                            families: [Paper2Family] = Paper2Family.reportFamilies) throws -> [Paper2Plan] {
-        try options.check(allowed: [.seeds], for: robustness)
-        return try families.map { family in
-            var plan = Paper2Plan.named(family, quick: options.quick)
+                            families: [Paper2Family]) throws -> [Paper2Plan] {
+        try options.check(allowed: [.seeds, .widths], for: robustness)
+        return try Paper2Plan.report(quick: options.quick).filter {
+            families.contains($0.family)
+        }.map { report in
+            var plan = report
             if let seeds = options.seeds { plan.seeds = seeds }
+            if let widths = options.widths, plan.family.role != .depth { plan.widths = widths }
             try plan.validate()
             return plan
         }
@@ -132,8 +149,7 @@ public struct Paper2Reproduction: PaperReproduction {
 
     public func provenance(quick: Bool, rng: RandomSource,
                            store: ResultStore) -> [ProvenanceExperiment] {
-        (Paper2Family.reportFamilies.map { Paper2Plan.named($0, quick: quick) }
-            + [BatchSensitivity.plan(quick: quick)]).map { plan in
+        (Paper2Plan.report(quick: quick) + [BatchSensitivity.plan(quick: quick)]).map { plan in
             ProvenanceExperiment(plan, seeds: plan.seeds, store: store)
         }
     }

@@ -58,11 +58,52 @@ public struct ClaimResult: Codable, Sendable, Equatable {
     /// The verdict on an extended set of seeds, with an interval and the fragile flag (nil for a
     /// paper whose claims are checked on one set of seeds only).
     public var robustness: SeedRobustness?
+    /// The verdict within each scope the claim was checked in (each architecture, each reading
+    /// of the paper), when it was checked in several; nil otherwise.
+    public var scopes: [ScopedVerdict]?
 
-    public init(claim: Claim, reproduced: String, verdict: Verdict, robustness: SeedRobustness? = nil) {
+    public init(claim: Claim, reproduced: String, verdict: Verdict, robustness: SeedRobustness? = nil,
+                scopes: [ScopedVerdict]? = nil) {
         self.claim = claim
         self.reproduced = reproduced
         self.verdict = verdict
         self.robustness = robustness
+        self.scopes = scopes
+    }
+}
+
+/// A claim's verdict within one scope ("VGG11", "normal-init"), with the numbers that decided it.
+public struct ScopedVerdict: Codable, Sendable, Equatable {
+    public var scope: String
+    public var verdict: Verdict
+    public var evidence: String
+
+    public init(scope: String, verdict: Verdict, evidence: String) {
+        self.scope = scope
+        self.verdict = verdict
+        self.evidence = evidence
+    }
+
+    /// One verdict over several scopes: holds (or does not) when every scope agrees; otherwise
+    /// "holds for VGG11 and ResNet18, not for MLP", a verdict that holds in part. A scope that
+    /// could not be tested does not count; none tested: cannot be tested.
+    public static func combined(_ scopes: [ScopedVerdict]) -> Verdict {
+        let tested = scopes.filter { $0.verdict.kind != .untestable }
+        guard let first = tested.first else { return .untestable }
+        if tested.allSatisfy({ $0.verdict == first.verdict }) { return first.verdict }
+        func names(_ kind: Verdict.Kind) -> [String] {
+            tested.filter { $0.verdict.kind == kind }.map(\.scope)
+        }
+        var parts: [String] = []
+        if !names(.holds).isEmpty { parts.append("holds for " + list(names(.holds))) }
+        if !names(.partly).isEmpty { parts.append("in part for " + list(names(.partly))) }
+        if !names(.doesNotHold).isEmpty { parts.append("not for " + list(names(.doesNotHold))) }
+        return Verdict(parts.joined(separator: ", "), kind: .partly)
+    }
+
+    /// "A", "A and B", "A, B and C".
+    static func list(_ names: [String]) -> String {
+        names.count < 2 ? names.joined()
+            : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
     }
 }

@@ -11,7 +11,8 @@ public struct CurveRule: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable {
         /// The first point after the reference is not worse than the reference.
         case matchesBase
-        /// Some point after the reference is better than it.
+        /// Some point after the reference is better than it; with `first`, one of the first
+        /// `first` points after it (the improvement must come early).
         case betterThanBase
         /// No point after the reference is worse than it.
         case neverWorseThanBase
@@ -26,6 +27,13 @@ public struct CurveRule: Codable, Sendable, Equatable {
         /// Against the comparison curve: this curve drops below its reference (worse by more than
         /// the margin) at an earlier point, or at the same point by more.
         case degradesSooner
+        /// Against the comparison curve: this curve's reference is worse than the comparison's
+        /// reference by more than the margin (e.g. one architecture's dense base against
+        /// another's).
+        case worseAtBase
+
+        /// Whether the rule reads a comparison curve for each curve.
+        public var compares: Bool { self == .degradesSooner || self == .worseAtBase }
     }
 
     public enum Direction: String, Codable, Sendable { case higher, lower }
@@ -86,8 +94,19 @@ public struct CurveRule: Codable, Sendable, Equatable {
                            + (reach > 0 ? "not worse to \(p[reach].label)"
                               : "worse: \(text(p[1]))"))
         case .betterThanBase:
-            let ok = gain(p[best].summary.mean, over: base.mean) > margin && best > 0
-            return Outcome(holds: ok, evidence: "\(baseText); best \(text(p[best]))")
+            let early = p.indices.dropFirst().prefix(first ?? Int.max)
+            let top = early.max { gain(p[$0].summary.mean, over: p[$1].summary.mean) < 0 } ?? best
+            let ok = gain(p[top].summary.mean, over: base.mean) > margin && top > 0
+            return Outcome(holds: ok, evidence: "\(baseText); best \(text(p[top]))"
+                               + (first.map { " (among the first \($0) after it)" } ?? ""))
+        case .worseAtBase:
+            guard let comparison, let other = comparison.points.first else {
+                return Outcome(holds: false, evidence: "\(curve.name): no comparison curve")
+            }
+            let m = Swift.max(self.margin, other.summary.std.isFinite ? other.summary.std : 0)
+            let ok = gain(other.summary.mean, over: base.mean) > m
+            return Outcome(holds: ok, evidence: "\(baseText) vs \(comparison.name): "
+                               + "\(Digits.meanStd(other.summary, 4)) at \(other.label)")
         case .neverWorseThanBase:
             let worst = p.indices.dropFirst().min {
                 gain(p[$0].summary.mean, over: base.mean) < gain(p[$1].summary.mean, over: base.mean)

@@ -60,6 +60,7 @@ public struct ReportBuilder {
         values.merge(try paper.templateContext(results, facts: facts)) { _, paperValue in
             paperValue
         }
+        values = try ReportValues.fillingCaptions(values)
         let markdown = try templateSet.render(values)
         try AtomicFile.write(Data(markdown.utf8), to: layout.markdown)
         let title = "Reproduction report: " + facts.metadata.title

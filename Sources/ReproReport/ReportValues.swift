@@ -44,6 +44,26 @@ public enum ReportValues {
 
     public static func anchor(_ id: String) -> String { "figure-\(id)" }
 
+    /// `values` with every figure caption's Mustache tags filled from `values` itself, so a
+    /// caption states the numbers the profile used ("{{settings.attackImages}} test images").
+    static func fillingCaptions(_ values: [String: Any]) throws -> [String: Any] {
+        var filled = values
+        func fill(_ figure: Any) throws -> Any {
+            guard var f = figure as? [String: Any], let caption = f["caption"] as? String else {
+                return figure
+            }
+            f["caption"] = try TemplateSet.fill(caption, values)
+            return f
+        }
+        if let figures = values["figures"] as? [String: Any] {
+            filled["figures"] = try figures.mapValues(fill)
+        }
+        if let appendix = values["appendixFigures"] as? [Any] {
+            filled["appendixFigures"] = try appendix.map(fill)
+        }
+        return filled
+    }
+
     static func figure(_ id: FigureID, _ facts: PaperFacts) -> [String: Any] {
         let info = facts.figure(id.rawValue)
         return ["id": id.rawValue, "anchor": anchor(id.rawValue),

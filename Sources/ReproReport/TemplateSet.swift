@@ -67,6 +67,13 @@ public struct TemplateSet {
         self.keyCheck = TemplateKeyCheck(texts: texts, directory: directory)
     }
 
+    /// A short text with Mustache tags (a figure's caption that names the profile's numbers,
+    /// "{{settings.attackImages}} test images") filled from `values`.
+    static func fill(_ text: String, _ values: [String: Any]) throws -> String {
+        guard text.contains("{{") else { return text }
+        return try MustacheTemplate(string: "{{% CONTENT_TYPE:TEXT}}" + text).render(values)
+    }
+
     /// A partial that includes itself, directly or through others, would render forever; it is
     /// refused when the templates are read, in one line that names the chain.
     static func refuseCycles(_ texts: [String: String], directory: URL) throws {

@@ -107,7 +107,7 @@ final class ClusterTests: XCTestCase {
     }
 
     func testPrunedWidthIsEvaluatedOnlyOnItsPrunedNetworks() {
-        let plans = Paper2Family.reportFamilies.map { Paper2Plan.named($0, quick: true) }
+        let plans = Paper2Family.mlpFamilies.map { Paper2Plan.named($0, quick: true) }
         let part = EvaluationPart(plans: plans, settings: .quick)
         let networks = part.networks(data: "d")
         XCTAssertEqual(Set(networks.map(\.spec.key)).count, networks.count)

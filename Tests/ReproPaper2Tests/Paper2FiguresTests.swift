@@ -51,7 +51,7 @@ final class Paper2FiguresTests: XCTestCase {
                     evaluation: ["accuracy": mean(size, .clean, "") + sign * spread],
                     trainCount: 60_000, evaluationCount: 10_000, batchSize: 1, batchSeconds: 1)
             }
-            for spec in specs where family != .prunedWidth || spec.isPruned {
+            for spec in specs where family.role != .pruned || spec.isPruned {
                 let size = NetworkSize(width: spec.width, depth: spec.depth)
                 let sign = spec.seed == 0 ? -1.0 : 1.0
                 for (evaluation, values) in settings {
@@ -87,7 +87,15 @@ final class Paper2FiguresTests: XCTestCase {
             "fig1-weight-noise", "fig2-mnist-c", "fig3-attacks", "fig4-pruned-weight-noise",
             "fig5-pruned-mnist-c", "fig6-depth-weight-noise", "fig7-depth-mnist-c",
             "fig8-min-recall", "fig9-corruptions", "mnist-c-gallery",
+            "fig1-weight-noise-vgg", "fig2-mnist-c-vgg", "fig3-attacks-vgg", "fig10-corruptions-vgg",
+            "fig4-pruned-weight-noise-vgg", "fig5-pruned-mnist-c-vgg", "fig6-depth-weight-noise-vgg",
+            "fig7-depth-mnist-c-vgg", "fig8-min-recall-vgg",
+            "fig1-weight-noise-resnet", "fig2-mnist-c-resnet", "fig3-attacks-resnet",
+            "fig11-corruptions-resnet", "fig6-depth-weight-noise-resnet",
+            "fig7-depth-mnist-c-resnet", "fig8-min-recall-resnet",
         ])
+        let mlpOnly = Self.results { $0.family.isConvolutional }
+        XCTAssertEqual(Paper2Figures.all(mlpOnly).count, 10, "a CNN family without results has no figure")
         for (id, figure) in figures {
             let png = try FigureRenderer.data(figure, format: .png(dpi: 30))
             XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47], "\(id)")
@@ -223,11 +231,12 @@ final class Paper2FiguresTests: XCTestCase {
 
     func testDesignTable() throws {
         let table = DesignTable(Self.results())
-        XCTAssertEqual(table.rows.map(\.family.rawValue),
+        let mlp = table.rows.filter { !$0.family.isConvolutional }
+        XCTAssertEqual(mlp.map(\.family.rawValue),
                        Array(repeating: "sparse-width", count: 5)
                            + Array(repeating: "sparse-depth", count: 2)
                            + Array(repeating: "pruned-width", count: 3))
-        for row in table.rows where row.family != .sparseDepth {
+        for row in mlp where row.family != .sparseDepth {
             XCTAssertEqual(row.spec.keptPerLayer.reduce(0, +), 101_632)
             XCTAssertEqual(row.spec.keepFraction, 128 / Double(row.spec.width), accuracy: 1e-12)
             XCTAssertEqual(row.epochs.mean, 10.5, "seeds 0 and 1 stop after 10 and 11 epochs; "
@@ -235,10 +244,20 @@ final class Paper2FiguresTests: XCTestCase {
             XCTAssertEqual(row.accuracy.std, Self.spread, accuracy: 1e-12)
             XCTAssertEqual(row.seeds, [0, 1])
         }
+        // The CNNs: every width of VGG11 (static and pruned) keeps VGG11-16's 577,424 weights,
+        // every depth of VGG at width 16 (quick) VGG11-16's too; ResNet18's 698,768.
+        let cnn = table.rows.filter(\.family.isConvolutional)
+        XCTAssertEqual(cnn.count, 2 + 2 + 3 + 3 + 2)
+        for row in cnn {
+            XCTAssertEqual(row.spec.keptPerLayer.reduce(0, +),
+                           row.family.network == .vgg ? 577_424 : 698_768, "\(row.family) \(row.spec.width)")
+        }
         let design = Paper2Tables.design(Self.results())
         XCTAssertEqual(design.id.rawValue, "design")
         XCTAssertTrue(design.markdown.contains("| sparse-width | 512 | 1 | 0.25 | 100352 / 1280 "
-                                               + "| 101632 | 10.5 |"), design.markdown)
-        XCTAssertEqual(design.csv.split(separator: "\n").count, 1 + 10)
+                                               + "| 101632 | 101632 | 10.5 |"), design.markdown)
+        XCTAssertTrue(design.markdown.contains("| vgg-width | 32 | 11 | 0.250309 | 3×3 conv 576783 / "
+                                               + "linear 641 | 577424 | 9523265 |"), design.markdown)
+        XCTAssertEqual(design.csv.split(separator: "\n").count, 1 + 10 + 12)
     }
 }

@@ -5,15 +5,44 @@ import ReproSupport
 
 /// The test of one paper-2 claim as `paper/paper2/claims.json` states it: a generic curve rule,
 /// the curves it reads (all must satisfy it for the claim to hold), and for rules that compare,
-/// the curves to compare with (pairwise).
+/// the curves to compare with (pairwise). The curves name the MLP's families; the claim is
+/// checked on each kind of network in `networks` (default: all three), its curves read from that
+/// network's family of the same role (`sparse-width` → `vgg-width`, `resnet-width`).
 public struct Paper2ClaimTest: Codable, Sendable, Equatable {
     public var rule: CurveRule
     public var curves: [CurveSelector]
     public var against: [CurveSelector]?
+    public var networks: [Paper2Network]?
+
+    /// The test within one kind of network, or nil when the paper has no family of that kind
+    /// for one of its curves (ResNet has no pruned family). Curves that name a network of their
+    /// own (a CNN family) keep it; comparison curves too.
+    func scoped(to network: Paper2Network) -> Paper2ClaimTest? {
+        func move(_ s: CurveSelector) -> CurveSelector? {
+            guard s.family.network == .mlp else { return s }
+            guard let family = Paper2Family.of(network, s.family.role) else { return nil }
+            var moved = s
+            moved.family = family
+            return moved
+        }
+        let curves = self.curves.compactMap(move)
+        guard curves.count == self.curves.count else { return nil }
+        var test = self
+        test.curves = curves
+        if rule.kind == .degradesSooner, let against {
+            let moved = against.compactMap(move)
+            guard moved.count == against.count else { return nil }
+            test.against = moved
+        }
+        return test
+    }
+
+    /// The kinds of network the claim is checked on.
+    var scopes: [Paper2Network] { networks ?? Paper2Network.allCases }
 }
 
 /// Checks paper 2's claims against its results: builds each claim's curves from the tidy rows,
-/// applies its rule, and reports the numbers that decided it.
+/// applies its rule within each kind of network, and reports the numbers that decided it.
 public enum Paper2ClaimChecker {
     public static func check(_ claims: [Claim], rows: [RobustnessRow]) throws -> [ClaimResult] {
         try claims.map { claim in
@@ -24,25 +53,42 @@ public enum Paper2ClaimChecker {
                 throw ReproError("paper/paper2/claims.json, claim \(claim.id): "
                                  + PaperFacts.describe(error))
             }
-            if test.rule.kind == .degradesSooner, test.against?.count != test.curves.count {
-                throw ReproError("paper/paper2/claims.json, claim \(claim.id): degradesSooner "
+            if test.rule.kind.compares, test.against?.count != test.curves.count {
+                throw ReproError("paper/paper2/claims.json, claim \(claim.id): \(test.rule.kind) "
                                  + "needs one 'against' curve per curve")
             }
-            let names = CurveSelector.names(test.curves)
-            let outcomes = test.curves.enumerated().map { k, selector in
-                // A comparison names each side by its family: "clean, pruned-width … sparse-width".
-                let mine = test.against == nil ? names[k] : "\(names[k]), \(selector.family.rawValue)"
-                return test.rule.check(
-                    Paper2Curves.curve(selector, rows: rows, name: mine),
-                    against: test.against.map {
-                        Paper2Curves.curve($0[k], rows: rows, name: $0[k].family.rawValue)
-                    })
+            let scopes = test.scopes.compactMap { network -> ScopedVerdict? in
+                guard let scoped = test.scoped(to: network) else { return nil }
+                let families = Set((scoped.curves + (scoped.against ?? [])).map(\.family))
+                guard families.allSatisfy({ f in rows.contains { $0.family == f } }) else {
+                    return ScopedVerdict(scope: network.title, verdict: .untestable,
+                                         evidence: "not run in this profile")
+                }
+                let (verdict, evidence) = decide(scoped, rows: rows)
+                return ScopedVerdict(scope: network.title, verdict: verdict, evidence: evidence)
             }
-            let verdict = test.rule.verdict(outcomes)
-            return ClaimResult(claim: claim,
-                               reproduced: outcomes.map(\.evidence).joined(separator: "; "),
-                               verdict: verdict)
+            let tested = scopes.filter { $0.verdict.kind != .untestable }
+            let reproduced = tested.count == 1 && scopes.count == 1 ? tested[0].evidence
+                : tested.map { "\($0.scope): \($0.evidence)" }.joined(separator: " · ")
+            return ClaimResult(claim: claim, reproduced: tested.isEmpty ? "–" : reproduced,
+                               verdict: ScopedVerdict.combined(scopes),
+                               scopes: scopes.count > 1 ? scopes : nil)
         }
+    }
+
+    /// The rule applied to every curve of one scoped test, and the numbers that decided it.
+    static func decide(_ test: Paper2ClaimTest, rows: [RobustnessRow]) -> (Verdict, String) {
+        let names = CurveSelector.names(test.curves)
+        let outcomes = test.curves.enumerated().map { k, selector in
+            // A comparison names each side by its family: "clean, pruned-width … sparse-width".
+            let mine = test.against == nil ? names[k] : "\(names[k]), \(selector.family.rawValue)"
+            return test.rule.check(
+                Paper2Curves.curve(selector, rows: rows, name: mine),
+                against: test.against.map {
+                    Paper2Curves.curve($0[k], rows: rows, name: $0[k].family.rawValue)
+                })
+        }
+        return (test.rule.verdict(outcomes), outcomes.map(\.evidence).joined(separator: "; "))
     }
 }
 
@@ -60,9 +106,9 @@ extension Paper2ClaimChecker {
             do { test = try claim.test.decode(Paper2ClaimTest.self) } catch let error as DecodingError {
                 throw ReproError("\(file), claim \(claim.id): \(PaperFacts.describe(error))")
             }
-            if test.rule.kind == .degradesSooner, test.against?.count != test.curves.count {
-                throw ReproError("\(file), claim \(claim.id): degradesSooner needs one 'against' "
-                                 + "curve per curve")
+            if test.rule.kind.compares, test.against?.count != test.curves.count {
+                throw ReproError("\(file), claim \(claim.id): \(test.rule.kind) needs one "
+                                 + "'against' curve per curve")
             }
             for curve in test.curves + (test.against ?? []) {
                 let ok: Bool

@@ -74,7 +74,7 @@ public enum Paper2Curves {
     /// "100 %", "3.13 %", "0.39 %" (remaining weights of a width, printed as the figures' ticks
     /// print it), or "depth 4".
     public static func label(_ family: Paper2Family, size: Int) -> String {
-        if family == .sparseDepth { return "depth \(size)" }
-        return "\(SparsityAxis.shareText(SparsityAxis.share(size))) %"
+        if family.role == .depth { return "depth \(size)" }
+        return "\(SparsityAxis.shareText(SparsityAxis.share(family.network, size))) %"
     }
 }

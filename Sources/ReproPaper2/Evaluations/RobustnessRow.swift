@@ -24,7 +24,7 @@ public struct RobustnessRow: Codable, Equatable, Sendable {
     }
 
     /// What the family varies: the depth in the depth family, the width otherwise.
-    public var size: Int { family == .sparseDepth ? depth : width }
+    public var size: Int { family.role == .depth ? depth : width }
 }
 
 extension Array where Element == RobustnessRow {

@@ -115,7 +115,8 @@ public struct RobustnessStudy {
                 switch part {
                 case .weightNoise:
                     return try WeightNoiseEvaluation.measure(
-                        try network(), seed: seed, settings: settings, test: test,
+                        try network(), seed: seed, settings: settings,
+                        test: try test.prefix(settings.noiseImages ?? test.count),
                         threads: threads)
                 case .mnistC:
                     guard let corrupted else { throw ReproError("MNIST-C images missing") }
@@ -143,7 +144,8 @@ public struct RobustnessStudy {
         switch part {
         case .weightNoise:
             return EvaluationKey(part: part, model: record.key, numbers: s.sigmas,
-                                 counts: [s.noiseDraws], rules: nil)
+                                 counts: [s.noiseDraws] + (s.noiseImages.map { [$0] } ?? []),
+                                 rules: nil)
         case .mnistC:
             return EvaluationKey(part: part, model: record.key, numbers: [],
                                  counts: [s.corruptionImages, s.corruptionDraws], rules: nil)

@@ -22,15 +22,17 @@ public struct ConvNetworkTrainer: ModelTrainer {
         checkpoints = store.map(ConvCheckpoints.init)
     }
 
-    /// Same network and protocol, seeds paired (0–1, 2–3, 4).
+    /// Same network and protocol, seeds paired (0–1, 2–3, 4); a pruned spec lands in the batch
+    /// of the dense network it comes from.
     public func groupKey(_ spec: ModelSpec) -> String {
         var pair = spec
+        if pair.derivation != nil { pair.derivation = nil; pair.mask = nil }
         pair.seed = spec.seed / 2
         return pair.key
     }
 
     public func epochBudget(_ members: [ModelSpec]) -> Int {
-        members.map(\.optimizer.epochs).reduce(0, +)
+        members.filter { !$0.isPruned }.map(\.optimizer.epochs).reduce(0, +)
     }
 
     public func describe(_ members: [ModelSpec]) -> String {
@@ -57,10 +59,41 @@ public struct ConvNetworkTrainer: ModelTrainer {
                       onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult] {
         let sets = try Paper2Pixels.of(data)
         let counter = EpochCounter(report: onEpoch)
-        return try SparseConcurrency.runSideBySide(members.count,
-                                                   threads: min(sideBySide, members.count)) { k in
-            try self.train(members[k], sets: sets, counter: counter)
+        let roots = members.filter { !$0.isPruned }
+        let trained = try SparseConcurrency.runSideBySide(roots.count,
+                                                          threads: min(sideBySide, roots.count)) { k in
+            try self.train(roots[k], sets: sets, counter: counter)
         }
+        var results: [TrainedResult] = []
+        for (spec, (result, network)) in zip(roots, trained) {
+            results.append(result)
+            for derived in members where derived.derivation?.source == spec.key {
+                results.append(try pruned(derived, from: network, sets: sets))
+            }
+        }
+        return results
+    }
+
+    /// A pruned network whose dense source is stored: pruned from the stored tensors, which are
+    /// the trained ones exactly.
+    public func derive(_ spec: ModelSpec, from source: ModelRecord, store: ResultStore,
+                       data: DataSource) throws -> TrainedResult {
+        guard let architecture = source.spec.architecture else {
+            throw ReproError("\(source.key) has no architecture for the conv engine")
+        }
+        let network = try ConvNetwork(architecture: architecture,
+                                      tensors: try store.tensors(source.key))
+        return try pruned(spec, from: network, sets: try Paper2Pixels.of(data))
+    }
+
+    /// The dense `network` pruned per layer by magnitude to the spec's kept counts, without
+    /// fine-tuning, and scored on the test split.
+    func pruned(_ spec: ModelSpec, from network: ConvNetwork,
+                sets: Paper2Pixels) throws -> TrainedResult {
+        let pruned = try network.pruned(keep: spec.keptPerLayer)
+        let note = TrainingHistory(stop: "pruned by magnitude after training (no fine-tuning)")
+        return try result(spec, pruned, note, sets: sets,
+                          trainCount: min(spec.task.trainImages ?? .max, sets.train.count), seconds: 0)
     }
 
     func options(_ spec: ModelSpec) -> ConvTrainingOptions {
@@ -74,7 +107,8 @@ public struct ConvNetworkTrainer: ModelTrainer {
         return o
     }
 
-    func train(_ spec: ModelSpec, sets: Paper2Pixels, counter: EpochCounter) throws -> TrainedResult {
+    func train(_ spec: ModelSpec, sets: Paper2Pixels,
+               counter: EpochCounter) throws -> (TrainedResult, ConvNetwork) {
         guard let architecture = spec.architecture else {
             throw ReproError("\(spec.key) has no architecture for the conv engine")
         }
@@ -90,7 +124,7 @@ public struct ConvNetworkTrainer: ModelTrainer {
         let outcome = try ConvTrainer.train(
             network: try ConvNetwork.initial(architecture: architecture, masks: masks,
                                              seed: spec.seed),
-            data: sets.train, seed: spec.seed, options: options(spec), resuming: resuming,
+            data: try sets.train.prefix(spec.task.trainImages ?? sets.train.count), seed: spec.seed, options: options(spec), resuming: resuming,
             checkpoint: checkpoints.map { store in { try store.save($0, key: spec.key) } },
             progress: { _ in counter.add(1) })
         defer { checkpoints?.remove(spec.key) }
@@ -100,14 +134,22 @@ public struct ConvNetworkTrainer: ModelTrainer {
             belowThreshold: outcome.stopReason == .lossBelowThreshold,
             threshold: spec.optimizer.stopLoss ?? 0))
         for e in outcome.history { history.append(["loss": e.meanLoss, "accuracy": e.accuracy]) }
-        let test = try outcome.network.inference(batchSize: 256, threads: 1)
-            .evaluate(sets.test)
+        let result = try result(spec, outcome.network, history, sets: sets,
+                                trainCount: min(spec.task.trainImages ?? .max, sets.train.count),
+                                seconds: Date().timeIntervalSince(started))
+        return (result, outcome.network)
+    }
+
+    /// The record of a trained (or pruned) network, scored on the test split, and its tensors.
+    func result(_ spec: ModelSpec, _ network: ConvNetwork, _ history: TrainingHistory,
+                sets: Paper2Pixels, trainCount: Int, seconds: Double) throws -> TrainedResult {
+        let test = try network.inference(batchSize: 256, threads: 1).evaluate(sets.test)
         let record = ModelRecord(key: spec.key, spec: spec, history: history,
                                  evaluation: ["accuracy": test.accuracy, "loss": test.meanLoss,
                                               "minClassRecall": test.minimumRecall],
-                                 perClassRecall: test.perClassRecall, trainCount: sets.train.count,
+                                 perClassRecall: test.perClassRecall, trainCount: trainCount,
                                  evaluationCount: sets.test.count, batchSize: 1,
-                                 batchSeconds: Date().timeIntervalSince(started))
-        return TrainedResult(record: record, tensors: outcome.network.tensors)
+                                 batchSeconds: seconds)
+        return TrainedResult(record: record, tensors: network.tensors)
     }
 }

@@ -14,7 +14,8 @@ extension ModelSpec {
     static func paper2(family: Paper2Family, width: Int, depth: Int, seed: Int, plan: Paper2Plan,
                        data: String) throws -> ModelSpec {
         if family.isConvolutional {
-            return try paper2Conv(family: family, width: width, seed: seed, plan: plan, data: data)
+            return try paper2Conv(family: family, width: width, depth: depth, seed: seed,
+                                  plan: plan, data: data)
         }
         let shapes = try family.shapes(width: width, depth: depth)
         let dense = shapes.allSatisfy { $0.kept == $0.fanIn * $0.fanOut }
@@ -28,11 +29,19 @@ extension ModelSpec {
                          seed: seed, precision: .float32, data: data, trainer: sparseTrainer)
     }
 
-    /// This dense net pruned by magnitude, per layer, to the width family's counts.
+    /// This dense net pruned by magnitude, per layer, to the width family's counts (an MLP's;
+    /// a CNN's under the uniform rule at the width-16 net's count).
     func pruned(width: Int) throws -> ModelSpec {
         var spec = self
-        spec.mask = try SparseFamilies.pruningTargets(width: width,
-                                                      baseWidth: Paper2Family.baseWidth)
+        if let architecture {
+            let base = try ConvArchitectures.make(architecture.name,
+                                                  width: Paper2Family.convBaseWidth)
+            spec.mask = try MaskRule.uniform.keptCounts(sizes: layerSizes,
+                                                        budget: try base.capacity())
+        } else {
+            spec.mask = try SparseFamilies.pruningTargets(width: width,
+                                                          baseWidth: Paper2Family.baseWidth)
+        }
         spec.derivation = Derivation(kind: "magnitude-pruning", source: key,
                                      version: Self.pruningVersion)
         return spec
@@ -44,7 +53,10 @@ extension ModelSpec {
         if let architecture { return architecture.width }
         return layers.count > 2 ? layers[1] : 0
     }
-    public var depth: Int { architecture != nil ? 1 : max(0, layers.count - 2) }
+    public var depth: Int {
+        if let architecture { return ConvArchitectures.depth(architecture.name) ?? 1 }
+        return max(0, layers.count - 2)
+    }
     public var isPruned: Bool { derivation != nil }
 
     /// Positions of each weight layer (conv and dense), masked or not.
@@ -70,16 +82,27 @@ extension ModelSpec {
     public static let convStopLoss = 0.1
     public static let convSchedule = "cosine-300"
 
-    static func paper2Conv(family: Paper2Family, width: Int, seed: Int, plan: Paper2Plan,
-                           data: String) throws -> ModelSpec {
-        guard let name = family.architectureName else {
+    /// A family's network at one width and depth. The width families keep the width-16 net's
+    /// weight count; the depth families that of their shallowest architecture at the same
+    /// width; a pruned family trains the dense net (pruned afterwards, ``pruned(width:)``).
+    static func paper2Conv(family: Paper2Family, width: Int, depth: Int, seed: Int,
+                           plan: Paper2Plan, data: String) throws -> ModelSpec {
+        guard let name = family.architectureName(depth: depth),
+              let shallowest = family.architectureName(depth: family.depths[0]) else {
             throw ReproError("\(family.rawValue) is not a convolutional family")
         }
         let architecture = try ConvArchitectures.make(name, width: width)
-        let base = try ConvArchitectures.make(name, width: Paper2Family.convBaseWidth)
         let sizes = try architecture.weightLayers().map(\.count)
-        let kept = try MaskRule.uniform.keptCounts(sizes: sizes, budget: try base.capacity())
-        return ModelSpec(task: .tenDigits, layers: [], loss: .softmaxCrossEntropy,
+        let budget: Int
+        switch family.role {
+        case .width: budget = try ConvArchitectures.make(shallowest, width: Paper2Family.convBaseWidth).capacity()
+        case .depth: budget = try ConvArchitectures.make(shallowest, width: width).capacity()
+        case .pruned: budget = sizes.reduce(0, +)
+        }
+        let kept = try MaskRule.uniform.keptCounts(sizes: sizes, budget: budget)
+        var task = TaskSpec.tenDigits
+        task.trainImages = plan.trainImages
+        return ModelSpec(task: task, layers: [], loss: .softmaxCrossEntropy,
                          mask: kept == sizes ? nil : kept,
                          initialization: Initialization(kind: "uniform-fan-in"),
                          optimizer: OptimizerSpec(kind: "sgd-momentum",

@@ -13,15 +13,22 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
     public var maxEpochs: Int
     public var batchSize: Int
     public var learningRate: Double
+    /// Train on the first this many training images only (the quick profile's CNN miniatures);
+    /// nil: all 60,000.
+    public var trainImages: Int?
 
     public static let paperSeeds = [0, 1, 2, 3, 4]
     public static let quickSeeds = [0, 1]
     public static let maxEpochs = 300
     public static let quickMaxEpochs = 30
-    /// The quick profile trains each CNN for one epoch (below the stopping rule's reach at
-    /// width 16 it is a miniature, not a result).
+    /// The quick profile trains each CNN for one epoch on the first 4,000 training images, the
+    /// depth families at width 16: a miniature of every family that exercises the pipeline, not
+    /// a result.
     public static let quickConvEpochs = 1
+    public static let quickConvImages = 4000
 
+    /// A family's whole design (what `repro run <family>` trains): the paper's sizes and 5 seeds;
+    /// the quick profile's miniature.
     public static func named(_ family: Paper2Family, quick: Bool = false,
                              full: Bool = false) -> Paper2Plan {
         let widths: [Int]
@@ -31,24 +38,38 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
         case .prunedWidth:
             widths = full ? Paper2Family.allWidths
                 : quick ? [128, 512, 2048] : Paper2Family.prunedWidths
-        case .vggWidth, .resnetWidth:
-            widths = quick ? [16, 64] : Paper2Family.convWidths
+        case .vggWidth, .resnetWidth, .vggPruned:
+            widths = quick ? [16, 32] : Paper2Family.convWidths
+        case .vggDepth, .resnetDepth:
+            widths = [quick ? Paper2Family.convBaseWidth : Paper2Family.convDepthWidth]
         }
         return Paper2Plan(experiment: family.rawValue, family: family, widths: widths,
                           depths: family == .sparseDepth
-                              ? (quick ? [1, 4] : Paper2Family.allDepths) : [1],
+                              ? (quick ? [1, 4] : Paper2Family.allDepths) : family.depths,
                           seeds: quick ? quickSeeds : paperSeeds,
                           maxEpochs: family.isConvolutional
                               ? (quick ? quickConvEpochs : maxEpochs)
                               : (quick ? quickMaxEpochs : maxEpochs),
-                          batchSize: 128, learningRate: 0.01)
+                          batchSize: 128, learningRate: 0.01,
+                          trainImages: family.isConvolutional && quick ? quickConvImages : nil)
+    }
+
+    /// The plans a report builds. The quick and full profiles build every family's design; the
+    /// default profile builds every MLP family, and of the CNNs only what fits its time bound
+    /// (`ConvProfile.standard`).
+    public static func report(quick: Bool, full: Bool = false) -> [Paper2Plan] {
+        Paper2Family.reportFamilies.compactMap { family in
+            let plan = named(family, quick: quick, full: full)
+            guard family.isConvolutional, !quick, !full else { return plan }
+            return ConvProfile.standard.narrowed(plan)
+        }
     }
 
     /// The options a family takes: its sizes (widths, or depths), seeds and the training
     /// protocol's numbers; `--full` for the pruned family.
     public static func options(_ family: Paper2Family) -> Set<ExperimentOption> {
         var options: Set<ExperimentOption> = [.seeds, .epochs, .batchSize, .lr]
-        options.insert(family == .sparseDepth ? .depths : .widths)
+        options.insert(family.role == .depth ? .depths : .widths)
         if family == .prunedWidth { options.insert(.full) }
         return options
     }
@@ -86,8 +107,18 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
                 throw ReproError("--widths: widths must be powers of two from 128 to 32768")
             }
         }
-        guard !depths.isEmpty, depths.allSatisfy({ (1...16).contains($0) }) else {
-            throw ReproError("--depths: depths must be between 1 and 16 hidden layers")
+        if family.isConvolutional {
+            guard !depths.isEmpty, depths.allSatisfy(family.depths.contains) else {
+                throw ReproError("--depths: \(family.rawValue) trains depths "
+                                 + family.depths.map(String.init).joined(separator: ", "))
+            }
+        } else {
+            guard !depths.isEmpty, depths.allSatisfy({ (1...16).contains($0) }) else {
+                throw ReproError("--depths: depths must be between 1 and 16 hidden layers")
+            }
+        }
+        if let n = trainImages, !(1...60_000).contains(n) {
+            throw ReproError("the training subset must hold 1 to 60000 images, not \(n)")
         }
         guard (1...10_000).contains(maxEpochs) else {
             throw ReproError("--epochs: must be between 1 and 10000")
@@ -108,7 +139,7 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
                 guard let spec = try? ModelSpec.paper2(family: family, width: width, depth: depth,
                                                        seed: seed, plan: self, data: data)
                 else { return [] }
-                guard family == .prunedWidth, let pruned = try? spec.pruned(width: width) else {
+                guard family.role == .pruned, let pruned = try? spec.pruned(width: width) else {
                     return [spec]
                 }
                 return [spec, pruned]
@@ -118,7 +149,8 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
 
     /// (width, depth) of every network size in the plan.
     public var sizes: [(width: Int, depth: Int)] {
-        family == .sparseDepth
-            ? depths.map { (Paper2Family.depthWidth, $0) } : widths.map { ($0, 1) }
+        family.role == .depth
+            ? depths.map { (widths.first ?? Paper2Family.depthWidth, $0) }
+            : widths.map { ($0, depths.first ?? 1) }
     }
 }

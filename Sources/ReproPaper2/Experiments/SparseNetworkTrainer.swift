@@ -76,10 +76,10 @@ public struct SparseNetworkTrainer: ModelTrainer {
 
     /// A pruned network whose dense source is already stored (trained by another family, or
     /// before an interruption): pruned from the stored weights, which are the trained ones exactly.
-    public func derive(_ spec: ModelSpec, from source: ModelRecord, weights: [LayerWeights],
+    public func derive(_ spec: ModelSpec, from source: ModelRecord, store: ResultStore,
                        data: DataSource) throws -> TrainedResult {
-        try pruned(spec, from: try SparseMLP(storedLayers: weights), sets: try Paper2Datasets.of(data),
-                   batch: 1)
+        try pruned(spec, from: try SparseMLP(storedLayers: try store.weights(source.key)),
+                   sets: try Paper2Datasets.of(data), batch: 1)
     }
 
     func pruned(_ spec: ModelSpec, from model: SparseMLP, sets: Paper2Datasets,

@@ -15,9 +15,9 @@ enum AttackFigures {
         }
     }
 
-    static func fig3(_ r: Paper2Results) -> Figure {
+    static func fig3(_ r: Paper2Results, _ family: Paper2Family = .sparseWidth) -> Figure {
         var panels = AttackKind.allCases.map { attack -> Axes in
-            var axes = FamilyPanels.settingLines(r, .sparseWidth, evaluation(attack),
+            var axes = FamilyPanels.settingLines(r, family, evaluation(attack),
                                                  symbol: "ε", title: attack.rawValue,
                                                  yLabel: "robust accuracy")
             axes.legend = .hidden
@@ -26,11 +26,11 @@ enum AttackFigures {
         let richest = panels.max { $0.legendEntries.count < $1.legendEntries.count }
         panels.append(FamilyPanels.legendOnly(richest ?? Axes()))
         let rows = r.robustness.filter {
-            $0.family == .sparseWidth && AttackKind.allCases.map(evaluation)
+            $0.family == family && AttackKind.allCases.map(evaluation)
                 .contains($0.evaluation)
         }
         return Figure(width: 15, height: 9,
-                      title: "Fig. 3 · static sparsity by width: adversarial attacks, L∞ "
+                      title: "Fig. 3 · \(family.figureName): adversarial attacks, L∞ "
                           + "radius ε on [0, 1] pixels (\(SeedNote.of(rows)))",
                       rows: 2, columns: 3, panels: panels)
     }

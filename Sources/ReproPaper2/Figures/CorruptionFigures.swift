@@ -6,22 +6,23 @@ import ReproPlot
 enum CorruptionFigures {
     static let meanLabel = "MNIST-C, mean of 15"
 
-    /// Fig. 2: the width family.
-    static func fig2(_ r: Paper2Results) -> Figure {
-        single(r, .sparseWidth, "Fig. 2 · static sparsity by width")
+    /// Fig. 2: a width family.
+    static func fig2(_ r: Paper2Results, _ family: Paper2Family = .sparseWidth) -> Figure {
+        single(r, family, "Fig. 2 · \(family.figureName)")
     }
 
-    /// Fig. 7: the depth family.
-    static func fig7(_ r: Paper2Results) -> Figure {
-        single(r, .sparseDepth, "Fig. 7 · static sparsity by depth")
+    /// Fig. 7: a depth family.
+    static func fig7(_ r: Paper2Results, _ family: Paper2Family = .sparseDepth) -> Figure {
+        single(r, family, "Fig. 7 · \(family.figureName)")
     }
 
-    /// Fig. 5: pruned after training against static sparsity.
-    static func fig5(_ r: Paper2Results) -> Figure {
-        let rows = r.rows(.prunedWidth, .mnistC, setting: "mean")
+    /// Fig. 5: a pruned family against static sparsity.
+    static func fig5(_ r: Paper2Results, _ family: Paper2Family = .prunedWidth) -> Figure {
+        let rows = r.rows(family, .mnistC, setting: "mean")
         let panel = FamilyPanels.staticVsPruned(r, .mnistC, setting: "mean", what: meanLabel,
-                                                title: nil)
-        return Figure(width: 8.5, height: 5.2, title: "Fig. 5 · pruned after training vs "
+                                                title: nil, network: family.network)
+        let who = family.network == .mlp ? "" : "\(family.network.title)11 "
+        return Figure(width: 8.5, height: 5.2, title: "Fig. 5 · \(who)pruned after training vs "
                           + "static sparse: MNIST-C (\(SeedNote.of(rows)))", panels: [panel])
     }
 
@@ -34,13 +35,13 @@ enum CorruptionFigures {
                       panels: [panel])
     }
 
-    /// Fig. 9: one small panel per corruption (3 rows × 5), the width family; axis labels on
-    /// the outer panels only.
-    static func fig9(_ r: Paper2Results) -> Figure {
+    /// Fig. 9 (MLP), 10 (VGG11), 11 (ResNet18): one small panel per corruption (3 rows × 5), a
+    /// width family; axis labels on the outer panels only.
+    static func fig9(_ r: Paper2Results, _ family: Paper2Family = .sparseWidth) -> Figure {
         let columns = 5
         let corruptions = MNISTCorruption.allCases
         let panels = corruptions.enumerated().map { k, corruption -> Axes in
-            var axes = FamilyPanels.measure(r, .sparseWidth, .mnistC,
+            var axes = FamilyPanels.measure(r, family, .mnistC,
                                             setting: .named(corruption.rawValue), label: "accuracy",
                                             title: corruption.displayName, withClean: false)
             axes.legend = .hidden
@@ -49,9 +50,10 @@ enum CorruptionFigures {
                 : SparsityAxis.width.shortLabel
             return axes
         }
-        let rows = r.rows(.sparseWidth, .mnistC).filter { $0.setting != .mean }
+        let rows = r.rows(family, .mnistC).filter { $0.setting != .mean }
+        let number = [Paper2Network.mlp: 9, .vgg: 10, .resnet: 11][family.network] ?? 9
         return Figure(width: 16, height: 9.5,
-                      title: "Fig. 9 · static sparsity by width: accuracy per MNIST-C "
+                      title: "Fig. \(number) · \(family.figureName): accuracy per MNIST-C "
                           + "corruption (\(SeedNote.of(rows))); x: remaining weights, log "
                           + "scale; dotted: dense base",
                       rows: 3, columns: columns, panels: panels)

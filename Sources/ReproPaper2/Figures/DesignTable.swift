@@ -38,23 +38,46 @@ struct DesignTable {
     }
 
     static let header = ["family", "width", "depth", "keep", "non-zeros per layer",
-                         "non-zeros", "epochs to stop", "test accuracy", "seeds"]
+                         "non-zeros", "multiply-adds per image", "epochs to stop",
+                         "test accuracy", "seeds"]
 
     static func keep(_ spec: ModelSpec) -> String { String(format: "%.6g", spec.keepFraction) }
+
+    /// Non-zeros per layer joined by `separator`: an MLP's per layer; a CNN's per kind of layer
+    /// ("3×3 conv 575504", "1×1 conv 1280", "linear 640"), its layers being many.
+    static func perLayer(_ spec: ModelSpec, separator: String) -> String {
+        guard let architecture = spec.architecture,
+              let layers = try? architecture.weightLayers() else {
+            return spec.keptPerLayer.map(String.init).joined(separator: separator)
+        }
+        var kinds: [String] = [], totals: [String: Int] = [:]
+        for (layer, kept) in zip(layers, spec.keptPerLayer) {
+            let kind = layer.shape.count == 4 ? "\(layer.shape[2])×\(layer.shape[3]) conv" : "linear"
+            if totals[kind] == nil { kinds.append(kind) }
+            totals[kind, default: 0] += kept
+        }
+        return kinds.map { "\($0) \(totals[$0] ?? 0)" }.joined(separator: separator)
+    }
+
+    /// Multiply-adds of one image's forward pass through the kept weights.
+    static func multiplyAdds(_ spec: ModelSpec) -> Int {
+        guard let architecture = spec.architecture else { return spec.keptPerLayer.reduce(0, +) }
+        return (try? architecture.multiplyAdds(kept: spec.keptPerLayer)) ?? 0
+    }
 
     func markdown() -> String {
         let lines = rows.map { row -> String in
             let cells = [row.family.rawValue, "\(row.spec.width)", "\(row.spec.depth)",
-                         Self.keep(row.spec),
-                         row.spec.keptPerLayer.map(String.init).joined(separator: " / "),
-                         "\(row.spec.keptPerLayer.reduce(0, +))",
+                         Self.keep(row.spec), Self.perLayer(row.spec, separator: " / "),
+                         "\(row.spec.keptPerLayer.reduce(0, +))", "\(Self.multiplyAdds(row.spec))",
                          String(format: "%.1f", row.epochs.mean),
                          Digits.meanStd(row.accuracy, 4),
                          row.seeds.map(String.init).joined(separator: ", ")]
             return "| " + cells.joined(separator: " | ") + " |"
         }
         let note = "Per family and size: the share of weights kept, non-zero weights per layer "
-            + "and in all, epochs until the stopping rule (mean over seeds; a pruned net's are "
+            + "(per kind of layer for the CNNs) and in all, the multiply-adds of one image's "
+            + "forward pass through them, epochs until the stopping rule (mean over seeds; a pruned net's are "
             + "its dense source's) and clean test accuracy (mean ± std over seeds)."
         return ([note, "", "| " + Self.header.joined(separator: " | ") + " |",
                  "|" + Array(repeating: "---|", count: Self.header.count).joined()] + lines)
@@ -62,12 +85,13 @@ struct DesignTable {
     }
 
     func csv() -> String {
-        let header = "family,width,depth,keep,nnz_per_layer,nnz,epochs_mean,"
+        let header = "family,width,depth,keep,nnz_per_layer,nnz,multiply_adds,epochs_mean,"
             + "test_accuracy_mean,test_accuracy_std,seeds"
         let lines = rows.map { row in
             [row.family.rawValue, "\(row.spec.width)", "\(row.spec.depth)", Self.keep(row.spec),
-             row.spec.keptPerLayer.map(String.init).joined(separator: ";"),
-             "\(row.spec.keptPerLayer.reduce(0, +))", String(format: "%.2f", row.epochs.mean),
+             Self.perLayer(row.spec, separator: ";"),
+             "\(row.spec.keptPerLayer.reduce(0, +))", "\(Self.multiplyAdds(row.spec))",
+             String(format: "%.2f", row.epochs.mean),
              String(format: "%.5f", row.accuracy.mean), String(format: "%.5f", row.accuracy.std),
              row.seeds.map(String.init).joined(separator: ";")].joined(separator: ",")
         }

@@ -53,7 +53,12 @@ enum FamilyPanels {
                                 x: { $0.setting.number }, value: { $0.value }),
                       label: axis.sizeLabel(size), color: color)
         }
-        panel.axes.legendTitle = family == .sparseDepth ? "hidden layers" : "hidden width"
+        switch (family.network, family.role) {
+        case (.mlp, .depth): panel.axes.legendTitle = "hidden layers"
+        case (.mlp, _): panel.axes.legendTitle = "hidden width"
+        case (_, .depth): panel.axes.legendTitle = "architecture"
+        case (_, _): panel.axes.legendTitle = "base width"
+        }
         return panel.axes
     }
 
@@ -74,18 +79,21 @@ enum FamilyPanels {
     /// Pruned after training (solid) against static sparsity from the start (dashed, squares)
     /// at the same share of remaining weights, with both clean accuracies.
     static func staticVsPruned(_ r: Paper2Results, _ evaluation: RobustnessEvaluation,
-                               setting: EvaluationSetting?, what: String, title: String?) -> Axes {
-        let axis = SparsityAxis.width
+                               setting: EvaluationSetting?, what: String, title: String?,
+                               network: Paper2Network = .mlp) -> Axes {
+        let axis = SparsityAxis.width(network)
+        let pruned = Paper2Family.of(network, .pruned) ?? .prunedWidth
+        let sparse = Paper2Family.of(network, .width) ?? .sparseWidth
         var panel = CurvePanel(title: title, yLabel: accuracy, axis: axis)
         let color = Palette.color(1)
-        panel.add(curve(r, .prunedWidth, axis, evaluation, setting: setting),
+        panel.add(curve(r, pruned, axis, evaluation, setting: setting),
                   label: "\(what), pruned after training", color: color)
-        panel.add(curve(r, .sparseWidth, axis, evaluation, setting: setting),
+        panel.add(curve(r, sparse, axis, evaluation, setting: setting),
                   label: "\(what), static sparse", color: color, dash: CurvePanel.dashed,
                   marker: .square)
-        panel.add(curve(r, .prunedWidth, axis, .clean), label: "clean, pruned after training",
+        panel.add(curve(r, pruned, axis, .clean), label: "clean, pruned after training",
                   color: CurvePanel.reference)
-        addClean(&panel, r, .sparseWidth, axis, label: "clean, static sparse", marker: .square)
+        addClean(&panel, r, sparse, axis, label: "clean, static sparse", marker: .square)
         panel.markBase(axis)
         return panel.axes
     }

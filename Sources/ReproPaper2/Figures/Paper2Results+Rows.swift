@@ -9,6 +9,11 @@ extension Paper2Results {
         robustness.filter { $0.family == family }.matching(evaluation, setting)
     }
 
+    /// Whether the family has any evaluated values.
+    func hasRows(_ family: Paper2Family) -> Bool {
+        robustness.contains { $0.family == family }
+    }
+
     /// The numeric settings (σ or ε) one family's evaluation has, in increasing order.
     func numericSettings(_ family: Paper2Family, _ evaluation: RobustnessEvaluation)
         -> [EvaluationSetting]

@@ -1,5 +1,6 @@
 import Foundation
 import ReproExperiments
+import ReproConv
 import ReproPlot
 
 /// Where a family's networks sit along x, the same in every figure: sparsity grows to the
@@ -23,20 +24,54 @@ struct SparsityAxis {
     private var place: (NetworkSize) -> Double?
     private var name: (NetworkSize) -> String
 
-    /// The axis of `family` (the pruned family shares the width family's).
+    /// The axis of `family`: a depth family's by depth, every other by its share of remaining
+    /// weights (a pruned family shares its width family's).
     static func of(_ family: Paper2Family, _ r: Paper2Results) -> SparsityAxis {
-        family == .sparseDepth ? depth(r.evaluatedRecords(.sparseDepth)) : width
+        guard family.role == .depth else { return width(family.network) }
+        return family.network == .mlp ? depth(r.evaluatedRecords(.sparseDepth))
+            : convDepth(family, r.evaluatedRecords(family))
     }
 
-    static let width = SparsityAxis(
-        label: "remaining weights (%, log scale; sparser →)",
-        shortLabel: "remaining weights (%) →",
-        limits: AxisLimits.padded(Paper2Family.allWidths.map(share), scale: .log10),
-        reversed: true,
-        ticks: Paper2Family.allWidths.map { Tick(share($0), shareText(share($0))) },
-        base: 100, baseLabel: "dense base (128 units)",
-        place: { share($0.width) },
-        name: { "\($0.width) units, \(shareText(share($0.width))) %" })
+    static let width = width(.mlp)
+
+    /// The width axis of a kind of network: the MLP's 2^7…2^15 units, a CNN's base widths
+    /// 16…128 channels, each at its share of the base's weights.
+    static func width(_ network: Paper2Network) -> SparsityAxis {
+        let widths = network == .mlp ? Paper2Family.allWidths : Paper2Family.convWidths
+        let unit = network == .mlp ? "units" : "channels"
+        let base = network == .mlp ? "dense base (128 units)"
+            : "dense base (\(network.title)\(network == .vgg ? 11 : 18)-16)"
+        return SparsityAxis(
+            label: "remaining weights (%, log scale; sparser →)",
+            shortLabel: "remaining weights (%) →",
+            limits: AxisLimits.padded(widths.map { share(network, $0) }, scale: .log10),
+            reversed: true,
+            ticks: widths.map { Tick(share(network, $0), shareText(share(network, $0))) },
+            base: 100, baseLabel: base,
+            place: { share(network, $0.width) },
+            name: { "\($0.width) \(unit), \(shareText(share(network, $0.width))) %" })
+    }
+
+    /// A CNN depth family's axis: its architectures by depth (log scale), each tick naming the
+    /// architecture and its share of remaining weights.
+    static func convDepth(_ family: Paper2Family, _ records: [ModelRecord]) -> SparsityAxis {
+        var shares: [Int: Double] = [:]
+        for record in records { shares[record.spec.depth] = 100 * record.spec.keepFraction }
+        let depths = family.depths
+        let prefix = family.network.title
+        func text(_ depth: Int) -> String {
+            shares[depth].map { "\(prefix)\(depth) (\(shareText($0)) %)" } ?? "\(prefix)\(depth)"
+        }
+        let width = records.first?.spec.width ?? Paper2Family.convDepthWidth
+        return SparsityAxis(
+            label: "architecture at width \(width) (remaining weights; sparser →)",
+            shortLabel: "depth →",
+            limits: AxisLimits.padded(depths.map(Double.init), scale: .log10), reversed: false,
+            ticks: depths.map { Tick(Double($0), text($0)) },
+            base: Double(depths[0]), baseLabel: "dense base (\(prefix)\(depths[0])-\(width))",
+            place: { Double($0.depth) },
+            name: { text($0.depth) })
+    }
 
     static func depth(_ records: [ModelRecord]) -> SparsityAxis {
         var shares: [Int: Double] = [:]
@@ -86,6 +121,16 @@ struct SparsityAxis {
     /// 100 × 128 / width.
     static func share(_ width: Int) -> Double {
         100 * Double(Paper2Family.baseWidth) / Double(width)
+    }
+
+    /// The share in % of its weights a width keeps: 128 / width for the MLP; for a CNN, the
+    /// width-16 net's weight count over this width's (about (16 / width)²).
+    static func share(_ network: Paper2Network, _ width: Int) -> Double {
+        guard network != .mlp else { return share(width) }
+        let name = network == .vgg ? "vgg11" : "resnet18"
+        guard let base = try? ConvArchitectures.make(name, width: Paper2Family.convBaseWidth).capacity(),
+              let mine = try? ConvArchitectures.make(name, width: width).capacity() else { return .nan }
+        return 100 * Double(base) / Double(mine)
     }
 
     /// A share in % as a tick reads it: 100, 50, 12.5, 3.13, 0.78, 0.39.

@@ -8,28 +8,26 @@ enum WeightNoiseFigures {
         r.rows(family, .weightNoise) + r.rows(family, .weightNoiseDL)
     }
 
-    /// Fig. 1: the width family.
-    static func fig1(_ r: Paper2Results) -> Figure {
-        twoPanels(r, .sparseWidth, "Fig. 1 · static sparsity by width")
+    /// Fig. 1: a width family.
+    static func fig1(_ r: Paper2Results, _ family: Paper2Family = .sparseWidth) -> Figure {
+        twoPanels(r, family, "Fig. 1 · \(family.figureName)")
     }
 
-    /// Fig. 6: the depth family.
-    static func fig6(_ r: Paper2Results) -> Figure {
-        twoPanels(r, .sparseDepth, "Fig. 6 · static sparsity by depth")
+    /// Fig. 6: a depth family.
+    static func fig6(_ r: Paper2Results, _ family: Paper2Family = .sparseDepth) -> Figure {
+        twoPanels(r, family, "Fig. 6 · \(family.figureName)")
     }
 
-    /// Fig. 4: pruned after training; the middle panel sets it against static sparsity at σ.
-    static func fig4(_ r: Paper2Results) -> Figure {
-        let sigma = r.setting(.value(0.2), .prunedWidth, .weightNoise) ?? .value(0.2)
+    /// Fig. 4: a pruned family; the middle panel sets it against static sparsity at σ.
+    static func fig4(_ r: Paper2Results, _ family: Paper2Family = .prunedWidth) -> Figure {
+        let sigma = r.setting(.value(0.2), family, .weightNoise) ?? .value(0.2)
         let compare = FamilyPanels.staticVsPruned(
             r, .weightNoise, setting: sigma, what: "σ = \(sigma)",
-            title: "pruned vs static sparse, σ = \(sigma)")
+            title: "pruned vs static sparse, σ = \(sigma)", network: family.network)
         return Figure(width: 17, height: 5, title: title(
-                          "Fig. 4 · magnitude pruning after training, by width", r,
-                          noiseRows(r, .prunedWidth)),
+                          "Fig. 4 · \(family.figureName)", r, noiseRows(r, family)),
                       rows: 1, columns: 3,
-                      panels: [accuracy(r, .prunedWidth), compare,
-                               FamilyPanels.flatness(r, .prunedWidth)])
+                      panels: [accuracy(r, family), compare, FamilyPanels.flatness(r, family)])
     }
 
     static func twoPanels(_ r: Paper2Results, _ family: Paper2Family, _ name: String) -> Figure {
