@@ -7,7 +7,7 @@ import ReproSupport
 extension BuildReportCommand {
     var clusterContext: ClusterContext {
         ClusterContext(papers: papers.paper, quick: profile.quick, rng: profile.rng,
-                       seedCount: seeds.count, locations: locations)
+                       seedCount: seeds.count, locations: locations, full: full)
     }
 
     func runOnCluster() throws {

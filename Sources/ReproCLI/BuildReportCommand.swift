@@ -14,13 +14,27 @@ struct BuildReportCommand: ParsableCommand {
     @OptionGroup var seeds: SeedCountOption
     @OptionGroup var cluster: SlurmOptions
 
+    @Flag(help: ArgumentHelp(
+        "Paper 2's whole design: every CNN family at every width and depth, 5 seeds, the "
+            + "evaluations at the MLPs' sizes.",
+        discussion: "Core-days on 2 cores: its estimated cost is printed before it starts. "
+            + "Meant for a cluster (with --slurm) or a long night. Reports go to output/full/."))
+    var full = false
+
     func validate() throws {
         try papers.check(report: true, rng: profile.rng)
         try seeds.check(papers.paper)
+        if full && profile.quick {
+            throw ValidationError("--full and --quick are two profiles: give one")
+        }
+        if full && papers.paper.papers.map(\.id) != ["paper2"] {
+            throw ValidationError("--full is paper 2's whole CNN design: give --paper 2")
+        }
     }
 
     func run() throws {
         if cluster.slurm || cluster.estimate { return try runOnCluster() }
+        if full { print(try FullProfileEstimate.text(runner: locations.runner(for: "paper2"))) }
         try locations.checkWritable(papers: papers.paper.papers.map(\.id),
                                     papers.paper.papers.map { layout($0.id).figures })
         var entries: [IndexPage.Entry] = []
@@ -44,7 +58,7 @@ struct BuildReportCommand: ParsableCommand {
     }
 
     private func layout(_ paper: String) -> ReportLayout {
-        ReportLayout(output: locations.outputURL, paper: paper, quick: profile.quick,
+        ReportLayout(output: locations.outputURL, paper: paper, quick: profile.quick, full: full,
                      rng: profile.rng)
     }
 }

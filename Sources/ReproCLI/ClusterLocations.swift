@@ -11,9 +11,12 @@ struct ClusterContext {
     var rng: RandomSource
     var seedCount: Int?
     var locations: Locations
+    /// Paper 2's full profile (`--full`).
+    var full = false
 
     var work: ReportWork {
-        ReportWork(papers: papers.papers.map(\.id), quick: quick, rng: rng, seedCount: seedCount)
+        ReportWork(papers: papers.papers.map(\.id), quick: quick, rng: rng, seedCount: seedCount,
+                   full: full)
     }
 
     func runner(_ paper: String) -> ExperimentRunner { locations.runner(for: paper) }
@@ -22,7 +25,8 @@ struct ClusterContext {
     /// index's folder (`output/slurm/`, `output/quick/slurm/`) for all.
     var slurmDirectory: URL {
         let output = URL(fileURLWithPath: locations.outputURL.path, isDirectory: true).standardizedFileURL
-        let layout = ReportLayout(output: absolute(output), paper: papers.id, quick: quick, rng: rng)
+        let layout = ReportLayout(output: absolute(output), paper: papers.id, quick: quick,
+                                  full: full, rng: rng)
         return (papers.id == "all" ? layout.indexRoot : layout.root).appendingPathComponent("slurm")
     }
 
@@ -31,6 +35,7 @@ struct ClusterContext {
         var arguments: [String] = []
         if papers.id != "all" { arguments += ["--paper", papers.id] }
         if quick { arguments.append("--quick") }
+        if full { arguments.append("--full") }
         if rng != .repro { arguments += ["--rng", rng.rawValue] }
         if let seedCount { arguments += ["--seeds", "\(seedCount)"] }
         arguments += ["--output", absolute(locations.outputURL).path,

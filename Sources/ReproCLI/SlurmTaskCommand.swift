@@ -28,6 +28,9 @@ struct SlurmTaskCommand: ParsableCommand {
     @Option(help: "Threads for the evaluations (default: the CPUs this process sees).")
     var threads: Int?
 
+    @Flag(help: "Paper 2's full profile (what build-report --full --slurm submitted).")
+    var full = false
+
     @OptionGroup var profile: ProfileOptions
     @OptionGroup var locations: Locations
     @OptionGroup var seeds: SeedCountOption
@@ -57,7 +60,7 @@ struct SlurmTaskCommand: ParsableCommand {
 
     var context: ClusterContext {
         ClusterContext(papers: paper, quick: profile.quick, rng: profile.rng,
-                       seedCount: seeds.count, locations: locations)
+                       seedCount: seeds.count, locations: locations, full: full)
     }
 
     func run() throws {

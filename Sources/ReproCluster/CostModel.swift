@@ -29,6 +29,11 @@ public enum CostModel {
     /// Core-seconds to train one model: at most, or for `epochs` epochs when a stored twin (the
     /// same network of another seed) says how long training ran.
     public static func training(_ spec: ModelSpec, epochs measured: Int? = nil) -> Double {
+        if spec.architecture != nil {
+            guard spec.derivation == nil else { return 5 }   // pruned from its stored source
+            // The stopping rule ended every measured CNN after 1 or 2 epochs.
+            return ConvCost.epoch(spec) * Double(min(measured ?? 2, spec.optimizer.epochs))
+        }
         if let measured, spec.task.pair == nil, spec.derivation == nil {
             return paper2Epoch(spec) * Double(min(measured, spec.optimizer.epochs))
         }
@@ -49,7 +54,8 @@ public enum CostModel {
 
     /// Core-seconds of every robustness evaluation of one paper-2 network.
     public static func evaluation(_ spec: ModelSpec, settings: RobustnessSettings) -> Double {
-        (20 + 15 * Double(max(0, spec.depth - 1))) * Double(settings.attackImages) / 1000
+        if spec.architecture != nil { return ConvCost.evaluation(spec, settings: settings) }
+        return (20 + 15 * Double(max(0, spec.depth - 1))) * Double(settings.attackImages) / 1000
     }
 
     /// "1.25 core-hours", "3 core-minutes".

@@ -23,12 +23,16 @@ public struct ReportWork {
     public var rng: RandomSource
     /// Paper 1's `--seeds N` (nil: the profile's default).
     public var seedCount: Int?
+    /// Paper 2's full profile: its whole CNN design, evaluated at the MLPs' sizes.
+    public var full: Bool
 
-    public init(papers: [String], quick: Bool, rng: RandomSource = .repro, seedCount: Int? = nil) {
+    public init(papers: [String], quick: Bool, rng: RandomSource = .repro, seedCount: Int? = nil,
+                full: Bool = false) {
         self.papers = papers
         self.quick = quick
         self.rng = rng
         self.seedCount = seedCount
+        self.full = full
     }
 
     public static let stageCount = 2
@@ -56,7 +60,8 @@ public struct ReportWork {
             second.append(TSNESeedPart(base: extendedCapacity))
         }
         if papers.contains("paper2") {
-            let plans = Paper2Plan.report(quick: quick) + [BatchSensitivity.plan(quick: quick)]
+            let plans = Paper2Plan.report(quick: quick, full: full)
+                + [BatchSensitivity.plan(quick: quick)]
             for plan in plans {
                 first.append(plan.family.isConvolutional
                     ? TrainingPart(paper: "paper2", name: plan.experiment, plan: plan,
@@ -68,7 +73,8 @@ public struct ReportWork {
             let conv = plans.filter(\.family.isConvolutional)
             second.append(EvaluationPart(plans: mlp, settings: .of(quick: quick)))
             if !conv.isEmpty {
-                second.append(EvaluationPart(plans: conv, settings: .conv(quick: quick),
+                second.append(EvaluationPart(plans: conv,
+                                             settings: Paper2Plan.convSettings(quick: quick, full: full),
                                              name: Paper2Reproduction.robustnessCNN))
             }
         }

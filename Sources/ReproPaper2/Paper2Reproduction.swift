@@ -41,12 +41,14 @@ public struct Paper2Reproduction: PaperReproduction {
     public func results(_ context: PaperContext) throws -> Paper2Results {
         var times: [StepTime] = []
         let records = try context.timed("training", into: &times) {
-            try trainedFamilies(Paper2Plan.report(quick: context.quick), context: context)
+            try trainedFamilies(Paper2Plan.report(quick: context.quick, full: context.full),
+                                context: context)
         }
         let study = RobustnessStudy(runner: context.runner,
                                     settings: .of(quick: context.quick), log: context.log)
         let rows = try context.timed("evaluations", into: &times) {
-            try Self.evaluationRows(records, quick: context.quick, context: context)
+            try Self.evaluationRows(records, quick: context.quick, full: context.full,
+                                    context: context)
         }
         let sensitivity = try context.timed("batch-size check", into: &times) {
             () -> ([ModelRecord], [RobustnessRow]) in
@@ -61,15 +63,18 @@ public struct Paper2Reproduction: PaperReproduction {
         }
         var results = Paper2Results(records: records, robustness: rows, galleryImages: gallery,
                                     quick: context.quick, stepTimes: times)
+        results.full = context.full
         results.batchSensitivity = sensitivity
         return results
     }
 
     /// Every evaluation of the MLP families (their settings) and of the CNN families (theirs).
     static func evaluationRows(_ records: [Paper2Family: [ModelRecord]], quick: Bool,
+                               full: Bool = false,
                                context: PaperContext) throws -> [RobustnessRow] {
         try [robustness, robustnessCNN].flatMap { experiment -> [RobustnessRow] in
-            guard let scope = evaluationScope(experiment, quick: quick) else { return [] }
+            guard var scope = evaluationScope(experiment, quick: quick) else { return [] }
+            if full && experiment == robustnessCNN { scope.settings = Paper2Plan.convSettings(quick: quick, full: full) }
             let mine = records.filter { scope.families.contains($0.key) }
             guard !mine.isEmpty else { return [] }
             return try RobustnessStudy(runner: context.runner, settings: scope.settings,
@@ -139,7 +144,12 @@ public struct Paper2Reproduction: PaperReproduction {
 
     public func checkClaims(_ claims: [Claim],
                             _ results: Paper2Results) throws -> [ClaimResult] {
-        try Paper2ClaimChecker.check(claims, rows: results.robustness)
+        var seeds: [Paper2Network: [Int]] = [:]
+        for plan in Paper2Plan.report(quick: results.quick, full: results.full)
+        where seeds[plan.family.network] == nil {
+            seeds[plan.family.network] = plan.seeds
+        }
+        return try Paper2ClaimChecker.check(claims, rows: results.robustness, paperSeeds: seeds)
     }
 
     public func templateContext(_ results: Paper2Results,

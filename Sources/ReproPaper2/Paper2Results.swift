@@ -12,6 +12,8 @@ public struct Paper2Results {
     public var batchSensitivity: (records: [ModelRecord], rows: [RobustnessRow]) = ([], [])
     /// The profile the results come from, and how long each step of this run took.
     public var quick: Bool
+    /// The full profile (`build-report --full`): every CNN family's whole design.
+    public var full = false
     public var stepTimes: [StepTime]
 
     public init(records: [Paper2Family: [ModelRecord]], robustness: [RobustnessRow],

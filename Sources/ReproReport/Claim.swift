@@ -77,11 +77,19 @@ public struct ScopedVerdict: Codable, Sendable, Equatable {
     public var scope: String
     public var verdict: Verdict
     public var evidence: String
+    /// Whether other seeds could flip this scope's verdict (see ``SeedRobustness``).
+    public var fragile: Bool
 
-    public init(scope: String, verdict: Verdict, evidence: String) {
+    public init(scope: String, verdict: Verdict, evidence: String, fragile: Bool = false) {
         self.scope = scope
         self.verdict = verdict
         self.evidence = evidence
+        self.fragile = fragile
+    }
+
+    /// "VGG: holds", "MLP: does not hold (fragile)".
+    public var text: String {
+        "\(scope): \(verdict.text)" + (fragile ? " (fragile)" : "")
     }
 
     /// One verdict over several scopes: holds (or does not) when every scope agrees; otherwise

@@ -6,7 +6,8 @@ import ReproSupport
 /// and states its rules in data with these kinds; no paper-specific code is involved.
 ///
 /// "Better by more than the margin" means: the seed mean differs from the reference mean in the
-/// better direction by more than max(`margin`, the reference's standard deviation over seeds).
+/// better direction by more than `margin`. Whether other seeds could change that is decided on a
+/// bootstrap interval of the same difference (``SeedBootstrap``), not on the spread of the base.
 public struct CurveRule: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable {
         /// The first point after the reference is not worse than the reference.
@@ -64,55 +65,85 @@ public struct CurveRule: Codable, Sendable, Equatable {
         }
     }
 
-    /// One curve's outcome: whether the rule holds and the numbers that decided it.
+    /// One curve's outcome: whether the rule holds, the number it decided on (see
+    /// ``holdsIn``) and the numbers that decided it, in words.
     public struct Outcome: Sendable, Equatable {
         public var holds: Bool
         public var evidence: String
+        public var statistic: Double = .nan
     }
 
-    /// Applies the rule to one curve (`comparison` only for ``Kind/degradesSooner``).
+    /// The values of the rule's statistic (``check(_:against:)``) for which it holds.
+    public var holdsIn: ValueRange {
+        switch kind {
+        case .matchesBase, .neverWorseThanBase: return .atLeast(-margin)
+        case .betterThanBase, .riseThenFall, .fallsAtEnd, .worseAtBase: return .above(margin)
+        case .bestAmongFirst: return .below(Double(first ?? 1))
+        case .degradesSooner: return .above(0)
+        }
+    }
+
+    /// What the statistic is, for the claims table.
+    public var statisticName: String {
+        let gain = better == .higher ? "" : " (lower is better: signs flipped)"
+        switch kind {
+        case .matchesBase: return "first sparse point − dense base" + gain
+        case .betterThanBase: return "best sparse point − dense base" + gain
+        case .neverWorseThanBase: return "worst sparse point − dense base" + gain
+        case .riseThenFall: return "min(peak − dense base, peak − last point)" + gain
+        case .fallsAtEnd: return "best point − last point" + gain
+        case .bestAmongFirst: return "position of the best point (0: the base)"
+        case .degradesSooner: return "+1 if it drops below its base sooner than the comparison, −1 if not"
+        case .worseAtBase: return "comparison's base − this base" + gain
+        }
+    }
+
+    /// The statistic over several curves (the claim holds when every curve does): the weakest
+    /// curve's value.
+    public func weakest(_ values: [Double]) -> Double {
+        guard !values.isEmpty, !values.contains(where: \.isNaN) else { return .nan }
+        return kind == .bestAmongFirst ? values.max()! : values.min()!
+    }
+
+    /// Applies the rule to one curve (`comparison` for the kinds that compare). Every
+    /// difference is one of seed means (sparse − base, in the better direction) against the
+    /// margin; how much the seeds could move it is the bootstrap's question, not the rule's.
     public func check(_ curve: Curve, against comparison: Curve? = nil) -> Outcome {
         let p = curve.points
         guard p.count >= 2 else {
             return Outcome(holds: false, evidence: "\(curve.name): fewer than two points")
         }
         let base = p[0].summary
-        let margin = Swift.max(self.margin, base.std.isFinite ? base.std : 0)
         /// How much better `x` is than `y` (positive = better).
         func gain(_ x: Double, over y: Double) -> Double { better == .higher ? x - y : y - x }
         func text(_ q: Curve.Point) -> String { "\(Digits.fixed(q.summary.mean, 4)) at \(q.label)" }
+        func outcome(_ value: Double, _ evidence: String) -> Outcome {
+            Outcome(holds: holdsIn.contains(value), evidence: evidence, statistic: value)
+        }
         let baseText = "\(curve.name): \(Digits.meanStd(base, 4)) at \(p[0].label)"
         let best = p.indices.max { gain(p[$0].summary.mean, over: p[$1].summary.mean) < 0 } ?? 0
         switch kind {
         case .matchesBase:
-            let ok = gain(p[1].summary.mean, over: base.mean) >= -margin
             var reach = 0
-            while reach + 1 < p.count, gain(p[reach + 1].summary.mean, over: base.mean) >= -margin {
+            while reach + 1 < p.count,
+                  holdsIn.contains(gain(p[reach + 1].summary.mean, over: base.mean)) {
                 reach += 1
             }
-            return Outcome(holds: ok, evidence: "\(baseText); "
+            return outcome(gain(p[1].summary.mean, over: base.mean), "\(baseText); "
                            + (reach > 0 ? "not worse to \(p[reach].label)"
                               : "worse: \(text(p[1]))"))
         case .betterThanBase:
             let early = p.indices.dropFirst().prefix(first ?? Int.max)
             let top = early.max { gain(p[$0].summary.mean, over: p[$1].summary.mean) < 0 } ?? best
-            let ok = gain(p[top].summary.mean, over: base.mean) > margin && top > 0
-            return Outcome(holds: ok, evidence: "\(baseText); best \(text(p[top]))"
+            return outcome(gain(p[top].summary.mean, over: base.mean),
+                           "\(baseText); best \(text(p[top]))"
                                + (first.map { " (among the first \($0) after it)" } ?? ""))
-        case .worseAtBase:
-            guard let comparison, let other = comparison.points.first else {
-                return Outcome(holds: false, evidence: "\(curve.name): no comparison curve")
-            }
-            let m = Swift.max(self.margin, other.summary.std.isFinite ? other.summary.std : 0)
-            let ok = gain(other.summary.mean, over: base.mean) > m
-            return Outcome(holds: ok, evidence: "\(baseText) vs \(comparison.name): "
-                               + "\(Digits.meanStd(other.summary, 4)) at \(other.label)")
         case .neverWorseThanBase:
             let worst = p.indices.dropFirst().min {
                 gain(p[$0].summary.mean, over: base.mean) < gain(p[$1].summary.mean, over: base.mean)
             } ?? 1
-            let ok = gain(p[worst].summary.mean, over: base.mean) >= -margin
-            return Outcome(holds: ok, evidence: "\(baseText); worst \(text(p[worst]))")
+            return outcome(gain(p[worst].summary.mean, over: base.mean),
+                           "\(baseText); worst \(text(p[worst]))")
         case .riseThenFall:
             let interior = Array(p.indices.dropFirst().dropLast())
                 .prefix(first ?? Int.max)
@@ -121,23 +152,28 @@ public struct CurveRule: Codable, Sendable, Equatable {
             }) else {
                 return Outcome(holds: false, evidence: "\(baseText); no interior point")
             }
-            let rises = gain(p[peak].summary.mean, over: base.mean) > margin
-            let falls = gain(p[peak].summary.mean, over: p[p.count - 1].summary.mean) > margin
-            return Outcome(holds: rises && falls,
-                           evidence: "\(baseText) → peak \(text(p[peak]))"
-                               + (rises ? "" : " (no rise)")
+            let rise = gain(p[peak].summary.mean, over: base.mean)
+            let fall = gain(p[peak].summary.mean, over: p[p.count - 1].summary.mean)
+            return outcome(Swift.min(rise, fall),
+                           "\(baseText) → peak \(text(p[peak]))"
+                               + (holdsIn.contains(rise) ? "" : " (no rise)")
                                + " → \(text(p[p.count - 1]))"
-                               + (falls ? "" : " (no fall)"))
+                               + (holdsIn.contains(fall) ? "" : " (no fall)"))
         case .fallsAtEnd:
             let last = p[p.count - 1]
-            let ok = gain(p[best].summary.mean, over: last.summary.mean) > margin
-            return Outcome(holds: ok, evidence: "\(curve.name): best \(text(p[best])); "
-                           + "last \(text(last))")
+            return outcome(gain(p[best].summary.mean, over: last.summary.mean),
+                           "\(curve.name): best \(text(p[best])); last \(text(last))")
         case .bestAmongFirst:
             let k = first ?? 1
-            return Outcome(holds: best < k,
-                           evidence: "\(curve.name): best \(text(p[best])) "
+            return outcome(Double(best), "\(curve.name): best \(text(p[best])) "
                                + "(\(best < k ? "among" : "not among") the first \(k))")
+        case .worseAtBase:
+            guard let comparison, let other = comparison.points.first else {
+                return Outcome(holds: false, evidence: "\(curve.name): no comparison curve")
+            }
+            return outcome(gain(other.summary.mean, over: base.mean),
+                           "\(baseText) vs \(comparison.name): "
+                               + "\(Digits.meanStd(other.summary, 4)) at \(other.label)")
         case .degradesSooner:
             guard let comparison else {
                 return Outcome(holds: false, evidence: "\(curve.name): no comparison curve")
@@ -145,9 +181,8 @@ public struct CurveRule: Codable, Sendable, Equatable {
             let mine = curve.common(with: comparison), theirs = comparison.common(with: curve)
             func drop(_ c: Curve) -> Int? {
                 guard let b = c.points.first?.summary else { return nil }
-                let m = Swift.max(self.margin, b.std.isFinite ? b.std : 0)
                 return c.points.indices.dropFirst().first {
-                    gain(c.points[$0].summary.mean, over: b.mean) < -m
+                    gain(c.points[$0].summary.mean, over: b.mean) < -margin
                 }
             }
             let a = drop(mine), b = drop(theirs)
@@ -162,8 +197,7 @@ public struct CurveRule: Codable, Sendable, Equatable {
             func at(_ c: Curve, _ i: Int?) -> String {
                 i.map { "drops at \(text(c.points[$0]))" } ?? "never drops"
             }
-            return Outcome(holds: ok, evidence: "\(mine.name) \(at(mine, a)); "
-                           + "\(theirs.name) \(at(theirs, b))")
+            return outcome(ok ? 1 : -1, "\(mine.name) \(at(mine, a)); \(theirs.name) \(at(theirs, b))")
         }
     }
 

@@ -66,6 +66,9 @@ extension PaperReproduction {
 public struct PaperContext {
     public var runner: ExperimentRunner
     public var quick: Bool
+    /// The full profile (`build-report --full`): the paper's whole design, where a paper has
+    /// one larger than its default profile (paper 2's CNNs).
+    public var full = false
     public var rng: RandomSource
     /// How many seeds the claims are re-checked over (the paper's and more); nil: the paper's
     /// default for the profile. Papers that check claims on one set of seeds ignore it.

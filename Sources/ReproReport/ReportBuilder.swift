@@ -39,7 +39,8 @@ public struct ReportBuilder {
         let facts = try PaperFacts(directory: factsDirectory)
         try paper.checkFacts(facts, directory: factsDirectory)
         let templateSet = try TemplateSet(directory: templates)
-        let context = PaperContext(runner: runner, quick: layout.quick, rng: layout.rng, seedCount: seedCount, log: log)
+        var context = PaperContext(runner: runner, quick: layout.quick, rng: layout.rng, seedCount: seedCount, log: log)
+        context.full = layout.full
         let results = try paper.results(context)
 
         let figures = try paper.figures(results, facts: facts)

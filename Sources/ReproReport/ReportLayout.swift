@@ -10,18 +10,23 @@ public struct ReportLayout: Sendable {
     public let output: URL
     public let paper: String
     public let quick: Bool
+    /// The full profile (`--full`, paper 2's whole design): reports under `output/full/`.
+    public let full: Bool
     public let rng: RandomSource
 
-    public init(output: URL, paper: String, quick: Bool, rng: RandomSource = .repro) {
+    public init(output: URL, paper: String, quick: Bool, full: Bool = false,
+                rng: RandomSource = .repro) {
         self.output = output
         self.paper = paper
         self.quick = quick
+        self.full = full
         self.rng = rng
     }
 
     /// The folder of the index page that links every paper's report.
     public var indexRoot: URL {
-        let profile = quick ? output.appendingPathComponent("quick") : output
+        let profile = quick ? output.appendingPathComponent("quick")
+            : full ? output.appendingPathComponent("full") : output
         return rng == .repro ? profile : profile.appendingPathComponent(rng.rawValue)
     }
     public var root: URL { indexRoot.appendingPathComponent(paper) }

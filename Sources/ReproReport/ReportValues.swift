@@ -78,7 +78,9 @@ public enum ReportValues {
             "reproduced": c.reproduced, "verdict": c.verdict.text,
             "verdictKind": c.verdict.kind.rawValue,
             "figureLabel": facts.figure(c.claim.figure)?.label ?? c.claim.figure,
-            "figureAnchor": anchor(c.claim.figure)]
+            "figureAnchor": anchor(c.claim.figure),
+            // Per scope (each kind of network …) when the claim was checked in several.
+            "scopesText": c.scopes.map { $0.map(\.text).joined(separator: "; ") } ?? false]
         if let r = c.robustness {
             var seeds: [String: Any] = ["verdict": r.verdict.text, "verdictKind": r.verdict.kind.rawValue,
                                         "status": r.status, "fragile": r.fragile, "note": r.note ?? "–"]

@@ -58,6 +58,63 @@ final class Paper2ClaimsTests: XCTestCase {
         XCTAssertEqual(try verdict("C2", mixed).verdict.kind, .partly)
     }
 
+    /// A claim about the width family is checked on each kind of network: where the MLP's curve
+    /// rises then falls and VGG11's only falls, it holds for the MLP, not for the VGG; ResNet,
+    /// absent from these results, is "not run".
+    func testClaimsAreCheckedPerKindOfNetwork() throws {
+        let sigmas: [EvaluationSetting] = [.value(0.1), .value(0.2), .value(0.3)]
+        let mlp = sigmas.flatMap { rows(.weightNoise, setting: $0, [0.95, 0.96, 0.97, 0.90]) }
+        let vgg = sigmas.flatMap {
+            rows(.weightNoise, setting: $0, [0.97, 0.96, 0.95, 0.90], family: .vggWidth)
+        }
+        let result = try verdict("C2", mlp + vgg)
+        XCTAssertEqual(result.verdict.kind, .partly)
+        XCTAssertEqual(result.verdict.text, "holds for MLP, not for VGG")
+        XCTAssertEqual(result.scopes?.map { $0.scope }, ["MLP", "VGG", "ResNet"])
+        XCTAssertEqual(result.scopes?.map { $0.verdict.kind }, [Verdict.Kind.holds, .doesNotHold, .untestable])
+        XCTAssertEqual(result.scopes?[2].evidence, "not run in this profile")
+        XCTAssertTrue(result.reproduced.hasPrefix("MLP: "), result.reproduced)
+        XCTAssertEqual(try verdict("C2", mlp + vgg.map { row in
+            var r = row; r.family = .resnetWidth; return r }).verdict.text,
+                       "holds for MLP, not for ResNet")
+        // A claim about the VGG only (C12) is not moved to the other networks.
+        let attacks: [RobustnessEvaluation] = [.fgsm, .ffgsm, .bim, .pgd, .apgd]
+        let robust = attacks.flatMap {
+            rows($0, setting: .value(0.05), [0.30, 0.50, 0.40], family: .vggWidth)
+        }
+        let c12 = try verdict("C12", robust)
+        XCTAssertEqual(c12.verdict.kind, .holds)
+        XCTAssertNil(c12.scopes, "one scope only")
+    }
+
+    /// The verdict is re-checked over every seed with a bootstrap interval of the number the
+    /// rule decides on; a claim whose number could fall either side of the rule's edge with
+    /// other seeds is fragile, one far from it is not.
+    func testSeedBootstrapFlagsFragileVerdicts() throws {
+        func spreadRows(_ means: [Double], spread: Double) -> [RobustnessRow] {
+            means.enumerated().flatMap { k, mean in
+                (0..<5).map { seed in
+                    RobustnessRow(family: .sparseWidth, width: 128 << k, depth: 1, seed: seed,
+                                  evaluation: .clean, value: mean + spread * Double(seed - 2))
+                }
+            }
+        }
+        let clear = try verdict("C1", spreadRows([0.95, 0.96, 0.90], spread: 0.0005))
+        XCTAssertEqual(clear.verdict.kind, .holds)
+        let robust = try XCTUnwrap(clear.robustness)
+        XCTAssertFalse(robust.fragile)
+        XCTAssertEqual(robust.statistic?.value ?? .nan, 0.01, accuracy: 1e-9,
+                       "first sparse point − base")
+        // Seeds spread by ± 0.02 around means 0.001 apart: the sign could go either way.
+        var shaky = spreadRows([0.95, 0.95, 0.90], spread: 0)
+        for k in shaky.indices where shaky[k].width == 256 {
+            shaky[k].value += 0.02 * Double([1, -1, 1, -1, 0.5][shaky[k].seed])
+        }
+        let fragile = try verdict("C1", shaky)
+        XCTAssertTrue(fragile.robustness?.fragile ?? false, "\(String(describing: fragile.robustness))")
+        XCTAssertTrue(fragile.robustness?.note?.contains("straddles") ?? false)
+    }
+
     func testRecallAndDepthClaimsFlip() throws {
         let steady = rows(.minRecall, [0.95, 0.95, 0.96])
             + rows(.minRecall, [0.95, 0.955, 0.95], family: .sparseDepth)

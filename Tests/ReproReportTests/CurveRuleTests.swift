@@ -3,7 +3,8 @@ import ReproSupport
 @testable import ReproReport
 
 /// Each curve rule on hand-made curves: the shape it names passes, the flipped shape fails, and
-/// a difference within the reference's spread does not count.
+/// a difference within the margin does not count (the spread over seeds is the bootstrap's
+/// question, not the rule's).
 final class CurveRuleTests: XCTestCase {
     /// A curve whose points have these means, each from three seeds spread by ± `spread`.
     func curve(_ means: [Double], spread: Double = 0.001, name: String = "c") -> Curve {
@@ -22,19 +23,24 @@ final class CurveRuleTests: XCTestCase {
         XCTAssertTrue(holds(.riseThenFall, [0.90, 0.93, 0.95, 0.80]))
         XCTAssertFalse(holds(.riseThenFall, [0.95, 0.93, 0.90, 0.80]), "only falls")
         XCTAssertFalse(holds(.riseThenFall, [0.90, 0.93, 0.95, 0.96]), "never falls")
-        XCTAssertFalse(holds(.riseThenFall, [0.900, 0.9005, 0.80]), "rise within the spread")
+        XCTAssertFalse(holds(.riseThenFall, [0.900, 0.9005, 0.80], margin: 0.001),
+                       "rise within the margin")
+        XCTAssertTrue(holds(.riseThenFall, [0.900, 0.9015, 0.80], margin: 0.001),
+                      "a rise beyond the margin counts, however wide the seeds' spread")
         XCTAssertFalse(holds(.riseThenFall, [0.90, 0.90, 0.90, 0.95, 0.80], first: 2),
                        "rise too late")
         XCTAssertTrue(holds(.riseThenFall, [0.90, 0.95, 0.92, 0.93, 0.80], first: 2))
     }
 
     func testBaseComparisons() {
-        XCTAssertTrue(holds(.matchesBase, [0.95, 0.9495, 0.90]), "within the base's spread")
+        XCTAssertTrue(holds(.matchesBase, [0.95, 0.9495, 0.90], margin: 0.001), "within the margin")
+        XCTAssertFalse(holds(.matchesBase, [0.95, 0.9485, 0.90], margin: 0.001),
+                       "beyond the margin, though within the base's spread")
         XCTAssertFalse(holds(.matchesBase, [0.95, 0.94, 0.96]))
         XCTAssertTrue(holds(.betterThanBase, [0.95, 0.94, 0.96]))
         XCTAssertFalse(holds(.betterThanBase, [0.95, 0.94, 0.93]))
         XCTAssertTrue(holds(.betterThanBase, [0.5, 0.4, 0.6], better: .lower), "lower is better")
-        XCTAssertTrue(holds(.neverWorseThanBase, [0.9, 0.92, 0.8995]))
+        XCTAssertTrue(holds(.neverWorseThanBase, [0.9, 0.92, 0.8995], margin: 0.001))
         XCTAssertFalse(holds(.neverWorseThanBase, [0.9, 0.92, 0.85]))
         XCTAssertFalse(holds(.betterThanBase, [0.95, 0.96], margin: 0.05), "explicit margin")
     }
@@ -57,6 +63,26 @@ final class CurveRuleTests: XCTestCase {
         // Only the sizes both have are compared.
         let longer = curve([0.95, 0.95, 0.95, 0.50], name: "static")
         XCTAssertFalse(rule.check(curve([0.95, 0.95, 0.95]), against: longer).holds)
+    }
+
+    func testStatisticIsWhatTheRuleDecidesOn() {
+        let rule = CurveRule(kind: .riseThenFall, margin: 0.001)
+        let outcome = rule.check(curve([0.90, 0.93, 0.95, 0.80]))
+        XCTAssertEqual(outcome.statistic, 0.05, accuracy: 1e-12, "min(peak − base, peak − last)")
+        XCTAssertTrue(rule.holdsIn.contains(outcome.statistic))
+        XCTAssertFalse(rule.holdsIn.contains(0.001), "strictly above the margin")
+        XCTAssertEqual(CurveRule(kind: .matchesBase, margin: 0.001).holdsIn.text { "\($0)" }, "≥ -0.001")
+        XCTAssertEqual(rule.weakest([0.2, -0.1, 0.3]), -0.1, "all curves must hold: the weakest decides")
+        XCTAssertEqual(CurveRule(kind: .bestAmongFirst, first: 2).weakest([0, 3, 1]), 3)
+        let lower = CurveRule(kind: .betterThanBase, better: .lower)
+        XCTAssertEqual(lower.check(curve([0.5, 0.4, 0.6])).statistic, 0.1, accuracy: 1e-12,
+                       "lower is better: the gain is base − point")
+        let vs = CurveRule(kind: .worseAtBase, margin: 0.001)
+        XCTAssertTrue(vs.check(curve([0.50, 0.6]), against: curve([0.70, 0.7])).holds)
+        XCTAssertFalse(vs.check(curve([0.70, 0.6]), against: curve([0.70, 0.7])).holds)
+        let early = CurveRule(kind: .betterThanBase, margin: 0.001, first: 1)
+        XCTAssertFalse(early.check(curve([0.90, 0.89, 0.95])).holds, "the improvement comes late")
+        XCTAssertTrue(early.check(curve([0.90, 0.92, 0.85])).holds)
     }
 
     func testVerdictCombinesCurves() {

@@ -42,9 +42,15 @@ public struct Paper2ClaimTest: Codable, Sendable, Equatable {
 }
 
 /// Checks paper 2's claims against its results: builds each claim's curves from the tidy rows,
-/// applies its rule within each kind of network, and reports the numbers that decided it.
+/// applies its rule within each kind of network, and reports the numbers that decided it. Each
+/// scope's verdict is checked on the profile's seeds and again on every seed the rows hold, with
+/// a 95 % bootstrap interval over those seeds of the number the rule decides on.
 public enum Paper2ClaimChecker {
-    public static func check(_ claims: [Claim], rows: [RobustnessRow]) throws -> [ClaimResult] {
+    /// `paperSeeds`: the profile's seeds of each kind of network (the verdict's own); the rows
+    /// may hold more (`--seeds N`), which the robustness check uses.
+    public static func check(_ claims: [Claim], rows: [RobustnessRow],
+                             paperSeeds: [Paper2Network: [Int]] = [:],
+                             bootstrap: SeedBootstrap = SeedBootstrap()) throws -> [ClaimResult] {
         try claims.map { claim in
             let test: Paper2ClaimTest
             do {
@@ -57,27 +63,44 @@ public enum Paper2ClaimChecker {
                 throw ReproError("paper/paper2/claims.json, claim \(claim.id): \(test.rule.kind) "
                                  + "needs one 'against' curve per curve")
             }
-            let scopes = test.scopes.compactMap { network -> ScopedVerdict? in
+            let checked = test.scopes.compactMap { network -> (ScopedVerdict, SeedRobustness?)? in
                 guard let scoped = test.scoped(to: network) else { return nil }
-                let families = Set((scoped.curves + (scoped.against ?? [])).map(\.family))
+                let selectors = scoped.curves + (scoped.against ?? [])
+                let families = Set(selectors.map(\.family))
                 guard families.allSatisfy({ f in rows.contains { $0.family == f } }) else {
-                    return ScopedVerdict(scope: network.title, verdict: .untestable,
-                                         evidence: "not run in this profile")
+                    return (ScopedVerdict(scope: network.title, verdict: .untestable,
+                                          evidence: "not run in this profile"), nil)
                 }
-                let (verdict, evidence) = decide(scoped, rows: rows)
-                return ScopedVerdict(scope: network.title, verdict: verdict, evidence: evidence)
+                let relevant = rows.filter { row in selectors.contains { $0.selects(row) } }
+                let bySeed = Dictionary(grouping: relevant, by: \.seed)
+                let all = bySeed.keys.sorted()
+                let own = paperSeeds[network].map { mine in all.filter(mine.contains) } ?? all
+                let result = SeedRobustClaims.check(
+                    claim, paperSeeds: own.isEmpty ? all : own, extendedSeeds: all,
+                    bootstrap: bootstrap) { seeds in
+                    measure(scoped, rows: seeds.flatMap { bySeed[$0] ?? [] })
+                }
+                return (ScopedVerdict(scope: network.title, verdict: result.verdict,
+                                      evidence: result.reproduced,
+                                      fragile: result.robustness?.fragile ?? false),
+                        result.robustness)
             }
+            let scopes = checked.map(\.0)
             let tested = scopes.filter { $0.verdict.kind != .untestable }
             let reproduced = tested.count == 1 && scopes.count == 1 ? tested[0].evidence
                 : tested.map { "\($0.scope): \($0.evidence)" }.joined(separator: " · ")
+            // The claims table's seed column speaks for the first kind of network tested (the
+            // MLP where it is); each scope's own flag is in `scopes`.
+            let robustness = checked.first { $0.0.verdict.kind != .untestable }?.1
             return ClaimResult(claim: claim, reproduced: tested.isEmpty ? "–" : reproduced,
-                               verdict: ScopedVerdict.combined(scopes),
+                               verdict: ScopedVerdict.combined(scopes), robustness: robustness,
                                scopes: scopes.count > 1 ? scopes : nil)
         }
     }
 
-    /// The rule applied to every curve of one scoped test, and the numbers that decided it.
-    static func decide(_ test: Paper2ClaimTest, rows: [RobustnessRow]) -> (Verdict, String) {
+    /// The rule applied to every curve of one scoped test: the verdict, the numbers that decided
+    /// it, and the statistic (the weakest curve's).
+    static func measure(_ test: Paper2ClaimTest, rows: [RobustnessRow]) -> ClaimMeasurement {
         let names = CurveSelector.names(test.curves)
         let outcomes = test.curves.enumerated().map { k, selector in
             // A comparison names each side by its family: "clean, pruned-width … sparse-width".
@@ -88,7 +111,13 @@ public enum Paper2ClaimChecker {
                     Paper2Curves.curve($0[k], rows: rows, name: $0[k].family.rawValue)
                 })
         }
-        return (test.rule.verdict(outcomes), outcomes.map(\.evidence).joined(separator: "; "))
+        let value = test.rule.weakest(outcomes.map(\.statistic))
+        return ClaimMeasurement(
+            outcomes.map(\.evidence).joined(separator: "; "), test.rule.verdict(outcomes),
+            statistic: value.isNaN ? nil : ClaimStatistic(
+                test.rule.statisticName + (outcomes.count > 1 ? ", weakest curve" : ""),
+                value: value, holdsIn: test.rule.holdsIn,
+                digits: test.rule.kind == .bestAmongFirst || test.rule.kind == .degradesSooner ? 0 : 4))
     }
 }
 

@@ -24,6 +24,11 @@ public struct CurveSelector: Codable, Sendable, Equatable {
         setting = try c.decodeIfPresent(EvaluationSetting.self, forKey: .setting) ?? .none
     }
 
+    /// Whether the row is one of the curve's values.
+    func selects(_ row: RobustnessRow) -> Bool {
+        row.family == family && row.evaluation == evaluation && row.setting == setting
+    }
+
     /// "pgd ε=0.05, sparse-width".
     var name: String { "\(evaluation.rawValue)\(settingText), \(family.rawValue)" }
 

@@ -1,4 +1,5 @@
 import ReproData
+import ReproRobustness
 import ReproExperiments
 import ReproSparse
 import ReproSupport
@@ -21,11 +22,11 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
     public static let quickSeeds = [0, 1]
     public static let maxEpochs = 300
     public static let quickMaxEpochs = 30
-    /// The quick profile trains each CNN for one epoch on the first 4,000 training images, the
+    /// The quick profile trains each CNN for one epoch on the first 1,000 training images, the
     /// depth families at width 16: a miniature of every family that exercises the pipeline, not
     /// a result.
     public static let quickConvEpochs = 1
-    public static let quickConvImages = 4000
+    public static let quickConvImages = 1000
 
     /// A family's whole design (what `repro run <family>` trains): the paper's sizes and 5 seeds;
     /// the quick profile's miniature.
@@ -52,6 +53,12 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
                               : (quick ? quickMaxEpochs : maxEpochs),
                           batchSize: 128, learningRate: 0.01,
                           trainImages: family.isConvolutional && quick ? quickConvImages : nil)
+    }
+
+    /// The CNNs' evaluation settings in a profile: the full one evaluates them at the MLPs'
+    /// sizes, the others at ``RobustnessSettings/conv(quick:)``'s.
+    public static func convSettings(quick: Bool, full: Bool = false) -> RobustnessSettings {
+        full ? .paper : .conv(quick: quick)
     }
 
     /// The plans a report builds. The quick and full profiles build every family's design; the
