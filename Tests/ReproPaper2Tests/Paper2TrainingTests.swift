@@ -32,7 +32,7 @@ final class Paper2TrainingTests: XCTestCase {
         XCTAssertEqual(try runner(root).run(plan(), trainer: SparseNetworkTrainer(threads: 1))
                            .trained, 0)
         XCTAssertTrue(Paper2ResultTable(records: records, family: .sparseWidth).csv()
-            .hasPrefix("family,width,depth,keep,nnz,seed,epochs,stop,final_train_loss,"
+            .hasPrefix("family,architecture,width,depth,keep,nnz,seed,epochs,stop,final_train_loss,"
                        + "test_accuracy,test_loss,min_class_recall,train_seconds\n"))
     }
 

@@ -63,7 +63,7 @@ final class RobustnessStudyTests: XCTestCase {
         XCTAssertEqual(again, rows)
         XCTAssertTrue(study(root) { _ in }.isComplete(records))
         XCTAssertTrue(RobustnessTable(rows: rows).csv()
-            .hasPrefix("family,width,depth,seed,evaluation,setting,value\n"))
+            .hasPrefix("family,architecture,width,depth,seed,evaluation,setting,value\n"))
     }
 
     func testSameSeedsSameValuesInAnotherStore() throws {

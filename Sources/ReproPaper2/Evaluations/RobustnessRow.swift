@@ -23,6 +23,9 @@ public struct RobustnessRow: Codable, Equatable, Sendable {
         self.value = value
     }
 
+    /// The network's architecture: "mlp", or the CNN's ("vgg13", "resnet18").
+    public var architecture: String { family.architectureName(depth: depth) ?? "mlp" }
+
     /// What the family varies: the depth in the depth family, the width otherwise.
     public var size: Int { family.role == .depth ? depth : width }
 }

@@ -1,7 +1,8 @@
 import ReproRobustness
 import ReproSupport
 
-/// `repro results robustness`: every row as CSV (`family,width,depth,seed,evaluation,setting,value`),
+/// `repro results robustness`: every row as CSV
+/// (`family,architecture,width,depth,seed,evaluation,setting,value`),
 /// or, as text, per family one line per width or depth with the headline numbers as
 /// mean ± std over seeds.
 public struct RobustnessTable {
@@ -9,12 +10,12 @@ public struct RobustnessTable {
 
     public init(rows: [RobustnessRow]) { self.rows = rows }
 
-    public static let header = ["family", "width", "depth", "seed", "evaluation", "setting",
-                                "value"]
+    public static let header = ["family", "architecture", "width", "depth", "seed", "evaluation",
+                                "setting", "value"]
 
     public func csv() -> String {
         let lines = rows.map { r in
-            ["\(r.family.rawValue)", "\(r.width)", "\(r.depth)", "\(r.seed)",
+            ["\(r.family.rawValue)", r.architecture, "\(r.width)", "\(r.depth)", "\(r.seed)",
              r.evaluation.rawValue, r.setting.description, "\(r.value)"].joined(separator: ",")
         }
         return ([Self.header.joined(separator: ",")] + lines).joined(separator: "\n") + "\n"
@@ -36,11 +37,12 @@ public struct RobustnessTable {
             let lines = sizes.map { size -> [String] in
                 let group = mine.filter { $0.size == size }
                 let seeds = Set(group.map(\.seed)).count
-                return ["\(size)"] + Self.columns.map { _, evaluation, setting in
+                let name = family.isConvolutional ? "\(group[0].architecture)-\(group[0].width)" : "\(size)"
+                return [name] + Self.columns.map { _, evaluation, setting in
                     group.meanStdText(evaluation, setting)
                 } + ["\(seeds)"]
             }
-            let header = [family == .sparseDepth ? "depth" : "width"]
+            let header = [family.isConvolutional ? "network" : family.role == .depth ? "depth" : "width"]
                 + Self.columns.map(\.0) + ["seeds"]
             return "\(family.rawValue): mean ± std over seeds (all settings: --csv)\n"
                 + TextTable.render(header: header, rows: lines)

@@ -12,7 +12,8 @@ public struct Paper2ResultTable {
         self.family = family
     }
 
-    public static let header = ["family", "width", "depth", "keep", "nnz", "seed", "epochs",
+    public static let header = ["family", "architecture", "width", "depth", "keep", "nnz", "seed",
+                                "epochs",
                                 "stop", "final_train_loss", "test_accuracy", "test_loss",
                                 "min_class_recall", "train_seconds"]
 
@@ -21,10 +22,11 @@ public struct Paper2ResultTable {
     var rows: [ModelRecord] { family.evaluated(records) }
 
     func cells(_ r: ModelRecord) -> [String] {
-        let source = family == .prunedWidth
+        let source = family.role == .pruned
             ? records.first { $0.key == r.spec.derivation?.source } : r
         let history = source?.history ?? r.history
-        return [family.rawValue, "\(r.spec.width)", "\(r.spec.depth)",
+        return [family.rawValue, r.spec.architecture?.name ?? "mlp", "\(r.spec.width)",
+                "\(r.spec.depth)",
                 String(format: "%.6f", r.spec.keepFraction),
                 "\(r.spec.keptPerLayer.reduce(0, +))", "\(r.spec.seed)", "\(history.epochs)",
                 Self.stopCode(history.stop), String(format: "%.5f", history.finalLoss),
@@ -50,11 +52,11 @@ public struct Paper2ResultTable {
     /// The rows, then test accuracy and epochs to stop as mean ± std over seeds per size.
     public func report() -> String {
         let text = TextTable.render(header: Self.header, rows: rows.map(cells))
-        let sizes = Array(Set(rows.map { family == .sparseDepth ? $0.spec.depth : $0.spec.width }))
+        let sizes = Array(Set(rows.map { family.role == .depth ? $0.spec.depth : $0.spec.width }))
             .sorted()
         let summary = sizes.map { size -> [String] in
             let group = rows.filter {
-                (family == .sparseDepth ? $0.spec.depth : $0.spec.width) == size
+                (family.role == .depth ? $0.spec.depth : $0.spec.width) == size
             }
             let accuracy = Summary(group.compactMap { $0.evaluation["accuracy"] })
             let recall = Summary(group.compactMap { $0.evaluation["minClassRecall"] })
@@ -66,7 +68,7 @@ public struct Paper2ResultTable {
                     Digits.meanStd(epochs, 1), "\(group.count)"]
         }
         let title = "Test accuracy, minimum class recall and epochs to stop, mean ± std over seeds"
-        let header = [family == .sparseDepth ? "depth" : "width", "keep", "test_accuracy",
+        let header = [family.role == .depth ? "depth" : "width", "keep", "test_accuracy",
                       "min_class_recall", "epochs", "seeds"]
         return text + "\n" + title + "\n" + TextTable.render(header: header, rows: summary)
     }
