@@ -26,6 +26,8 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
     /// depth families at width 16: a miniature of every family that exercises the pipeline, not
     /// a result.
     public static let quickConvEpochs = 1
+    /// One seed per CNN in the quick profile (its curves have no spread and its claims no interval).
+    public static let quickConvSeeds = [0]
     public static let quickConvImages = 1000
 
     /// A family's whole design (what `repro run <family>` trains): the paper's sizes and 5 seeds;
@@ -47,7 +49,8 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
         return Paper2Plan(experiment: family.rawValue, family: family, widths: widths,
                           depths: family == .sparseDepth
                               ? (quick ? [1, 4] : Paper2Family.allDepths) : family.depths,
-                          seeds: quick ? quickSeeds : paperSeeds,
+                          seeds: quick ? (family.isConvolutional ? quickConvSeeds : quickSeeds)
+                              : paperSeeds,
                           maxEpochs: family.isConvolutional
                               ? (quick ? quickConvEpochs : maxEpochs)
                               : (quick ? quickMaxEpochs : maxEpochs),
