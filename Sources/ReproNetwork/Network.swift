@@ -29,9 +29,20 @@ public protocol Network: Sendable {
 
     /// Everything stored of it, by name.
     var tensors: NamedTensors { get }
+
+    /// About how many bytes one image holds in a compiled pass (every layer's activations and
+    /// their gradients), so evaluations choose a batch that fits in memory.
+    var bytesPerImage: Int { get }
 }
 
 extension Network {
+    /// Images per pass for the evaluations: at most 256, and at most what `memory` bytes hold
+    /// (a wide ResNet keeps megabytes per image). Fixed by the architecture, not the machine,
+    /// so the numbers do not depend on where they were computed.
+    public func evaluationBatch(memory: Int = 1 << 30) -> Int {
+        max(1, min(256, memory / max(1, bytesPerImage)))
+    }
+
     /// The capacity: every counted weight position, masked or not.
     public var capacity: Int { layerSizes.reduce(0, +) }
     /// Kept weights over all layers.

@@ -12,7 +12,7 @@ public enum AttackEvaluation {
         let pixels = images.pixels(of: indices)
         let labels = indices.map { images.labels[$0] }
         let classifier = NetworkClassifier(
-            inference: try network.inference(batchSize: 256, threads: threads))
+            inference: try network.inference(batchSize: network.evaluationBatch(), threads: threads))
         var values: [MeasuredValue] = []
         for kind in settings.attacks {
             for epsilon in settings.epsilons {

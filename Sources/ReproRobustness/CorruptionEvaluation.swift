@@ -6,7 +6,7 @@ import ReproSupport
 public enum CorruptionEvaluation {
     public static func measure(_ network: some Network, on images: CorruptedImages,
                                threads: Int) throws -> [MeasuredValue] {
-        let engine = try network.inference(batchSize: 256, threads: threads)
+        let engine = try network.inference(batchSize: network.evaluationBatch(), threads: threads)
         var values = [MeasuredValue(.mnistC, setting: .identity,
                                     value: try engine.evaluate(images.identity).accuracy)]
         for (corruption, draws) in images.sets {

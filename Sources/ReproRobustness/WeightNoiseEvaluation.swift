@@ -7,7 +7,7 @@ import ReproSupport
 public enum WeightNoiseEvaluation {
     public static func measure(_ network: some Network, seed: Int, settings: RobustnessSettings,
                                test: LabeledPixels, threads: Int) throws -> [MeasuredValue] {
-        let clean = try network.inference(batchSize: 256, threads: threads).evaluate(test)
+        let clean = try network.inference(batchSize: network.evaluationBatch(), threads: threads).evaluate(test)
         var values: [MeasuredValue] = []
         for sigma in settings.sigmas {
             var accuracies: [Double] = []
@@ -16,7 +16,7 @@ public enum WeightNoiseEvaluation {
                 var rng = RandomStream(seed: seed, "weight-noise", "sigma=\(sigma)",
                                        "draw=\(draw)")
                 let noisy = try network.perturbed(sigma: sigma, using: &rng)
-                let score = try noisy.inference(batchSize: 256, threads: threads).evaluate(test)
+                let score = try noisy.inference(batchSize: noisy.evaluationBatch(), threads: threads).evaluate(test)
                 accuracies.append(score.accuracy)
                 increases.append(score.meanLoss - clean.meanLoss)
             }

@@ -7,6 +7,8 @@ extension SparseMLP: Network {
     public var classCount: Int { outputSize }
     public var layerSizes: [Int] { layers.map { $0.fanIn * $0.fanOut } }
     public var keptPerLayer: [Int] { layers.map(\.kept) }
+    /// Each layer's input and output with their gradients, in Float32.
+    public var bytesPerImage: Int { 8 * layers.reduce(layers.first?.fanIn ?? 0) { $0 + $1.fanOut } }
 
     public func inference(batchSize: Int, threads: Int) throws -> SparseInference {
         try SparseInference(model: self, batchSize: batchSize, threads: threads)

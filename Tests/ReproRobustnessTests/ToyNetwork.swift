@@ -7,6 +7,7 @@ import ReproSupport
 /// to prove the seam: every evaluation reaches it through `Network` alone.
 struct ToyNetwork: Network {
     static let inputs = 784, hidden = 8, classes = 10
+    var bytesPerImage: Int { 8 * (Self.inputs + Self.hidden + Self.classes) }
     /// W [hidden, inputs], V [classes, hidden], S [classes, inputs], row-major; a masked
     /// position is false in `kept` and zero in the values.
     var weights: [[Float]]
