@@ -72,10 +72,14 @@ struct ClaimsCommand: ParsableCommand {
 
 /// "claims that hold: 5, …" for a list of verdicts.
 enum VerdictCounts {
+    /// "3 hold, 9 hold in part, 2 do not hold": claims counted by the kind of their verdict.
     static func line(_ claims: [ClaimResult]) -> String {
-        var counts: [Verdict: Int] = [:]
-        for c in claims { counts[c.verdict, default: 0] += 1 }
-        return counts.sorted { $0.key.text < $1.key.text }
-            .map { "\($0.value) \($0.key.text)" }.joined(separator: ", ")
+        let names: [(Verdict.Kind, String)] = [(.holds, "hold"), (.partly, "hold in part"),
+                                               (.doesNotHold, "do not hold"),
+                                               (.untestable, "cannot be tested")]
+        return names.compactMap { kind, name in
+            let n = claims.filter { $0.verdict.kind == kind }.count
+            return n == 0 ? nil : "\(n) \(name)"
+        }.joined(separator: ", ")
     }
 }

@@ -22,13 +22,13 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
     public static let quickSeeds = [0, 1]
     public static let maxEpochs = 300
     public static let quickMaxEpochs = 30
-    /// The quick profile trains each CNN for one epoch on the first 1,000 training images, the
+    /// The quick profile trains each CNN for one epoch on the first 4,000 training images, the
     /// depth families at width 16: a miniature of every family that exercises the pipeline, not
     /// a result.
     public static let quickConvEpochs = 1
-    /// One seed per CNN in the quick profile (its curves have no spread and its claims no interval).
-    public static let quickConvSeeds = [0]
-    public static let quickConvImages = 1000
+    /// The quick profile's CNN seeds: two, trained side by side on the two cores.
+    public static let quickConvSeeds = [0, 1]
+    public static let quickConvImages = 4000
 
     /// A family's whole design (what `repro run <family>` trains): the paper's sizes and 5 seeds;
     /// the quick profile's miniature.
@@ -48,7 +48,8 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
         }
         return Paper2Plan(experiment: family.rawValue, family: family, widths: widths,
                           depths: family == .sparseDepth
-                              ? (quick ? [1, 4] : Paper2Family.allDepths) : family.depths,
+                              ? (quick ? [1, 4] : Paper2Family.allDepths)
+                              : quick && family == .resnetDepth ? [18, 34] : family.depths,
                           seeds: quick ? (family.isConvolutional ? quickConvSeeds : quickSeeds)
                               : paperSeeds,
                           maxEpochs: family.isConvolutional
