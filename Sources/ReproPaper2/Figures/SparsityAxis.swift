@@ -60,17 +60,17 @@ struct SparsityAxis {
         let depths = family.depths
         let prefix = family.network.title
         func text(_ depth: Int) -> String {
-            shares[depth].map { "\(prefix)\(depth) (\(shareText($0)) %)" } ?? "\(prefix)\(depth)"
+            shares[depth].map { "\(depth) (\(shareText($0)) %)" } ?? "\(depth)"
         }
         let width = records.first?.spec.width ?? Paper2Family.convDepthWidth
         return SparsityAxis(
-            label: "architecture at width \(width) (remaining weights; sparser →)",
+            label: "\(prefix) depth at width \(width) (remaining weights; sparser →)",
             shortLabel: "depth →",
             limits: AxisLimits.padded(depths.map(Double.init), scale: .log10), reversed: false,
             ticks: depths.map { Tick(Double($0), text($0)) },
             base: Double(depths[0]), baseLabel: "dense base (\(prefix)\(depths[0])-\(width))",
             place: { Double($0.depth) },
-            name: { text($0.depth) })
+            name: { "\(prefix)" + text($0.depth) })
     }
 
     static func depth(_ records: [ModelRecord]) -> SparsityAxis {
