@@ -61,6 +61,12 @@ public struct ClaimResult: Codable, Sendable, Equatable {
     /// The verdict within each scope the claim was checked in (each architecture, each reading
     /// of the paper), when it was checked in several; nil otherwise.
     public var scopes: [ScopedVerdict]?
+    /// The verdict under other readings of the paper (protocol variants, other settings of the
+    /// claim's own parameters), where they were checked; nil otherwise.
+    public var readings: [ScopedVerdict]?
+    /// The readings whose verdict differs in kind from the paper's reading: the claim is
+    /// *reading-sensitive* when there is any.
+    public var readingSensitive: [String]?
 
     public init(claim: Claim, reproduced: String, verdict: Verdict, robustness: SeedRobustness? = nil,
                 scopes: [ScopedVerdict]? = nil) {

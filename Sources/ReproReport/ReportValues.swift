@@ -80,7 +80,13 @@ public enum ReportValues {
             "figureLabel": facts.figure(c.claim.figure)?.label ?? c.claim.figure,
             "figureAnchor": anchor(c.claim.figure),
             // Per scope (each kind of network …) when the claim was checked in several.
-            "scopesText": c.scopes.map { $0.map(\.text).joined(separator: "; ") } ?? false]
+            "scopesText": c.scopes.map { $0.map(\.text).joined(separator: "; ") } ?? false,
+            // The verdict in the first scope the claim was checked in (paper 2: the MLP).
+            "firstScope": c.scopes?.first.map(\.verdict.text) ?? c.verdict.text,
+            // Under other readings of the paper, where checked.
+            "readingsText": c.readings.map { $0.map(\.text).joined(separator: "; ") } ?? false,
+            "readingSensitive": c.readingSensitive.flatMap { $0.isEmpty ? nil : $0.joined(separator: ", ") }
+                ?? false]
         if let r = c.robustness {
             var seeds: [String: Any] = ["verdict": r.verdict.text, "verdictKind": r.verdict.kind.rawValue,
                                         "status": r.status, "fragile": r.fragile, "note": r.note ?? "–"]

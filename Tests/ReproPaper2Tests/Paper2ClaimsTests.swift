@@ -115,6 +115,37 @@ final class Paper2ClaimsTests: XCTestCase {
         XCTAssertTrue(fragile.robustness?.note?.contains("straddles") ?? false)
     }
 
+    /// A reading of the paper (a protocol variant's width family) that flips a claim flags it
+    /// reading-sensitive and names the variant; one that agrees does not; a claim reading a
+    /// family the variants do not train is not re-checked; another σ that flips it is named.
+    func testReadingsThatFlipAClaimAreNamed() throws {
+        let sigmas: [EvaluationSetting] = [.value(0.1), .value(0.2), .value(0.3)]
+        let riseFall = sigmas.flatMap { rows(.weightNoise, setting: $0, [0.95, 0.96, 0.97, 0.90]) }
+        let falling = sigmas.flatMap { rows(.weightNoise, setting: $0, [0.97, 0.96, 0.95, 0.90]) }
+        let claim = try XCTUnwrap(try facts().claims.first { $0.id == "C2" })
+        let result = try XCTUnwrap(try Paper2ClaimChecker.check(
+            [claim], rows: riseFall,
+            readings: [("normal-init", falling), ("no-bias", riseFall)]).first)
+        XCTAssertEqual(result.verdict.kind, .holds)
+        XCTAssertEqual(result.readings?.map { $0.scope }, ["normal-init", "no-bias"])
+        XCTAssertEqual(result.readings?.map { $0.verdict.kind }, [Verdict.Kind.doesNotHold, .holds])
+        XCTAssertEqual(result.readingSensitive, ["normal-init"])
+
+        // Another σ of the same evaluation: at σ = 0.5 the curve only falls, so C2 would not hold.
+        let withHalf = riseFall + rows(.weightNoise, setting: .value(0.5), [0.97, 0.96, 0.95, 0.90])
+        let settings = try XCTUnwrap(try Paper2ClaimChecker.check([claim], rows: withHalf).first)
+        XCTAssertEqual(settings.readings?.map { $0.scope }, ["σ = 0.5"])
+        XCTAssertEqual(settings.readingSensitive, ["σ = 0.5"])
+
+        // C7 reads the pruned family too: not re-checked under a variant.
+        let c7 = try XCTUnwrap(try facts().claims.first { $0.id == "C7" })
+        let stat = rows(.clean, [0.98, 0.98, 0.97]) + rows(.clean, [0.98, 0.90, 0.80], family: .prunedWidth)
+        let pruned = try XCTUnwrap(try Paper2ClaimChecker.check(
+            [c7], rows: stat, readings: [("normal-init", rows(.clean, [0.98, 0.98, 0.97]))]).first)
+        XCTAssertEqual(pruned.readings?.first?.verdict.kind, .untestable)
+        XCTAssertEqual(pruned.readingSensitive, [])
+    }
+
     func testRecallAndDepthClaimsFlip() throws {
         let steady = rows(.minRecall, [0.95, 0.95, 0.96])
             + rows(.minRecall, [0.95, 0.955, 0.95], family: .sparseDepth)

@@ -48,8 +48,12 @@ public struct Paper2ClaimTest: Codable, Sendable, Equatable {
 public enum Paper2ClaimChecker {
     /// `paperSeeds`: the profile's seeds of each kind of network (the verdict's own); the rows
     /// may hold more (`--seeds N`), which the robustness check uses.
+    /// `readings`: the width family's rows under each variant of the protocol; with them (or
+    /// with several settings of a claim's evaluation in the rows) each claim also gets its MLP
+    /// verdict under every other reading, and is flagged where one flips it.
     public static func check(_ claims: [Claim], rows: [RobustnessRow],
                              paperSeeds: [Paper2Network: [Int]] = [:],
+                             readings: [(name: String, rows: [RobustnessRow])] = [],
                              bootstrap: SeedBootstrap = SeedBootstrap()) throws -> [ClaimResult] {
         try claims.map { claim in
             let test: Paper2ClaimTest
@@ -92,9 +96,20 @@ public enum Paper2ClaimChecker {
             // The claims table's seed column speaks for the first kind of network tested (the
             // MLP where it is); each scope's own flag is in `scopes`.
             let robustness = checked.first { $0.0.verdict.kind != .untestable }?.1
-            return ClaimResult(claim: claim, reproduced: tested.isEmpty ? "–" : reproduced,
-                               verdict: ScopedVerdict.combined(scopes), robustness: robustness,
-                               scopes: scopes.count > 1 ? scopes : nil)
+            var result = ClaimResult(claim: claim, reproduced: tested.isEmpty ? "–" : reproduced,
+                                     verdict: ScopedVerdict.combined(scopes), robustness: robustness,
+                                     scopes: scopes.count > 1 ? scopes : nil)
+            if let mlp = scopes.first(where: { $0.scope == Paper2Network.mlp.title }),
+               mlp.verdict.kind != .untestable {
+                let variants = Paper2Readings.verdicts(test, default: rows, readings: readings)
+                let settings = Paper2Readings.otherSettings(test, rows: rows)
+                if !(variants + settings).isEmpty {
+                    result.readings = variants + settings
+                    result.readingSensitive = Paper2Readings.flips(variants, settings: settings,
+                                                                   from: mlp.verdict)
+                }
+            }
+            return result
         }
     }
 

@@ -52,7 +52,10 @@ public struct CurveSelector: Codable, Sendable, Equatable {
         }
     }
 
-    private var settingName: String {
+    private var settingName: String { Self.symbol(evaluation) }
+
+    /// How a setting of the evaluation is named: σ, corruption or ε.
+    static func symbol(_ evaluation: RobustnessEvaluation) -> String {
         switch evaluation {
         case .weightNoise, .weightNoiseDL: return "σ"
         case .mnistC: return "corruption"
