@@ -1,10 +1,9 @@
-/// Patch matrices of a tile of images: row r = (channel, kernel row, kernel column), column
-/// (image in tile) · outPositions + output position; out-of-image taps are zero.
+/// Patch matrices of a tile of images: row r = (channel, kernel row, kernel column) at
+/// r · rowStride, column (image in tile) · outPositions + output position; out-of-image taps are zero.
 enum Im2Col {
-    /// Fills `patches` (patchRows × t·outPositions) from images n0 ..< n0 + t of `x` (NCHW).
+    /// Fills `patches` (patchRows rows of t·outPositions) from images n0 ..< n0 + t of `x` (NCHW).
     static func gather(_ g: ConvGeometry, x: UnsafePointer<Float>, n0: Int, t: Int,
-                       patches: UnsafeMutablePointer<Float>) {
-        let cols = t * g.outPositions
+                       patches: UnsafeMutablePointer<Float>, rowStride cols: Int) {
         let oh = g.outHeight, ow = g.outWidth, k = g.kernel
         for c in 0..<g.inChannels {
             for a in 0..<k {
@@ -40,8 +39,7 @@ enum Im2Col {
 
     /// Adds `patches` back into images n0 ..< n0 + t of `dx` (NCHW), the adjoint of `gather`.
     static func scatterAdd(_ g: ConvGeometry, patches: UnsafePointer<Float>, n0: Int, t: Int,
-                           dx: UnsafeMutablePointer<Float>) {
-        let cols = t * g.outPositions
+                           dx: UnsafeMutablePointer<Float>, rowStride cols: Int) {
         let oh = g.outHeight, ow = g.outWidth, k = g.kernel
         for c in 0..<g.inChannels {
             for a in 0..<k {
