@@ -16,6 +16,22 @@ public enum ConvBenchmarkReport {
                 for (k, v) in p.layers { Swift.print("layer \(k): \(v)") }
                 return
             }
+            if let spec = ProcessInfo.processInfo.environment["REPRO_CONV_SPARSE_LAYERS"] {
+                // name,width: every conv layer on our sparse kernels, forward and backward apart
+                let parts = spec.split(separator: ",").map(String.init)
+                let a = try ConvArchitectures.make(parts[0], width: Int(parts[1])!)
+                var forward = 0.0, backward = 0.0
+                for r in try SparseLayerTiming.rows(a) {
+                    forward += r.forwardSeconds; backward += r.backwardSeconds
+                    let gflops = { (s: Double, passes: Double) in Digits.fixed(2 * passes * Double(r.multiplyAdds) / s / 1e9, 1) }
+                    Swift.print("layer \(r.layer) (\(r.layout), \(r.keptWeights) kept): forward "
+                                + "\(Digits.fixed(r.forwardSeconds * 1000, 1)) ms (\(gflops(r.forwardSeconds, 1)) GFLOP/s), backward "
+                                + "\(Digits.fixed(r.backwardSeconds * 1000, 1)) ms (\(gflops(r.backwardSeconds, 2)) GFLOP/s)")
+                }
+                Swift.print("sparse_layers_forward_ms: \(Digits.fixed(forward * 1000, 1))")
+                Swift.print("sparse_layers_backward_ms: \(Digits.fixed(backward * 1000, 1))")
+                return
+            }
             if let spec = ProcessInfo.processInfo.environment["REPRO_CONV_LAYERS"] {
                 // name,width: dense conv layers, ours (plain layouts) against oneDNN's own layouts
                 let parts = spec.split(separator: ",").map(String.init)

@@ -33,8 +33,8 @@ final class SparseConvolution {
     private final class Workspace {
         let source, outputs, outputGradients, inputGradients: FloatBuffer
         init(_ l: SparseTileLayout) {
-            source = FloatBuffer(count: l.sourceRows * l.sourceStride)
-            inputGradients = FloatBuffer(count: l.sourceRows * l.sourceStride)
+            source = FloatBuffer(count: l.sourceTileCount)
+            inputGradients = FloatBuffer(count: l.sourceTileCount)
             outputs = FloatBuffer(count: l.geometry.outChannels * l.gradientStride)
             outputGradients = FloatBuffer(count: l.geometry.outChannels * l.gradientStride)
         }
@@ -101,7 +101,7 @@ final class SparseConvolution {
             l.fillOutputGradient(dy, n0: n0, t: t, into: d)
             let mine = sums + n0 / l.groupImages * slot
             if biasGradients != nil {
-                for o in 0..<out { mine[kept + o] = Vector.sum(l.backwardLength(t), d + o * l.gradientStride + l.front) }
+                for o in 0..<out { mine[kept + o] = Vector.sum(l.forwardLength(t), d + o * l.gradientStride + l.front) }
             }
             if weightGradients != nil {
                 l.fillSource(x, n0: n0, t: t, into: ws.source.pointer)
@@ -109,8 +109,9 @@ final class SparseConvolution {
                                       source: ws.source.pointer, length: l.forwardLength(t), into: mine)
             }
             if let dx {
-                SparseRowKernels.accumulate(backwardRows, weights: transposed.pointer, source: d,
-                                            length: l.backwardLength(t), output: ws.inputGradients.pointer,
+                let (start, length) = l.backwardRange(t)
+                SparseRowKernels.accumulate(backwardRows, weights: transposed.pointer, source: d + start,
+                                            length: length, output: ws.inputGradients.pointer + start,
                                             outputStride: l.sourceStride)
                 l.writeInputGradient(ws.inputGradients.pointer, n0: n0, t: t, dx: dx)
             }

@@ -1,14 +1,16 @@
 import Foundation
 
-/// Where a group of images sits for the sparse kernels. Positions q of the output run over the
-/// group's images one after another; the source tile has one row per kernel input:
+/// Where a group of images sits for the sparse kernels. Output positions q of the group form one
+/// contiguous range; the source tile has one row per kernel input, and the tap (a, b) of every
+/// output is the same shift of that row, so a kept weight is one shifted vector:
 ///
-/// - `padded` (stride 1): a row per input channel, each image zero-padded to (H+2p)×(W+2p); the
-///   tap (a, b) of output q is source[q + a·(W+2p) + b], so a kept weight is one shifted vector
-///   and there is no im2col. Outputs live on the padded grid too (the extra columns and rows are
-///   computed and dropped, and are zero in the output gradient).
-/// - `patches` (strided convs and small maps, where the padded grid wastes most lanes): a row
-///   per patch row (channel, a, b), im2col of the group, outputs on the plain grid.
+/// - `padded` (stride 1, no im2col): a row per input channel holding the group's images
+///   zero-padded to (H+2p)×(W+2p), their lines interleaved — line i of image n at
+///   i·(G·(W+2p)) + n·(W+2p) — so q = i·G·(W+2p) + n·(W+2p) + j and the tap (a, b) is
+///   source[q + a·G·(W+2p) + b]. The 2p extra columns per image line are computed and dropped
+///   (zero in the output gradient): a 2×2 map still uses half of the lanes.
+/// - `patches` (strided convs): a row per patch row (channel, a, b), im2col of the group,
+///   q = n·outPositions + i·outWidth + j.
 struct SparseTileLayout {
     enum Kind: String { case padded, patches }
 
@@ -16,42 +18,52 @@ struct SparseTileLayout {
     let geometry: ConvGeometry
     /// Images per group: fixed by the shape (never by threads or batch), so every sum has one order.
     let groupImages: Int
-    /// Positions q per image and per output row.
+    /// Steps of q per image and per output line.
     let imageStride: Int, lineStride: Int
     /// Source rows and their stride (floats).
     let sourceRows: Int, sourceStride: Int
     /// Zeros in front of every output-gradient row (the input gradient reads back that far).
     let front: Int
-    var gradientStride: Int { front + groupImages * imageStride }
-    private var paddedWidth: Int { geometry.width + 2 * geometry.padding }
+    /// Kernels run over whole blocks of `SparseTileLayout.block` positions; every output row has
+    /// that many more floats behind its positions (zero in the output gradient), so the extra
+    /// lanes add nothing to a weight gradient.
+    static let block = 16
+    var gradientStride: Int { front + sourceStride + Self.block }
 
     /// `REPRO_CONV_SPARSE_LAYOUT=padded|patches` forces one where allowed (for measuring).
     static let forced: Kind? = getenv("REPRO_CONV_SPARSE_LAYOUT").flatMap { Kind(rawValue: String(cString: $0)) }
 
-    /// The padded grid where the stride is 1 and it wastes at most 60% more lanes, else patches
-    /// (`kind` forces one; padded needs stride 1); groups of about `tileFloats` source floats.
+    /// Padded where the stride is 1, else patches (`kind` forces one; padded needs stride 1);
+    /// groups of about `tileFloats` floats of source or output tile.
     init(_ g: ConvGeometry, tileFloats: Int, kind forced: Kind? = SparseTileLayout.forced) {
         geometry = g
+        kind = g.stride == 1 ? (forced ?? .padded) : .patches
         let wp = g.width + 2 * g.padding, hp = g.height + 2 * g.padding
-        let paddedFits = g.stride == 1 && 5 * hp * wp <= 8 * g.outPositions
-        kind = g.stride == 1 ? (forced ?? (paddedFits ? .padded : .patches)) : .patches
+        let perImage = kind == .padded ? max(g.inChannels, g.outChannels) * hp * wp
+            : max(g.patchRows, g.outChannels) * g.outPositions
+        let images = max(1, min(64, tileFloats / max(1, perImage)))
+        groupImages = images
         switch kind {
         case .padded:
-            imageStride = hp * wp; lineStride = wp; sourceRows = g.inChannels
-            front = (g.kernel - 1) * (wp + 1)
+            imageStride = wp; lineStride = images * wp; sourceRows = g.inChannels
+            sourceStride = hp * images * wp
+            front = (g.kernel - 1) * (lineStride + 1)
         case .patches:
             imageStride = g.outPositions; lineStride = g.outWidth; sourceRows = g.patchRows
+            sourceStride = images * g.outPositions
             front = 0
         }
-        let perImage = max(sourceRows, g.outChannels) * imageStride
-        groupImages = max(1, min(64, tileFloats / max(1, perImage)))
-        sourceStride = groupImages * imageStride
     }
+
+    /// Floats of a source or input-gradient tile: the last row's blocks may run past its end
+    /// (a row's extra lanes read the next row: finite numbers, and only for dropped outputs or
+    /// zero output gradients).
+    var sourceTileCount: Int { sourceRows * sourceStride + Self.block }
 
     /// The source offset of tap (c, a, b) at q = 0.
     func forwardOffset(channel c: Int, a: Int, b: Int) -> Int {
         switch kind {
-        case .padded: return c * sourceStride + a * paddedWidth + b
+        case .padded: return c * sourceStride + a * lineStride + b
         case .patches: return ((c * geometry.kernel + a) * geometry.kernel + b) * sourceStride
         }
     }
@@ -62,22 +74,30 @@ struct SparseTileLayout {
     }
 
     func backwardOffset(output o: Int, a: Int, b: Int) -> Int {
-        kind == .padded ? o * gradientStride + front - a * paddedWidth - b : o * gradientStride
+        kind == .padded ? o * gradientStride + front - a * lineStride - b : o * gradientStride
     }
 
-    /// Positions the forward pass and weight gradient cover for t images (the last ends at the
-    /// last valid output), and that the input gradient covers.
+    /// Positions the forward pass and weight gradient cover for t images (up to the last valid
+    /// output), rounded up to whole blocks.
     func forwardLength(_ t: Int) -> Int {
-        (t - 1) * imageStride + (geometry.outHeight - 1) * lineStride + geometry.outWidth
+        Self.blocks((t - 1) * imageStride + (geometry.outHeight - 1) * lineStride + geometry.outWidth)
     }
 
-    func backwardLength(_ t: Int) -> Int { t * imageStride }
+    /// Where the input gradient's positions start in a tile row and how many it covers: the
+    /// image lines of the padded tile (not its padding lines), or the t images' patches.
+    func backwardRange(_ t: Int) -> (start: Int, length: Int) {
+        kind == .padded ? (geometry.padding * lineStride, Self.blocks(geometry.height * lineStride))
+            : (0, Self.blocks(t * imageStride))
+    }
+
+    private static func blocks(_ n: Int) -> Int { (n + block - 1) / block * block }
 
     /// The source tile of images n0 ..< n0 + t of x (NCHW); padding is never written, so stays 0.
     func fillSource(_ x: UnsafePointer<Float>, n0: Int, t: Int, into tile: UnsafeMutablePointer<Float>) {
         switch kind {
         case .patches: Im2Col.gather(geometry, x: x, n0: n0, t: t, patches: tile, rowStride: sourceStride)
-        case .padded: forEachInputLine(n0: n0, t: t) { nchw, q, count in (tile + q).update(from: x + nchw, count: count) }
+        case .padded:
+            forEachInputLine(n0: n0, t: t) { nchw, q, count in (tile + q).update(from: x + nchw, count: count) }
         }
     }
 
@@ -88,7 +108,8 @@ struct SparseTileLayout {
         case .patches:
             (dx + n0 * g.inChannels * g.inPositions).update(repeating: 0, count: t * g.inChannels * g.inPositions)
             Im2Col.scatterAdd(g, patches: tile, n0: n0, t: t, dx: dx, rowStride: sourceStride)
-        case .padded: forEachInputLine(n0: n0, t: t) { nchw, q, count in (dx + nchw).update(from: tile + q, count: count) }
+        case .padded:
+            forEachInputLine(n0: n0, t: t) { nchw, q, count in (dx + nchw).update(from: tile + q, count: count) }
         }
     }
 
@@ -102,8 +123,10 @@ struct SparseTileLayout {
     }
 
     /// The output-gradient tile (rows of `gradientStride`, after `front` zeros) from dy (NCHW);
-    /// positions off the output grid are never written, so stay 0.
+    /// positions off the output grid are never written, so stay 0 — but a smaller last group
+    /// first clears what earlier groups left in the images it lacks.
     func fillOutputGradient(_ dy: UnsafePointer<Float>, n0: Int, t: Int, into tile: UnsafeMutablePointer<Float>) {
+        if t < groupImages { tile.update(repeating: 0, count: geometry.outChannels * gradientStride) }
         forEachOutputLine(n0: n0, t: t, tileOffset: front) { _, nchw, q, count in
             (tile + q).update(from: dy + nchw, count: count)
         }
@@ -122,15 +145,15 @@ struct SparseTileLayout {
         }
     }
 
-    /// Every input line on the padded grid: (NCHW offset, tile offset) with the line's length.
+    /// Every input line on the padded grid: (NCHW offset, tile offset, length).
     @inline(__always)
     private func forEachInputLine(n0: Int, t: Int, _ body: (Int, Int, Int) -> Void) {
-        let g = geometry, wp = paddedWidth
+        let g = geometry, p = g.padding
         for c in 0..<g.inChannels {
             for n in 0..<t {
                 let nchw = ((n0 + n) * g.inChannels + c) * g.inPositions
-                let q = c * sourceStride + n * imageStride + g.padding * wp + g.padding
-                for i in 0..<g.height { body(nchw + i * g.width, q + i * wp, g.width) }
+                let q = c * sourceStride + n * imageStride + p * lineStride + p
+                for i in 0..<g.height { body(nchw + i * g.width, q + i * lineStride, g.width) }
             }
         }
     }
