@@ -1,9 +1,10 @@
 import Foundation
 
 /// A convolution that keeps some of its weights, computed on fixed groups of images by the
-/// sparse row kernels: per output channel a sum of shifted source vectors over its kept taps
-/// (forward), per input channel or patch row the same over the output gradient (input
-/// gradient), and per kept weight a dot product (weight gradient). Cost ∝ kept weights ×
+/// sparse row kernels on `SparseTileLayout`'s padded phase planes: per output channel a sum of
+/// shifted source vectors over its kept taps (forward), per source row (input channel and
+/// phase) the same over the output gradient (input gradient), and per kept weight a dot
+/// product (weight gradient). Cost ∝ kept weights ×
 /// positions, whatever the width; masked weights are never touched.
 ///
 /// Kept positions are flat OIHW indices, ascending; values come compact (one per kept position).
@@ -41,10 +42,10 @@ final class SparseConvolution {
     }
 
     init(_ g: ConvGeometry, positions: [Int], batch: Int, threads: Int,
-         tileFloats: Int = SparseConvolution.defaultTileFloats, layout kind: SparseTileLayout.Kind? = nil) {
+         tileFloats: Int = SparseConvolution.defaultTileFloats) {
         geometry = g
         kept = positions.count
-        let layout = SparseTileLayout(g, tileFloats: tileFloats, kind: kind ?? SparseTileLayout.forced)
+        let layout = SparseTileLayout(g, tileFloats: tileFloats)
         self.layout = layout
         let rows = g.patchRows, k = g.kernel
         let taps = positions.map { p -> (o: Int, c: Int, a: Int, b: Int) in
@@ -56,7 +57,7 @@ final class SparseConvolution {
         }
         precondition(forwardRows.isCompactOrder, "kept positions must be ascending")
         backwardRows = SparseRows(rows: layout.sourceRows, kept: kept, row: {
-            layout.backwardRow(channel: taps[$0].c, a: taps[$0].a, b: taps[$0].b)
+            layout.sourceRow(channel: taps[$0].c, a: taps[$0].a, b: taps[$0].b)
         }) { layout.backwardOffset(output: taps[$0].o, a: taps[$0].a, b: taps[$0].b) }
         transposed = FloatBuffer(count: kept)
         let groups = (max(1, batch) + layout.groupImages - 1) / layout.groupImages
@@ -109,7 +110,7 @@ final class SparseConvolution {
                                       source: ws.source.pointer, length: l.forwardLength(t), into: mine)
             }
             if let dx {
-                let (start, length) = l.backwardRange(t)
+                let (start, length) = l.backwardRange()
                 SparseRowKernels.accumulate(backwardRows, weights: transposed.pointer, source: d + start,
                                             length: length, output: ws.inputGradients.pointer + start,
                                             outputStride: l.sourceStride)

@@ -41,7 +41,7 @@ public enum SparseLayerTiming {
                 conv.backward(x: x.pointer, dy: y.pointer, values: values.pointer, dx: dx.pointer,
                               weightGradients: dw.pointer, biasGradients: db.pointer, batch: batch)
             }
-            return Row(layer: layer.name, layout: "\(conv.layout.kind.rawValue) ×\(conv.tileImages)",
+            return Row(layer: layer.name, layout: "groups of \(conv.tileImages)",
                        keptWeights: positions.count, multiplyAdds: positions.count * g.outPositions * batch,
                        forwardSeconds: forward, backwardSeconds: backward)
         }

@@ -1,26 +1,21 @@
-import Foundation
-
-/// Where a group of images sits for the sparse kernels. Output positions q of the group form one
-/// contiguous range; the source tile has one row per kernel input, and the tap (a, b) of every
-/// output is the same shift of that row, so a kept weight is one shifted vector:
-///
-/// - `padded` (stride 1, no im2col): a row per input channel holding the group's images
-///   zero-padded to (H+2p)×(W+2p), their lines interleaved — line i of image n at
-///   i·(G·(W+2p)) + n·(W+2p) — so q = i·G·(W+2p) + n·(W+2p) + j and the tap (a, b) is
-///   source[q + a·G·(W+2p) + b]. The 2p extra columns per image line are computed and dropped
-///   (zero in the output gradient): a 2×2 map still uses half of the lanes.
-/// - `patches` (strided convs): a row per patch row (channel, a, b), im2col of the group,
-///   q = n·outPositions + i·outWidth + j.
+/// Where a group of G images sits for the sparse kernels. Every input channel's images are
+/// zero-padded to (H+2p)×(W+2p) and split into s×s phase planes (s the stride: phase (u, v)
+/// holds padded rows ≡ u, columns ≡ v mod s), each ⌈(H+2p)/s⌉ × ⌈(W+2p)/s⌉ =: Hs × Ws; a source
+/// row is one (channel, phase) with the group's plane lines interleaved — line i of image n at
+/// i·G·Ws + n·Ws. An output (i, j) of image n sits at q = i·G·Ws + n·Ws + j, and its tap (a, b)
+/// reads phase (a mod s, b mod s) at q + ⌊a/s⌋·G·Ws + ⌊b/s⌋: a kept weight is one shifted vector
+/// over all the group's outputs, with no im2col. Positions past the output's width or height are
+/// computed and dropped (and are zero in the output gradient): a 2×2 map uses half the lanes.
 struct SparseTileLayout {
-    enum Kind: String { case padded, patches }
-
-    let kind: Kind
     let geometry: ConvGeometry
     /// Images per group: fixed by the shape (never by threads or batch), so every sum has one order.
     let groupImages: Int
-    /// Steps of q per image and per output line.
-    let imageStride: Int, lineStride: Int
-    /// Source rows and their stride (floats).
+    /// Phase plane width Ws and height Hs.
+    let planeWidth: Int, planeHeight: Int
+    /// Steps of q per image (Ws) and per line (G·Ws).
+    var imageStride: Int { planeWidth }
+    let lineStride: Int
+    /// Source rows (channels × s²) and their stride (floats).
     let sourceRows: Int, sourceStride: Int
     /// Zeros in front of every output-gradient row (the input gradient reads back that far).
     let front: Int
@@ -29,30 +24,21 @@ struct SparseTileLayout {
     /// lanes add nothing to a weight gradient.
     static let block = 16
     var gradientStride: Int { front + sourceStride + Self.block }
+    private var phases: Int { geometry.stride * geometry.stride }
 
-    /// `REPRO_CONV_SPARSE_LAYOUT=padded|patches` forces one where allowed (for measuring).
-    static let forced: Kind? = getenv("REPRO_CONV_SPARSE_LAYOUT").flatMap { Kind(rawValue: String(cString: $0)) }
-
-    /// Padded where the stride is 1, else patches (`kind` forces one; padded needs stride 1);
-    /// groups of about `tileFloats` floats of source or output tile.
-    init(_ g: ConvGeometry, tileFloats: Int, kind forced: Kind? = SparseTileLayout.forced) {
+    /// Groups of about `tileFloats` floats of source or output tile.
+    init(_ g: ConvGeometry, tileFloats: Int) {
         geometry = g
-        kind = g.stride == 1 ? (forced ?? .padded) : .patches
-        let wp = g.width + 2 * g.padding, hp = g.height + 2 * g.padding
-        let perImage = kind == .padded ? max(g.inChannels, g.outChannels) * hp * wp
-            : max(g.patchRows, g.outChannels) * g.outPositions
-        let images = max(1, min(64, tileFloats / max(1, perImage)))
-        groupImages = images
-        switch kind {
-        case .padded:
-            imageStride = wp; lineStride = images * wp; sourceRows = g.inChannels
-            sourceStride = hp * images * wp
-            front = (g.kernel - 1) * (lineStride + 1)
-        case .patches:
-            imageStride = g.outPositions; lineStride = g.outWidth; sourceRows = g.patchRows
-            sourceStride = images * g.outPositions
-            front = 0
-        }
+        let s = g.stride
+        planeHeight = (g.height + 2 * g.padding + s - 1) / s
+        planeWidth = (g.width + 2 * g.padding + s - 1) / s
+        let planes = planeHeight * planeWidth
+        let perImage = max(g.inChannels * s * s, g.outChannels) * planes
+        groupImages = max(1, min(64, tileFloats / max(1, perImage)))
+        lineStride = groupImages * planeWidth
+        sourceRows = g.inChannels * s * s
+        sourceStride = planeHeight * lineStride
+        front = (g.kernel - 1) / s * (lineStride + 1)
     }
 
     /// Floats of a source or input-gradient tile: the last row's blocks may run past its end
@@ -60,21 +46,21 @@ struct SparseTileLayout {
     /// zero output gradients).
     var sourceTileCount: Int { sourceRows * sourceStride + Self.block }
 
-    /// The source offset of tap (c, a, b) at q = 0.
+    /// The source row of tap (c, a, b), its offset at q = 0, and its offset into the output
+    /// gradient of output o for the input gradient.
+    func sourceRow(channel c: Int, a: Int, b: Int) -> Int {
+        let s = geometry.stride
+        return c * phases + a % s * s + b % s
+    }
+
     func forwardOffset(channel c: Int, a: Int, b: Int) -> Int {
-        switch kind {
-        case .padded: return c * sourceStride + a * lineStride + b
-        case .patches: return ((c * geometry.kernel + a) * geometry.kernel + b) * sourceStride
-        }
+        sourceRow(channel: c, a: a, b: b) * sourceStride + shift(a, b)
     }
 
-    /// The input-gradient row of tap (c, a, b) and its offset into the output gradient for output o.
-    func backwardRow(channel c: Int, a: Int, b: Int) -> Int {
-        kind == .padded ? c : (c * geometry.kernel + a) * geometry.kernel + b
-    }
+    func backwardOffset(output o: Int, a: Int, b: Int) -> Int { o * gradientStride + front - shift(a, b) }
 
-    func backwardOffset(output o: Int, a: Int, b: Int) -> Int {
-        kind == .padded ? o * gradientStride + front - a * lineStride - b : o * gradientStride
+    private func shift(_ a: Int, _ b: Int) -> Int {
+        a / geometry.stride * lineStride + b / geometry.stride
     }
 
     /// Positions the forward pass and weight gradient cover for t images (up to the last valid
@@ -83,33 +69,30 @@ struct SparseTileLayout {
         Self.blocks((t - 1) * imageStride + (geometry.outHeight - 1) * lineStride + geometry.outWidth)
     }
 
-    /// Where the input gradient's positions start in a tile row and how many it covers: the
-    /// image lines of the padded tile (not its padding lines), or the t images' patches.
-    func backwardRange(_ t: Int) -> (start: Int, length: Int) {
-        kind == .padded ? (geometry.padding * lineStride, Self.blocks(geometry.height * lineStride))
-            : (0, Self.blocks(t * imageStride))
+    /// Where the input gradient's positions start in a source row and how many it covers: the
+    /// image lines without the padding lines at stride 1, every line otherwise.
+    func backwardRange() -> (start: Int, length: Int) {
+        geometry.stride == 1 ? (geometry.padding * lineStride, Self.blocks(geometry.height * lineStride))
+            : (0, Self.blocks(sourceStride))
     }
 
     private static func blocks(_ n: Int) -> Int { (n + block - 1) / block * block }
 
     /// The source tile of images n0 ..< n0 + t of x (NCHW); padding is never written, so stays 0.
     func fillSource(_ x: UnsafePointer<Float>, n0: Int, t: Int, into tile: UnsafeMutablePointer<Float>) {
-        switch kind {
-        case .patches: Im2Col.gather(geometry, x: x, n0: n0, t: t, patches: tile, rowStride: sourceStride)
-        case .padded:
-            forEachInputLine(n0: n0, t: t) { nchw, q, count in (tile + q).update(from: x + nchw, count: count) }
+        let s = geometry.stride
+        forEachInputLine(n0: n0, t: t) { nchw, q, count in
+            if s == 1 { (tile + q).update(from: x + nchw, count: count); return }
+            for j in 0..<count { tile[q + j] = x[nchw + j * s] }
         }
     }
 
     /// dx (NCHW, images n0 ..< n0 + t, overwritten) from the input-gradient tile.
     func writeInputGradient(_ tile: UnsafePointer<Float>, n0: Int, t: Int, dx: UnsafeMutablePointer<Float>) {
-        let g = geometry
-        switch kind {
-        case .patches:
-            (dx + n0 * g.inChannels * g.inPositions).update(repeating: 0, count: t * g.inChannels * g.inPositions)
-            Im2Col.scatterAdd(g, patches: tile, n0: n0, t: t, dx: dx, rowStride: sourceStride)
-        case .padded:
-            forEachInputLine(n0: n0, t: t) { nchw, q, count in (dx + nchw).update(from: tile + q, count: count) }
+        let s = geometry.stride
+        forEachInputLine(n0: n0, t: t) { nchw, q, count in
+            if s == 1 { (dx + nchw).update(from: tile + q, count: count); return }
+            for j in 0..<count { dx[nchw + j * s] = tile[q + j] }
         }
     }
 
@@ -145,15 +128,26 @@ struct SparseTileLayout {
         }
     }
 
-    /// Every input line on the padded grid: (NCHW offset, tile offset, length).
+    /// Every input line's part in each column phase: (NCHW offset of its first column, tile
+    /// offset, count); the part's columns are s apart.
     @inline(__always)
     private func forEachInputLine(n0: Int, t: Int, _ body: (Int, Int, Int) -> Void) {
-        let g = geometry, p = g.padding
+        let g = geometry, s = g.stride, p = g.padding
         for c in 0..<g.inChannels {
             for n in 0..<t {
-                let nchw = ((n0 + n) * g.inChannels + c) * g.inPositions
-                let q = c * sourceStride + n * imageStride + p * lineStride + p
-                for i in 0..<g.height { body(nchw + i * g.width, q + i * lineStride, g.width) }
+                let image = ((n0 + n) * g.inChannels + c) * g.inPositions
+                for r in 0..<g.height {
+                    let (u, line) = ((r + p) % s, (r + p) / s)
+                    for v in 0..<s {
+                        // Input columns x with (x + p) ≡ v (mod s), at plane column (x + p) / s.
+                        let first = ((v - p) % s + s) % s
+                        guard first < g.width else { continue }
+                        let row = c * phases + u * s + v
+                        body(image + r * g.width + first,
+                             row * sourceStride + line * lineStride + n * imageStride + (first + p) / s,
+                             (g.width - first + s - 1) / s)
+                    }
+                }
             }
         }
     }
