@@ -1,7 +1,7 @@
 /// The two inner loops of the sparse conv, on a source tile whose rows are shifted views of the
 /// input (or of the output gradient): a row of outputs is a weighted sum of shifted source
 /// vectors, and a weight gradient is a dot product of an output-gradient row with one. Both run
-/// over a contiguous range of positions (images × pixels of a group), 32 at a time in registers,
+/// over a contiguous range of positions (images × pixels of a group), 64 at a time in registers,
 /// so memory is touched once per kept weight and position, never the masked ones.
 enum SparseRowKernels {
     private typealias V = SIMD16<Float>
@@ -15,9 +15,8 @@ enum SparseRowKernels {
     }
 
     /// out[r·outStride + q] = Σ_{i ∈ row r} w[i] · source[offset[i] + q] for q ∈ 0 ..< length, a
-    /// multiple of 16 (overwritten). The even and odd entries are summed apart, then added (two
-    /// chains of adds in flight); that order is the same for every q, so the bits do not depend
-    /// on q's lane.
+    /// multiple of 16 (overwritten). Every q sums its entries in entry order (64 positions in
+    /// eight independent registers, then 16 at a time), so the bits do not depend on q's lane.
     static func accumulate(_ rows: SparseRows, weights w: UnsafePointer<Float>, source: UnsafePointer<Float>,
                            length: Int, output: UnsafeMutablePointer<Float>, outputStride: Int) {
         precondition(length % 16 == 0, "sparse kernels run on whole blocks of 16 positions")
@@ -25,35 +24,23 @@ enum SparseRowKernels {
             rows.offset.withUnsafeBufferPointer { offset in
                 for r in 0..<rows.count {
                     let out = output + r * outputStride
-                    let lo = start[r], hi = start[r + 1], pairs = lo + (hi - lo) / 2 * 2
+                    let lo = start[r], hi = start[r + 1]
                     var q = 0
-                    while q + 32 <= length {
-                        var a0 = V(repeating: 0), a1 = a0, b0 = a0, b1 = a0
-                        var i = lo
-                        while i < pairs {
-                            let wa = V(repeating: w[i]), wb = V(repeating: w[i + 1])
-                            let pa = source + offset[i] + q, pb = source + offset[i + 1] + q
-                            a0 += wa * load(pa); a1 += wa * load(pa + 16)
-                            b0 += wb * load(pb); b1 += wb * load(pb + 16)
-                            i += 2
+                    while q + 64 <= length {
+                        var a0 = V(repeating: 0), a1 = a0, a2 = a0, a3 = a0
+                        for i in lo..<hi {
+                            let wv = V(repeating: w[i]), p = source + offset[i] + q
+                            a0 += wv * load(p); a1 += wv * load(p + 16)
+                            a2 += wv * load(p + 32); a3 += wv * load(p + 48)
                         }
-                        if i < hi {
-                            let wa = V(repeating: w[i]), pa = source + offset[i] + q
-                            a0 += wa * load(pa); a1 += wa * load(pa + 16)
-                        }
-                        store(a0 + b0, out + q); store(a1 + b1, out + q + 16)
-                        q += 32
+                        store(a0, out + q); store(a1, out + q + 16); store(a2, out + q + 32); store(a3, out + q + 48)
+                        q += 64
                     }
-                    if q < length {
-                        var a0 = V(repeating: 0), b0 = a0
-                        var i = lo
-                        while i < pairs {
-                            a0 += V(repeating: w[i]) * load(source + offset[i] + q)
-                            b0 += V(repeating: w[i + 1]) * load(source + offset[i + 1] + q)
-                            i += 2
-                        }
-                        if i < hi { a0 += V(repeating: w[i]) * load(source + offset[i] + q) }
-                        store(a0 + b0, out + q)
+                    while q < length {
+                        var a0 = V(repeating: 0)
+                        for i in lo..<hi { a0 += V(repeating: w[i]) * load(source + offset[i] + q) }
+                        store(a0, out + q)
+                        q += 16
                     }
                 }
             }
