@@ -57,11 +57,18 @@ enum BatchNormKernel {
                                  relu: Bool, threads: Int) {
         Parallel.forEach(s.channels, parts: threads) { _, channels in
             for c in channels {
-                let inv = 1 / (runningVar[c] + epsilon).squareRoot()
-                affine(s, c: c, x: x, scale: gamma[c] * inv, shift: beta[c] - gamma[c] * inv * runningMean[c],
-                       relu: relu, y: y)
+                let (scale, shift) = inferenceAffine(c, gamma: gamma, beta: beta, runningMean: runningMean,
+                                                     runningVar: runningVar)
+                affine(s, c: c, x: x, scale: scale, shift: shift, relu: relu, y: y)
             }
         }
+    }
+
+    /// Channel c's inference-mode y = scale·x + shift.
+    static func inferenceAffine(_ c: Int, gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>,
+                                runningMean: UnsafePointer<Float>, runningVar: UnsafePointer<Float>) -> (Float, Float) {
+        let inv = 1 / (runningVar[c] + epsilon).squareRoot()
+        return (gamma[c] * inv, beta[c] - gamma[c] * inv * runningMean[c])
     }
 
     /// Training backward: dx (overwritten), dγ and dβ (overwritten). `reluOutput`: the batch norm

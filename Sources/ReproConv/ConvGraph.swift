@@ -40,16 +40,23 @@ final class ConvGraph {
     /// norm (forward: into the ReLU's output; backward: from the ReLU's gradient and output),
     /// which saves a pass over the maps both ways.
     private let fusedRelu: [Int: Int]
+    /// Per sparse conv node read only by a batch norm: that batch norm, which in inference mode
+    /// (with its fused ReLU) the conv applies as it writes its output.
+    private let foldedNorm: [Int: Int]
+    /// Whether inference passes fold batch norms into sparse convs (off only to test the bits).
+    var foldsNorms = true
     private var argmaxBuffers: [UnsafeMutablePointer<Int32>] = []
     /// Seconds per operation kind and direction when set (for `repro bench`), else nil.
     var timings: [String: Double]?
 
-    private func timed<T>(_ key: @autoclosure () -> String, _ body: () throws -> T) rethrows -> T {
-        guard timings != nil else { return try body() }
+    /// Runs `body`, adding its seconds to `timings` under `key` when measuring. Not throwing (nor
+    /// rethrowing): Swift 6.3's optimiser let the op switch's closure return a stale error
+    /// register through a throwing function type, so ops hand their errors out themselves.
+    private func timed(_ key: @autoclosure () -> String, _ body: () -> Void) {
+        guard timings != nil else { return body() }
         let start = DispatchTime.now().uptimeNanoseconds
-        let result = try body()
+        body()
         timings![key(), default: 0] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return result
     }
 
     private func kind(_ i: Int) -> String {
@@ -133,7 +140,15 @@ final class ConvGraph {
         }
         self.ops = ops; self.layers = layers; self.norms = norms
         dependsOnParameters = depends
-        fusedRelu = Self.fusedRelus(ops, sources: a.nodes.enumerated().map { i, node in node.from ?? [i - 1] })
+        let nodeSources = a.nodes.enumerated().map { i, node in node.from ?? [i - 1] }
+        fusedRelu = Self.soleReaders(ops, sources: nodeSources) { reader, op in
+            guard case .batchNorm = op, case .relu = reader else { return false }
+            return true
+        }
+        foldedNorm = Self.soleReaders(ops, sources: nodeSources) { reader, op in
+            guard case .conv(let l) = op, layers[l].isSparse, case .batchNorm = reader else { return false }
+            return true
+        }
         outputs = sizes.map { FloatBuffer(count: maxBatch * $0) }
         gradients = sizes.map { FloatBuffer(count: maxBatch * $0) }
         input = FloatBuffer(count: maxBatch * inputSize)
@@ -148,16 +163,16 @@ final class ConvGraph {
         return fusedRelu[sources[i][0]] == i
     }
 
-    /// Batch-norm nodes read by one ReLU only, with that ReLU.
-    private static func fusedRelus(_ ops: [Op], sources: [[Int]]) -> [Int: Int] {
+    /// The nodes read by one node only for which `pair(reader's op, node's op)`, with that reader.
+    private static func soleReaders(_ ops: [Op], sources: [[Int]], _ pair: (Op, Op) -> Bool) -> [Int: Int] {
         var readers = [Int: [Int]]()
         for (i, from) in sources.enumerated() { for j in from { readers[j, default: []].append(i) } }
-        var fused = [Int: Int]()
+        var found = [Int: Int]()
         for (i, op) in ops.enumerated() {
-            guard case .batchNorm = op, let only = readers[i], only.count == 1, case .relu = ops[only[0]] else { continue }
-            fused[i] = only[0]
+            guard let only = readers[i], only.count == 1, pair(ops[only[0]], op) else { continue }
+            found[i] = only[0]
         }
-        return fused
+        return found
     }
 
     /// The current parameters as a network value.
@@ -178,14 +193,15 @@ final class ConvGraph {
     func forward(_ n: Int, training: Bool) throws {
         precondition(n > 0 && n <= maxBatch)
         DNNLContext.setThreads(1)
+        let folded = training || !foldsNorms ? [:] : foldedNorm
+        let foldedNorms = Set(folded.values)
         for (i, op) in ops.enumerated() {
-            if isFusedRelu(i) { continue }  // computed by the batch norm before it
+            // Computed by the batch norm or the conv before it.
+            if isFusedRelu(i) || foldedNorms.contains(i) { continue }
             let x = source(sources[i][0])
             let y = outputs[i].pointer
             let inSize = sources[i][0] == -1 ? inputSize : sizes[sources[i][0]]
-            // The op runs in a non-throwing closure and hands oneDNN's error out: a throwing closure
-            // around this switch came back from Swift 6.3's optimiser with a stale error register.
-            var failure: Error?
+            var failure: Error?  // oneDNN's, handed out of the op's closure (see `timed`)
             timed("forward " + kind(i)) {
             switch op {
             case .resize(let kernel):
@@ -201,7 +217,12 @@ final class ConvGraph {
                 }
             case .conv(let l):
                 let layer = layers[l]
-                if let sparse = layer.sparse {
+                if let sparse = layer.sparse, let b = folded[i], case .batchNorm(let k) = ops[b] {
+                    let relu = fusedRelu[b]
+                    sparse.forward(x: x, values: layer.values.pointer, bias: layer.bias?.pointer,
+                                   affine: norms[k].folded(relu: relu != nil),
+                                   y: outputs[relu ?? b].pointer, batch: n)
+                } else if let sparse = layer.sparse {
                     sparse.forward(x: x, values: layer.values.pointer, bias: layer.bias?.pointer, y: y, batch: n)
                 } else {
                     do { try layer.denseForward(x: x, y: y, batch: n, threads: threads) } catch { failure = error }

@@ -76,15 +76,15 @@ final class SparseConvolution {
         }
     }
 
-    /// y = conv(x, w) + b for `batch` images (NCHW).
+    /// y = conv(x, w) + b for `batch` images (NCHW), through `affine` if given.
     func forward(x: UnsafePointer<Float>, values: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
-                 y: UnsafeMutablePointer<Float>, batch: Int) {
+                 affine: OutputAffine? = nil, y: UnsafeMutablePointer<Float>, batch: Int) {
         forEachGroup(batch) { ws, n0, t in
             layout.fillSource(x, n0: n0, t: t, into: ws.source.pointer)
             SparseRowKernels.accumulate(forwardRows, weights: values, source: ws.source.pointer,
                                         length: layout.forwardLength(t), output: ws.outputs.pointer,
                                         outputStride: layout.gradientStride)
-            layout.writeOutput(ws.outputs.pointer, bias: bias, n0: n0, t: t, y: y)
+            layout.writeOutput(ws.outputs.pointer, bias: bias, affine: affine, n0: n0, t: t, y: y)
         }
     }
 

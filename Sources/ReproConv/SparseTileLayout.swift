@@ -96,12 +96,16 @@ struct SparseTileLayout {
         }
     }
 
-    /// y (NCHW) = the output tile + bias, for images n0 ..< n0 + t.
-    func writeOutput(_ tile: UnsafePointer<Float>, bias: UnsafePointer<Float>?, n0: Int, t: Int,
-                     y: UnsafeMutablePointer<Float>) {
+    /// y (NCHW) = the output tile + bias, through `affine` if given, for images n0 ..< n0 + t.
+    func writeOutput(_ tile: UnsafePointer<Float>, bias: UnsafePointer<Float>?, affine: OutputAffine?,
+                     n0: Int, t: Int, y: UnsafeMutablePointer<Float>) {
         forEachOutputLine(n0: n0, t: t, tileOffset: 0) { o, nchw, q, count in
             let b = bias?[o] ?? 0
-            for j in 0..<count { y[nchw + j] = tile[q + j] + b }
+            if let affine {
+                for j in 0..<count { y[nchw + j] = affine.apply(tile[q + j] + b, o) }
+            } else {
+                for j in 0..<count { y[nchw + j] = tile[q + j] + b }
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import XCTest
+import ReproNetwork
 @testable import ReproConv
 
 /// A ReLU fused into the batch norm before it gives the bits of the two run one after the other,
@@ -36,5 +37,28 @@ final class BatchNormFusionTests: XCTestCase {
         }
         XCTAssertTrue(results[1][0].contains(0) && results[1][0].contains { $0 > 0 }, "the ReLU must cut")
         XCTAssertEqual(results[0], results[1])
+    }
+}
+
+/// Inference passes with every batch norm (and its ReLU) folded into the sparse conv before it
+/// give the bits of the three layers run apart: logits, losses and input gradients.
+final class BatchNormFoldingTests: XCTestCase {
+    func testFoldedInferenceGivesTheSameBits() throws {
+        let nets = try [Toy.network(seed: 3, sparseBelow: 2)]
+            + ReferenceCase.names.map { try ReferenceCase.network($0, sparseBelow: 2) }
+        for net in nets {
+            let count = 5
+            let pixels = randomFloats(count * net.inputSize, seed: 2, "fold").map { ($0 + 1) / 2 }
+            let labels = (0..<count).map { $0 % net.classCount }
+            var results: [InputGradients] = []
+            for folds in [false, true] {
+                let inference = try net.inference(batchSize: 3, threads: 2)
+                inference.graph.foldsNorms = folds
+                results.append(try inference.lossesAndInputGradients(pixels: pixels, labels: labels))
+            }
+            XCTAssertEqual(results[0].logits, results[1].logits, net.architecture.name)
+            XCTAssertEqual(results[0].losses, results[1].losses, net.architecture.name)
+            XCTAssertEqual(results[0].gradients, results[1].gradients, net.architecture.name)
+        }
     }
 }
