@@ -5,6 +5,14 @@ import PackageDescription
 /// debug builds, so the test suite runs its small end-to-end pipelines in seconds, not minutes.
 let optimized: [SwiftSetting] = [.unsafeFlags(["-O"])]
 let readme = ["README.md"]
+/// The conv engine's sparse kernels are 8/16-lane loops: on x86-64 they are compiled for AVX2
+/// (Haswell and later, which oneDNN's fast paths need too); mul and add stay separate (no FMA
+/// contraction), so the bits are those of the baseline build.
+#if arch(x86_64)
+let vectorized: [SwiftSetting] = [.unsafeFlags(["-O", "-target-cpu", "haswell"])]
+#else
+let vectorized = optimized
+#endif
 
 let package = Package(
     name: "repro",
@@ -68,7 +76,7 @@ let package = Package(
         // MARK: - The conv engine (paper 2's VGG and ResNet) on oneDNN and our sparse kernels
         .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
         .target(name: "ReproConv", dependencies: ["CDNNL", "ReproBLAS", "ReproNetwork", "ReproSupport"],
-                exclude: readme, swiftSettings: optimized),
+                exclude: readme, swiftSettings: vectorized),
         .testTarget(name: "ReproConvTests", dependencies: ["ReproConv", "ReproNetwork", "ReproSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: optimized),
 

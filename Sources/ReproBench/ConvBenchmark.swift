@@ -15,6 +15,9 @@ public enum ConvBenchmark {
         public var batchesTimed: Int
         public var oursEpochSeconds: Double
         public var denseMaskedEpochSeconds: Double?
+        /// Images per second of a forward pass in inference mode (batches of 128).
+        public var oursInferenceImagesPerSecond: Double
+        public var denseMaskedInferenceImagesPerSecond: Double?
         /// 2 × multiply-adds on the kept weights (forward, input gradient, weight gradient) per
         /// second of ours.
         public var gflops: Double
@@ -36,12 +39,16 @@ public enum ConvBenchmark {
                 dense.sparseBelow = 0
                 let denseSeconds = width == 16 ? oursSeconds
                     : try stepSeconds(dense, data, batches: denseBatches, threads: threads)
+                let oursRate = try inferenceImagesPerSecond(ours, data, batches: batches, threads: threads)
+                let denseRate = width == 16 ? oursRate
+                    : try inferenceImagesPerSecond(dense, data, batches: denseBatches, threads: threads)
                 let kept = masks.map(\.count)
                 let macs = Double(try a.multiplyAdds(kept: kept)) * 3 * Double(epochImages)
                 let steps = Double(epochImages) / 128
                 let row = Row(label: "\(name)_\(width)", keptWeights: kept.reduce(0, +),
                               capacity: try a.capacity(), batchesTimed: batches,
                               oursEpochSeconds: oursSeconds * steps, denseMaskedEpochSeconds: denseSeconds * steps,
+                              oursInferenceImagesPerSecond: oursRate, denseMaskedInferenceImagesPerSecond: denseRate,
                               gflops: 2 * macs / (oursSeconds * steps) / 1e9)
                 log(row.label)
                 rows.append(row)
@@ -64,6 +71,20 @@ public enum ConvBenchmark {
             times.append(Date().timeIntervalSince(start))
         }
         return times.sorted()[times.count / 2]
+    }
+
+    /// Images per second of inference-mode logits on 128 images (median of `batches` after a warm-up).
+    static func inferenceImagesPerSecond(_ network: ConvNetwork, _ data: LabeledPixels, batches: Int,
+                                         threads: Int) throws -> Double {
+        let inference = try network.inference(batchSize: 128, threads: threads)
+        _ = try inference.logits(pixels: data.pixels)
+        var times: [Double] = []
+        for _ in 0..<batches {
+            let start = Date()
+            _ = try inference.logits(pixels: data.pixels)
+            times.append(Date().timeIntervalSince(start))
+        }
+        return Double(data.count) / times.sorted()[times.count / 2]
     }
 
     /// 128 MNIST-shaped images: a bright stroke whose position depends on the label.

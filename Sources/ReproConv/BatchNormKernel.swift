@@ -15,7 +15,7 @@ enum BatchNormKernel {
                                 beta: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>,
                                 mean: UnsafeMutablePointer<Float>, invStd: UnsafeMutablePointer<Float>,
                                 runningMean: UnsafeMutablePointer<Float>,
-                                runningVar: UnsafeMutablePointer<Float>, threads: Int) {
+                                runningVar: UnsafeMutablePointer<Float>, relu: Bool, threads: Int) {
         let m = s.batch * s.positions
         Parallel.forEach(s.channels, parts: threads) { _, channels in
             for c in channels {
@@ -45,7 +45,7 @@ enum BatchNormKernel {
                 runningMean[c] = (1 - momentum) * runningMean[c] + momentum * mu
                 let unbiased = m > 1 ? variance * Double(m) / Double(m - 1) : variance
                 runningVar[c] = (1 - momentum) * runningVar[c] + momentum * Float(unbiased)
-                affine(s, c: c, x: x, scale: gamma[c] * inv, shift: beta[c] - gamma[c] * inv * mu, y: y)
+                affine(s, c: c, x: x, scale: gamma[c] * inv, shift: beta[c] - gamma[c] * inv * mu, relu: relu, y: y)
             }
         }
     }
@@ -54,30 +54,42 @@ enum BatchNormKernel {
     static func forwardInference(_ s: Shape, x: UnsafePointer<Float>, gamma: UnsafePointer<Float>,
                                  beta: UnsafePointer<Float>, runningMean: UnsafePointer<Float>,
                                  runningVar: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>,
-                                 threads: Int) {
+                                 relu: Bool, threads: Int) {
         Parallel.forEach(s.channels, parts: threads) { _, channels in
             for c in channels {
-                let inv = 1 / (runningVar[c] + epsilon).squareRoot()
-                affine(s, c: c, x: x, scale: gamma[c] * inv, shift: beta[c] - gamma[c] * inv * runningMean[c], y: y)
+                let (scale, shift) = inferenceAffine(c, gamma: gamma, beta: beta, runningMean: runningMean,
+                                                     runningVar: runningVar)
+                affine(s, c: c, x: x, scale: scale, shift: shift, relu: relu, y: y)
             }
         }
     }
 
-    /// Training backward: dx (overwritten), dγ and dβ (overwritten).
+    /// Channel c's inference-mode y = scale·x + shift.
+    static func inferenceAffine(_ c: Int, gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>,
+                                runningMean: UnsafePointer<Float>, runningVar: UnsafePointer<Float>) -> (Float, Float) {
+        let inv = 1 / (runningVar[c] + epsilon).squareRoot()
+        return (gamma[c] * inv, beta[c] - gamma[c] * inv * runningMean[c])
+    }
+
+    /// Training backward: dx (overwritten), dγ and dβ (overwritten). `reluOutput`: the batch norm
+    /// fed a ReLU whose output that is and whose gradient dy is (dy counts where it is positive).
     static func backwardTraining(_ s: Shape, x: UnsafePointer<Float>, dy: UnsafePointer<Float>,
+                                 reluOutput: UnsafePointer<Float>?,
                                  gamma: UnsafePointer<Float>, mean: UnsafePointer<Float>,
                                  invStd: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>,
                                  dGamma: UnsafeMutablePointer<Float>, dBeta: UnsafeMutablePointer<Float>,
                                  threads: Int) {
         let m = Float(s.batch * s.positions)
         Parallel.forEach(s.channels, parts: threads) { _, channels in
+            let plane = GradientPlane(s, dy: dy, reluOutput: reluOutput)
             for c in channels {
                 let mu = mean[c], inv = invStd[c]
                 var sumDy = 0.0, sumDyX = 0.0
                 for n in 0..<s.batch {
                     let off = (n * s.channels + c) * s.positions
-                    sumDy += Double(Vector.sum(s.positions, dy + off))
-                    sumDyX += Double(Vector.dot(s.positions, dy + off, x + off))
+                    let g = plane.at(off)
+                    sumDy += Double(Vector.sum(s.positions, g))
+                    sumDyX += Double(Vector.dot(s.positions, g, x + off))
                 }
                 // Σ dy·x̂ = (Σ dy·x − μ Σ dy)/σ
                 let dg = Float((sumDyX - Double(mu) * sumDy) * Double(inv))
@@ -89,8 +101,9 @@ enum BatchNormKernel {
                 // dx = a·dy + b + xs·(x − μ)
                 for n in 0..<s.batch {
                     let off = (n * s.channels + c) * s.positions
+                    let g = plane.at(off)
                     for j in 0..<s.positions {
-                        dx[off + j] = a * dy[off + j] + b + xs * (x[off + j] - mu)
+                        dx[off + j] = a * g[j] + b + xs * (x[off + j] - mu)
                     }
                 }
             }
@@ -98,25 +111,33 @@ enum BatchNormKernel {
     }
 
     /// Inference backward (running statistics are constants): dx = dy·γ/σ.
-    static func backwardInference(_ s: Shape, dy: UnsafePointer<Float>, gamma: UnsafePointer<Float>,
-                                  runningVar: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>,
-                                  threads: Int) {
+    static func backwardInference(_ s: Shape, dy: UnsafePointer<Float>, reluOutput: UnsafePointer<Float>?,
+                                  gamma: UnsafePointer<Float>, runningVar: UnsafePointer<Float>,
+                                  dx: UnsafeMutablePointer<Float>, threads: Int) {
         Parallel.forEach(s.channels, parts: threads) { _, channels in
+            let plane = GradientPlane(s, dy: dy, reluOutput: reluOutput)
             for c in channels {
                 let k = gamma[c] / (runningVar[c] + epsilon).squareRoot()
                 for n in 0..<s.batch {
                     let off = (n * s.channels + c) * s.positions
-                    for j in 0..<s.positions { dx[off + j] = k * dy[off + j] }
+                    let g = plane.at(off)
+                    for j in 0..<s.positions { dx[off + j] = k * g[j] }
                 }
             }
         }
     }
 
+    /// y = scale·x + shift on channel c, through a ReLU if `relu`.
     private static func affine(_ s: Shape, c: Int, x: UnsafePointer<Float>, scale: Float, shift: Float,
-                               y: UnsafeMutablePointer<Float>) {
+                               relu: Bool, y: UnsafeMutablePointer<Float>) {
         for n in 0..<s.batch {
             let off = (n * s.channels + c) * s.positions
-            for j in 0..<s.positions { y[off + j] = scale * x[off + j] + shift }
+            if relu {
+                for j in 0..<s.positions { y[off + j] = max(0, scale * x[off + j] + shift) }
+            } else {
+                for j in 0..<s.positions { y[off + j] = scale * x[off + j] + shift }
+            }
         }
     }
+
 }

@@ -36,16 +36,27 @@ final class ConvGraph {
     private let scratch: FloatBuffer
     /// Whether a node's output depends on parameters (its gradient is needed in training).
     private let dependsOnParameters: [Bool]
+    /// Per batch-norm node whose only reader is a ReLU: that ReLU, computed inside the batch
+    /// norm (forward: into the ReLU's output; backward: from the ReLU's gradient and output),
+    /// which saves a pass over the maps both ways.
+    private let fusedRelu: [Int: Int]
+    /// Per sparse conv node read only by a batch norm: that batch norm, which in inference mode
+    /// (with its fused ReLU) the conv applies as it writes its output.
+    private let foldedNorm: [Int: Int]
+    /// Whether inference passes fold batch norms into sparse convs (off only to test the bits).
+    var foldsNorms = true
     private var argmaxBuffers: [UnsafeMutablePointer<Int32>] = []
     /// Seconds per operation kind and direction when set (for `repro bench`), else nil.
     var timings: [String: Double]?
 
-    private func timed<T>(_ key: @autoclosure () -> String, _ body: () throws -> T) rethrows -> T {
-        guard timings != nil else { return try body() }
+    /// Runs `body`, adding its seconds to `timings` under `key` when measuring. Not throwing (nor
+    /// rethrowing): Swift 6.3's optimiser let the op switch's closure return a stale error
+    /// register through a throwing function type, so ops hand their errors out themselves.
+    private func timed(_ key: @autoclosure () -> String, _ body: () -> Void) {
+        guard timings != nil else { return body() }
         let start = DispatchTime.now().uptimeNanoseconds
-        let result = try body()
+        body()
         timings![key(), default: 0] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return result
     }
 
     private func kind(_ i: Int) -> String {
@@ -129,6 +140,15 @@ final class ConvGraph {
         }
         self.ops = ops; self.layers = layers; self.norms = norms
         dependsOnParameters = depends
+        let nodeSources = a.nodes.enumerated().map { i, node in node.from ?? [i - 1] }
+        fusedRelu = Self.soleReaders(ops, sources: nodeSources) { reader, op in
+            guard case .batchNorm = op, case .relu = reader else { return false }
+            return true
+        }
+        foldedNorm = Self.soleReaders(ops, sources: nodeSources) { reader, op in
+            guard case .conv(let l) = op, layers[l].isSparse, case .batchNorm = reader else { return false }
+            return true
+        }
         outputs = sizes.map { FloatBuffer(count: maxBatch * $0) }
         gradients = sizes.map { FloatBuffer(count: maxBatch * $0) }
         input = FloatBuffer(count: maxBatch * inputSize)
@@ -137,6 +157,23 @@ final class ConvGraph {
     }
 
     deinit { for b in argmaxBuffers { b.deallocate() } }
+
+    private func isFusedRelu(_ i: Int) -> Bool {
+        guard case .relu = ops[i] else { return false }
+        return fusedRelu[sources[i][0]] == i
+    }
+
+    /// The nodes read by one node only for which `pair(reader's op, node's op)`, with that reader.
+    private static func soleReaders(_ ops: [Op], sources: [[Int]], _ pair: (Op, Op) -> Bool) -> [Int: Int] {
+        var readers = [Int: [Int]]()
+        for (i, from) in sources.enumerated() { for j in from { readers[j, default: []].append(i) } }
+        var found = [Int: Int]()
+        for (i, op) in ops.enumerated() {
+            guard let only = readers[i], only.count == 1, pair(ops[only[0]], op) else { continue }
+            found[i] = only[0]
+        }
+        return found
+    }
 
     /// The current parameters as a network value.
     func network(like original: ConvNetwork) throws -> ConvNetwork {
@@ -156,11 +193,16 @@ final class ConvGraph {
     func forward(_ n: Int, training: Bool) throws {
         precondition(n > 0 && n <= maxBatch)
         DNNLContext.setThreads(1)
+        let folded = training || !foldsNorms ? [:] : foldedNorm
+        let foldedNorms = Set(folded.values)
         for (i, op) in ops.enumerated() {
+            // Computed by the batch norm or the conv before it.
+            if isFusedRelu(i) || foldedNorms.contains(i) { continue }
             let x = source(sources[i][0])
             let y = outputs[i].pointer
             let inSize = sources[i][0] == -1 ? inputSize : sizes[sources[i][0]]
-            try timed("forward " + kind(i)) {
+            var failure: Error?  // oneDNN's, handed out of the op's closure (see `timed`)
+            timed("forward " + kind(i)) {
             switch op {
             case .resize(let kernel):
                 kernel.forward(planes: n * inSize / (kernel.inHeight * kernel.inWidth), x: x, y: y)
@@ -175,10 +217,15 @@ final class ConvGraph {
                 }
             case .conv(let l):
                 let layer = layers[l]
-                if let sparse = layer.sparse {
+                if let sparse = layer.sparse, let b = folded[i], case .batchNorm(let k) = ops[b] {
+                    let relu = fusedRelu[b]
+                    sparse.forward(x: x, values: layer.values.pointer, bias: layer.bias?.pointer,
+                                   affine: norms[k].folded(relu: relu != nil),
+                                   y: outputs[relu ?? b].pointer, batch: n)
+                } else if let sparse = layer.sparse {
                     sparse.forward(x: x, values: layer.values.pointer, bias: layer.bias?.pointer, y: y, batch: n)
                 } else {
-                    try layer.denseForward(x: x, y: y, batch: n, threads: threads)
+                    do { try layer.denseForward(x: x, y: y, batch: n, threads: threads) } catch { failure = error }
                 }
             case .dense(let l):
                 let layer = layers[l]
@@ -189,15 +236,17 @@ final class ConvGraph {
             case .batchNorm(let b):
                 let p = norms[b]
                 let shape = BatchNormKernel.Shape(batch: n, channels: p.channels, positions: sizes[i] / p.channels)
+                let relu = fusedRelu[i]
+                let out = relu == nil ? y : outputs[relu!].pointer
                 if training {
                     BatchNormKernel.forwardTraining(
-                        shape, x: x, gamma: p.gamma.pointer, beta: p.beta.pointer, y: y, mean: p.mean.pointer,
+                        shape, x: x, gamma: p.gamma.pointer, beta: p.beta.pointer, y: out, mean: p.mean.pointer,
                         invStd: p.invStd.pointer, runningMean: p.runningMean.pointer,
-                        runningVar: p.runningVariance.pointer, threads: threads)
+                        runningVar: p.runningVariance.pointer, relu: relu != nil, threads: threads)
                 } else {
                     BatchNormKernel.forwardInference(
                         shape, x: x, gamma: p.gamma.pointer, beta: p.beta.pointer, runningMean: p.runningMean.pointer,
-                        runningVar: p.runningVariance.pointer, y: y, threads: threads)
+                        runningVar: p.runningVariance.pointer, y: out, relu: relu != nil, threads: threads)
                 }
             case .relu:
                 let count = n * sizes[i]
@@ -218,6 +267,7 @@ final class ConvGraph {
                 y.update(from: x, count: n * sizes[i])
             }
             }
+            if let failure { throw failure }
         }
     }
 
@@ -228,7 +278,13 @@ final class ConvGraph {
         written[ops.count - 1] = true
         var inputWritten = false
         for i in stride(from: ops.count - 1, through: 0, by: -1) where written[i] {
-            let dy = gradients[i].pointer
+            if isFusedRelu(i) {
+                written[sources[i][0]] = true  // the batch norm before it reads this gradient
+                continue
+            }
+            // A batch norm with a fused ReLU starts from the ReLU's gradient, masked by its output.
+            let relu = fusedRelu[i]
+            let dy = gradients[relu ?? i].pointer
             // Where each input's gradient goes: straight into its buffer the first time, else
             // into the scratch buffer and then added.
             var targets: [(Int, UnsafeMutablePointer<Float>, Bool)] = []
@@ -243,7 +299,8 @@ final class ConvGraph {
             let x = source(sources[i][0])
             let dx = targets.first?.1
             let inSize = sources[i][0] == -1 ? inputSize : sizes[sources[i][0]]
-            try timed("backward " + kind(i)) {
+            var failure: Error?  // as in `forward`
+            timed("backward " + kind(i)) {
             switch ops[i] {
             case .resize(let kernel):
                 if let dx { kernel.backward(planes: n * inSize / (kernel.inHeight * kernel.inWidth), dy: dy, dx: dx) }
@@ -264,7 +321,9 @@ final class ConvGraph {
                                     weightGradients: parameters ? layer.gradients.pointer : nil,
                                     biasGradients: parameters ? layer.biasGradients?.pointer : nil, batch: n)
                 } else {
-                    try layer.denseBackward(x: x, dy: dy, dx: dx, parameters: parameters, batch: n, threads: threads)
+                    do {
+                        try layer.denseBackward(x: x, dy: dy, dx: dx, parameters: parameters, batch: n, threads: threads)
+                    } catch { failure = error }
                 }
             case .dense(let l):
                 let layer = layers[l]
@@ -276,13 +335,14 @@ final class ConvGraph {
             case .batchNorm(let b):
                 let p = norms[b]
                 let shape = BatchNormKernel.Shape(batch: n, channels: p.channels, positions: sizes[i] / p.channels)
+                let reluOutput: UnsafePointer<Float>? = relu == nil ? nil : UnsafePointer(outputs[relu!].pointer)
                 if training {
                     let out = dx ?? scratch.pointer
                     BatchNormKernel.backwardTraining(
-                        shape, x: x, dy: dy, gamma: p.gamma.pointer, mean: p.mean.pointer, invStd: p.invStd.pointer,
+                        shape, x: x, dy: dy, reluOutput: reluOutput, gamma: p.gamma.pointer, mean: p.mean.pointer, invStd: p.invStd.pointer,
                         dx: out, dGamma: p.gammaGradients.pointer, dBeta: p.betaGradients.pointer, threads: threads)
                 } else if let dx {
-                    BatchNormKernel.backwardInference(shape, dy: dy, gamma: p.gamma.pointer,
+                    BatchNormKernel.backwardInference(shape, dy: dy, reluOutput: reluOutput, gamma: p.gamma.pointer,
                                                       runningVar: p.runningVariance.pointer, dx: dx, threads: threads)
                 }
             case .relu:
@@ -303,6 +363,7 @@ final class ConvGraph {
                 break
             }
             }
+            if let failure { throw failure }
             for (k, target) in targets.enumerated() {
                 let (j, pointer, accumulate) = target
                 let count = n * (j == -1 ? inputSize : sizes[j])

@@ -40,10 +40,13 @@ public struct ConvNetwork: Equatable, Sendable {
         self.sparseBelow = sparseBelow
     }
 
-    /// The crossover measured with `repro bench --conv` (one thread, step profiles of VGG11 under
-    /// the uniform rule): oneDNN on dense × mask takes 0.2 s of conv per step at keep 1/4 (ours
-    /// 0.54 s) and 0.81 s at keep 1/16 (ours 0.68 s); its cost grows as 1/keep, ours stays, so
-    /// they cross near keep 0.08.
+    /// The crossover measured with `repro bench --conv` (one thread, step profiles under the
+    /// uniform rule, `REPRO_CONV_PROFILE=vgg11,32,0.3` against the default): with the phase-plane
+    /// kernels oneDNN on dense × mask takes 0.18 s of conv per VGG11 step at keep 1/4 (ours
+    /// 0.29 s; ResNet18 0.73 against 0.95 s) and 0.55 s at keep 1/16 (ours 0.37 s). Its cost
+    /// grows about as 1/keep, ours stays, so they now cross near keep 0.15; every threshold
+    /// between 1/16 and 1/4 makes the same choice for the uniform rule, and 0.08 is kept so
+    /// water-filling networks keep their layers' paths (and bits).
     public static let defaultSparseBelow = 0.08
 
     /// Each batch norm's name and channels, in node order.

@@ -17,16 +17,9 @@ public enum DenseLayerTiming {
     public static func rows(_ architecture: Architecture, batch: Int = 128, repeats: Int = 3,
                             threads: Int = 1) throws -> [Row] {
         DNNLContext.setThreads(threads)
-        let shapes = try architecture.outputShapes()
         var rows: [Row] = []
-        for layer in try architecture.weightLayers() {
-            guard case .conv(_, let c, let k, let s, let p, let bias) = architecture.nodes[layer.node].op else {
-                continue
-            }
-            let from = architecture.nodes[layer.node].from?.first ?? layer.node - 1
-            let input = from == -1 ? architecture.input : shapes[from]
-            let g = ConvGeometry(inChannels: input[0], height: input[1], width: input[2], outChannels: c,
-                                 kernel: k, stride: s, padding: p, bias: bias)
+        for (_, layer, g) in try architecture.convLayers() {
+            let c = g.outChannels, bias = g.bias
             let ours = try DNNLConvolution(g, batch: batch)
             let x = FloatBuffer(count: batch * g.inChannels * g.inPositions)
             let y = FloatBuffer(count: batch * g.outChannels * g.outPositions)

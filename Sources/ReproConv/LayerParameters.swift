@@ -77,6 +77,8 @@ final class NormParameters {
     let channels: Int
     let gamma, beta, runningMean, runningVariance: FloatBuffer
     let gammaGradients, betaGradients, mean, invStd: FloatBuffer
+    /// The inference-mode scale and shift when folded into the conv before it.
+    let foldedScale, foldedShift: FloatBuffer
 
     init(_ s: BatchNormState) {
         name = s.name; channels = s.gamma.count
@@ -84,6 +86,17 @@ final class NormParameters {
         runningMean = FloatBuffer(s.runningMean); runningVariance = FloatBuffer(s.runningVariance)
         gammaGradients = FloatBuffer(count: channels); betaGradients = FloatBuffer(count: channels)
         mean = FloatBuffer(count: channels); invStd = FloatBuffer(count: channels)
+        foldedScale = FloatBuffer(count: channels); foldedShift = FloatBuffer(count: channels)
+    }
+
+    /// The inference-mode batch norm (and a ReLU after it if `relu`) as an output affine map.
+    func folded(relu: Bool) -> OutputAffine {
+        for c in 0..<channels {
+            (foldedScale.pointer[c], foldedShift.pointer[c]) = BatchNormKernel.inferenceAffine(
+                c, gamma: gamma.pointer, beta: beta.pointer, runningMean: runningMean.pointer,
+                runningVar: runningVariance.pointer)
+        }
+        return OutputAffine(scale: foldedScale.pointer, shift: foldedShift.pointer, relu: relu)
     }
 
     func state() -> BatchNormState {

@@ -1,123 +1,90 @@
 import Foundation
 
-/// A convolution that keeps some of its weights, computed as patches (im2col) × sparse
-/// weights, so every pass costs kept weights × output positions whatever the width.
+/// A convolution that keeps some of its weights, computed on fixed groups of images by the
+/// sparse row kernels on `SparseTileLayout`'s padded phase planes: per output channel a sum of
+/// shifted source vectors over its kept taps (forward), per source row (input channel and
+/// phase) the same over the output gradient (input gradient), and per kept weight a dot
+/// product (weight gradient). Cost ∝ kept weights ×
+/// positions, whatever the width; masked weights are never touched.
 ///
-/// Kept positions are flat OIHW indices, ascending; values come compact (one per kept
-/// position). Rows of the weights (outputs) index the forward pass; columns (patch rows) the
-/// input gradient; the weight gradient is computed at the kept positions only.
+/// Kept positions are flat OIHW indices, ascending; values come compact (one per kept position).
+/// Groups are fixed by the shape and the batch, and weight and bias gradients are summed over
+/// groups in group order, so the bits do not depend on the number of threads.
 final class SparseConvolution {
     let geometry: ConvGeometry
     let kept: Int
-    /// CSR by output channel: entries rowStart[o] ..< rowStart[o + 1], patch row of each.
-    private let rowStart: [Int]
-    private let patchRow: [Int32]
-    /// CSC by patch row: entries of row r, as indices into the compact order.
-    private let columnStart: [Int]
-    private let columnEntry: [Int32]
-    private let columnOutput: [Int32]
-    /// Floats of a patch-matrix tile (tuned by `repro bench --conv`; env REPRO_CONV_TILE overrides).
+    let layout: SparseTileLayout
+    let threads: Int
+    /// Images per group.
+    var tileImages: Int { layout.groupImages }
+    private let forwardRows: SparseRows
+    private let backwardRows: SparseRows
+    /// The values in `backwardRows` order (rewritten every backward pass).
+    private let transposed: FloatBuffer
+    /// Per group: the kept weights' gradients, then the bias gradients.
+    private let groupGradients: FloatBuffer
+    private let workspaces: [Workspace]
+
+    /// Floats of a group's source tile (env REPRO_CONV_TILE overrides, for tuning).
     static let defaultTileFloats: Int = {
         if let text = getenv("REPRO_CONV_TILE"), let n = Int(String(cString: text)), n > 0 { return n }
-        return 1 << 20
+        return 1 << 17
     }()
-    /// Images per tile: a patch matrix of about `tileFloats` floats.
-    let tileImages: Int
-    let threads: Int
-    private var workspaces: [Workspace] = []
 
     private final class Workspace {
-        let patches, outputs, patchGradients: FloatBuffer
-        let weightGradients, biasGradients: FloatBuffer
-        init(_ g: ConvGeometry, cols: Int, kept: Int) {
-            patches = FloatBuffer(count: g.patchRows * cols)
-            outputs = FloatBuffer(count: g.outChannels * cols)
-            patchGradients = FloatBuffer(count: g.patchRows * cols)
-            weightGradients = FloatBuffer(count: kept)
-            biasGradients = FloatBuffer(count: g.outChannels)
+        let source, outputs, outputGradients, inputGradients: FloatBuffer
+        init(_ l: SparseTileLayout) {
+            source = FloatBuffer(count: l.sourceTileCount)
+            inputGradients = FloatBuffer(count: l.sourceTileCount)
+            outputs = FloatBuffer(count: l.geometry.outChannels * l.gradientStride)
+            outputGradients = FloatBuffer(count: l.geometry.outChannels * l.gradientStride)
         }
     }
 
-    init(_ g: ConvGeometry, positions: [Int], batch: Int, threads: Int, tileFloats: Int = SparseConvolution.defaultTileFloats) {
+    init(_ g: ConvGeometry, positions: [Int], batch: Int, threads: Int,
+         tileFloats: Int = SparseConvolution.defaultTileFloats) {
         geometry = g
         kept = positions.count
-        let rows = g.patchRows
-        var start = [Int](repeating: 0, count: g.outChannels + 1)
-        var cstart = [Int](repeating: 0, count: rows + 1)
-        for p in positions {
-            start[p / rows + 1] += 1
-            cstart[p % rows + 1] += 1
-        }
-        for o in 0..<g.outChannels { start[o + 1] += start[o] }
-        for r in 0..<rows { cstart[r + 1] += cstart[r] }
-        rowStart = start
-        patchRow = positions.map { Int32($0 % rows) }
-        var fill = cstart
-        var entry = [Int32](repeating: 0, count: positions.count)
-        var output = [Int32](repeating: 0, count: positions.count)
-        for (e, p) in positions.enumerated() {
+        let layout = SparseTileLayout(g, tileFloats: tileFloats)
+        self.layout = layout
+        let rows = g.patchRows, k = g.kernel
+        let taps = positions.map { p -> (o: Int, c: Int, a: Int, b: Int) in
             let r = p % rows
-            entry[fill[r]] = Int32(e)
-            output[fill[r]] = Int32(p / rows)
-            fill[r] += 1
+            return (p / rows, r / (k * k), r / k % k, r % k)
         }
-        columnStart = cstart; columnEntry = entry; columnOutput = output
-        self.threads = max(1, min(threads, batch))
-        let perImage = max(rows, g.outChannels) * g.outPositions
-        tileImages = max(1, min((batch + self.threads - 1) / self.threads, tileFloats / max(1, perImage)))
-        workspaces = (0..<self.threads).map { _ in
-            Workspace(g, cols: tileImages * g.outPositions, kept: positions.count)
+        forwardRows = SparseRows(rows: g.outChannels, kept: kept, row: { taps[$0].o }) {
+            layout.forwardOffset(channel: taps[$0].c, a: taps[$0].a, b: taps[$0].b)
+        }
+        precondition(forwardRows.isCompactOrder, "kept positions must be ascending")
+        backwardRows = SparseRows(rows: layout.sourceRows, kept: kept, row: {
+            layout.sourceRow(channel: taps[$0].c, a: taps[$0].a, b: taps[$0].b)
+        }) { layout.backwardOffset(output: taps[$0].o, a: taps[$0].a, b: taps[$0].b) }
+        transposed = FloatBuffer(count: kept)
+        let groups = (max(1, batch) + layout.groupImages - 1) / layout.groupImages
+        groupGradients = FloatBuffer(count: groups * (kept + g.outChannels))
+        self.threads = max(1, min(threads, groups))
+        workspaces = (0..<self.threads).map { _ in Workspace(layout) }
+    }
+
+    /// Runs `body(workspace, n0, t)` for every group of `batch` images, groups split over threads.
+    private func forEachGroup(_ batch: Int, _ body: (Workspace, Int, Int) -> Void) {
+        let g = layout.groupImages
+        let groups = (batch + g - 1) / g
+        precondition(groups * (kept + geometry.outChannels) <= groupGradients.count, "batch above the compiled size")
+        Parallel.forEach(groups, parts: threads) { part, range in
+            for group in range { body(workspaces[part], group * g, min(g, batch - group * g)) }
         }
     }
 
-    /// y = conv(x, w) + b for `batch` images (NCHW).
+    /// y = conv(x, w) + b for `batch` images (NCHW), through `affine` if given.
     func forward(x: UnsafePointer<Float>, values: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
-                 y: UnsafeMutablePointer<Float>, batch: Int) {
-        let g = geometry
-        Parallel.forEach(batch, parts: threads) { part, images in
-            let ws = workspaces[part]
-            var n0 = images.lowerBound
-            while n0 < images.upperBound {
-                let t = min(tileImages, images.upperBound - n0)
-                let cols = t * g.outPositions
-                Im2Col.gather(g, x: x, n0: n0, t: t, patches: ws.patches.pointer)
-                multiply(values: values, patches: ws.patches.pointer, cols: cols,
-                         outputs: ws.outputs.pointer)
-                for o in 0..<g.outChannels {
-                    let b = bias?[o] ?? 0
-                    let row = ws.outputs.pointer + o * cols
-                    for n in 0..<t {
-                        let dst = y + ((n0 + n) * g.outChannels + o) * g.outPositions
-                        let src = row + n * g.outPositions
-                        for j in 0..<g.outPositions { dst[j] = src[j] + b }
-                    }
-                }
-                n0 += t
-            }
-        }
-    }
-
-    /// outputs[o, :] = Σ_kept w[o, r] · patches[r, :].
-    private func multiply(values: UnsafePointer<Float>, patches: UnsafePointer<Float>, cols: Int,
-                          outputs: UnsafeMutablePointer<Float>) {
-        patchRow.withUnsafeBufferPointer { rowOf in
-            for o in 0..<geometry.outChannels {
-                let out = outputs + o * cols
-                out.update(repeating: 0, count: cols)
-                var e = rowStart[o]
-                let end = rowStart[o + 1]
-                while e + 4 <= end {
-                    Vector.axpy4(cols, (values[e], values[e + 1], values[e + 2], values[e + 3]),
-                                 patches + Int(rowOf[e]) * cols, patches + Int(rowOf[e + 1]) * cols,
-                                 patches + Int(rowOf[e + 2]) * cols, patches + Int(rowOf[e + 3]) * cols,
-                                 out)
-                    e += 4
-                }
-                while e < end {
-                    Vector.axpy(cols, values[e], patches + Int(rowOf[e]) * cols, out)
-                    e += 1
-                }
-            }
+                 affine: OutputAffine? = nil, y: UnsafeMutablePointer<Float>, batch: Int) {
+        forEachGroup(batch) { ws, n0, t in
+            layout.fillSource(x, n0: n0, t: t, into: ws.source.pointer)
+            SparseRowKernels.accumulate(forwardRows, weights: values, source: ws.source.pointer,
+                                        length: layout.forwardLength(t), output: ws.outputs.pointer,
+                                        outputStride: layout.gradientStride)
+            layout.writeOutput(ws.outputs.pointer, bias: bias, affine: affine, n0: n0, t: t, y: y)
         }
     }
 
@@ -127,101 +94,38 @@ final class SparseConvolution {
     func backward(x: UnsafePointer<Float>, dy: UnsafePointer<Float>, values: UnsafePointer<Float>,
                   dx: UnsafeMutablePointer<Float>?, weightGradients: UnsafeMutablePointer<Float>?,
                   biasGradients: UnsafeMutablePointer<Float>?, batch: Int) {
-        let g = geometry
-        let parts = Parallel.ranges(batch, parts: threads).count
-        Parallel.forEach(batch, parts: threads) { part, images in
-            let ws = workspaces[part]
-            ws.weightGradients.zero(); ws.biasGradients.zero()
+        let l = layout, out = geometry.outChannels, slot = kept + out
+        if dx != nil { backwardRows.gather(values, into: transposed.pointer) }
+        let sums = groupGradients.pointer
+        forEachGroup(batch) { ws, n0, t in
+            let d = ws.outputGradients.pointer
+            l.fillOutputGradient(dy, n0: n0, t: t, into: d)
+            let mine = sums + n0 / l.groupImages * slot
+            if biasGradients != nil {
+                for o in 0..<out { mine[kept + o] = Vector.sum(l.forwardLength(t), d + o * l.gradientStride + l.front) }
+            }
+            if weightGradients != nil {
+                l.fillSource(x, n0: n0, t: t, into: ws.source.pointer)
+                SparseRowKernels.dots(forwardRows, d: d + l.front, dStride: l.gradientStride,
+                                      source: ws.source.pointer, length: l.forwardLength(t), into: mine)
+            }
             if let dx {
-                (dx + images.lowerBound * g.inChannels * g.inPositions)
-                    .update(repeating: 0, count: images.count * g.inChannels * g.inPositions)
-            }
-            var n0 = images.lowerBound
-            while n0 < images.upperBound {
-                let t = min(tileImages, images.upperBound - n0)
-                let cols = t * g.outPositions
-                let dOut = ws.outputs.pointer
-                for o in 0..<g.outChannels {
-                    for n in 0..<t {
-                        (dOut + o * cols + n * g.outPositions).update(
-                            from: dy + ((n0 + n) * g.outChannels + o) * g.outPositions,
-                            count: g.outPositions)
-                    }
-                    ws.biasGradients.pointer[o] += Vector.sum(cols, dOut + o * cols)
-                }
-                if weightGradients != nil {
-                    Im2Col.gather(g, x: x, n0: n0, t: t, patches: ws.patches.pointer)
-                    gradient(dOut: dOut, patches: ws.patches.pointer, cols: cols,
-                             into: ws.weightGradients.pointer)
-                }
-                if let dx {
-                    transposeMultiply(values: values, dOut: dOut, cols: cols,
-                                      patchGradients: ws.patchGradients.pointer)
-                    Im2Col.scatterAdd(g, patches: ws.patchGradients.pointer, n0: n0, t: t, dx: dx)
-                }
-                n0 += t
+                let (start, length) = l.backwardRange()
+                SparseRowKernels.accumulate(backwardRows, weights: transposed.pointer, source: d + start,
+                                            length: length, output: ws.inputGradients.pointer + start,
+                                            outputStride: l.sourceStride)
+                l.writeInputGradient(ws.inputGradients.pointer, n0: n0, t: t, dx: dx)
             }
         }
-        if let weightGradients {
-            weightGradients.update(from: workspaces[0].weightGradients.pointer, count: kept)
-            for p in 1..<max(1, parts) {
-                Vector.axpy(kept, 1, workspaces[p].weightGradients.pointer, weightGradients)
-            }
-        }
-        if let biasGradients {
-            biasGradients.update(from: workspaces[0].biasGradients.pointer, count: g.outChannels)
-            for p in 1..<max(1, parts) {
-                Vector.axpy(g.outChannels, 1, workspaces[p].biasGradients.pointer, biasGradients)
-            }
-        }
+        let groups = (batch + l.groupImages - 1) / l.groupImages
+        if let weightGradients { sumGroups(groups, from: 0, count: kept, into: weightGradients) }
+        if let biasGradients { sumGroups(groups, from: kept, count: out, into: biasGradients) }
     }
 
-    /// gradient[e] += Σ dOut[o, :] · patches[r, :] for every kept (o, r).
-    private func gradient(dOut: UnsafePointer<Float>, patches: UnsafePointer<Float>, cols: Int,
-                          into gradients: UnsafeMutablePointer<Float>) {
-        patchRow.withUnsafeBufferPointer { rowOf in
-            for o in 0..<geometry.outChannels {
-                let d = dOut + o * cols
-                var e = rowStart[o]
-                let end = rowStart[o + 1]
-                while e + 4 <= end {
-                    let s = Vector.dot4(cols, d, patches + Int(rowOf[e]) * cols, patches + Int(rowOf[e + 1]) * cols,
-                                        patches + Int(rowOf[e + 2]) * cols, patches + Int(rowOf[e + 3]) * cols)
-                    gradients[e] += s.0; gradients[e + 1] += s.1; gradients[e + 2] += s.2; gradients[e + 3] += s.3
-                    e += 4
-                }
-                while e < end {
-                    gradients[e] += Vector.dot(cols, d, patches + Int(rowOf[e]) * cols)
-                    e += 1
-                }
-            }
-        }
-    }
-
-    /// patchGradients[r, :] = Σ_kept w[o, r] · dOut[o, :].
-    private func transposeMultiply(values: UnsafePointer<Float>, dOut: UnsafePointer<Float>, cols: Int,
-                                   patchGradients: UnsafeMutablePointer<Float>) {
-        columnEntry.withUnsafeBufferPointer { entry in
-            columnOutput.withUnsafeBufferPointer { output in
-                for r in 0..<geometry.patchRows {
-                    let out = patchGradients + r * cols
-                    out.update(repeating: 0, count: cols)
-                    var c = columnStart[r]
-                    let end = columnStart[r + 1]
-                    while c + 4 <= end {
-                        Vector.axpy4(cols, (values[Int(entry[c])], values[Int(entry[c + 1])],
-                                            values[Int(entry[c + 2])], values[Int(entry[c + 3])]),
-                                     dOut + Int(output[c]) * cols, dOut + Int(output[c + 1]) * cols,
-                                     dOut + Int(output[c + 2]) * cols, dOut + Int(output[c + 3]) * cols,
-                                     out)
-                        c += 4
-                    }
-                    while c < end {
-                        Vector.axpy(cols, values[Int(entry[c])], dOut + Int(output[c]) * cols, out)
-                        c += 1
-                    }
-                }
-            }
-        }
+    /// into[i] = Σ over groups in order of the group's value at `from + i`.
+    private func sumGroups(_ groups: Int, from: Int, count: Int, into: UnsafeMutablePointer<Float>) {
+        let slot = kept + geometry.outChannels, sums = groupGradients.pointer + from
+        into.update(from: sums, count: count)
+        for group in 1..<max(1, groups) { Vector.axpy(count, 1, sums + group * slot, into) }
     }
 }

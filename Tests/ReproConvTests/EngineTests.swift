@@ -119,7 +119,7 @@ final class EngineTests: XCTestCase {
         var y = [Float](repeating: 0, count: 30), mean = [Float](repeating: 0, count: 2)
         var inv = mean, rm: [Float] = [0.5, -0.5], rv: [Float] = [2, 3]
         BatchNormKernel.forwardTraining(s, x: x, gamma: [1, 2], beta: [0, 1], y: &y, mean: &mean,
-                                        invStd: &inv, runningMean: &rm, runningVar: &rv, threads: 2)
+                                        invStd: &inv, runningMean: &rm, runningVar: &rv, relu: false, threads: 2)
         for c in 0..<2 {
             let values = (0..<3).flatMap { n in (0..<5).map { Double(x[(n * 2 + c) * 5 + $0]) } }
             let mu = values.reduce(0, +) / 15

@@ -1,0 +1,74 @@
+/// The two inner loops of the sparse conv, on a source tile whose rows are shifted views of the
+/// input (or of the output gradient): a row of outputs is a weighted sum of shifted source
+/// vectors, and a weight gradient is a dot product of an output-gradient row with one. Both run
+/// over a contiguous range of positions (images × pixels of a group), 64 at a time in registers,
+/// so memory is touched once per kept weight and position, never the masked ones.
+enum SparseRowKernels {
+    private typealias V = SIMD16<Float>
+
+    @inline(__always)
+    private static func load(_ p: UnsafePointer<Float>) -> V { UnsafeRawPointer(p).loadUnaligned(as: V.self) }
+
+    @inline(__always)
+    private static func store(_ v: V, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
+    }
+
+    /// out[r·outStride + q] = Σ_{i ∈ row r} w[i] · source[offset[i] + q] for q ∈ 0 ..< length, a
+    /// multiple of 16 (overwritten). Every q sums its entries in entry order (64 positions in
+    /// eight independent registers, then 16 at a time), so the bits do not depend on q's lane.
+    static func accumulate(_ rows: SparseRows, weights w: UnsafePointer<Float>, source: UnsafePointer<Float>,
+                           length: Int, output: UnsafeMutablePointer<Float>, outputStride: Int) {
+        precondition(length % 16 == 0, "sparse kernels run on whole blocks of 16 positions")
+        rows.start.withUnsafeBufferPointer { start in
+            rows.offset.withUnsafeBufferPointer { offset in
+                for r in 0..<rows.count {
+                    let out = output + r * outputStride
+                    let lo = start[r], hi = start[r + 1]
+                    var q = 0
+                    while q + 64 <= length {
+                        var a0 = V(repeating: 0), a1 = a0, a2 = a0, a3 = a0
+                        for i in lo..<hi {
+                            let wv = V(repeating: w[i]), p = source + offset[i] + q
+                            a0 += wv * load(p); a1 += wv * load(p + 16)
+                            a2 += wv * load(p + 32); a3 += wv * load(p + 48)
+                        }
+                        store(a0, out + q); store(a1, out + q + 16); store(a2, out + q + 32); store(a3, out + q + 48)
+                        q += 64
+                    }
+                    while q < length {
+                        var a0 = V(repeating: 0)
+                        for i in lo..<hi { a0 += V(repeating: w[i]) * load(source + offset[i] + q) }
+                        store(a0, out + q)
+                        q += 16
+                    }
+                }
+            }
+        }
+    }
+
+    /// g[i] = Σ_q d[r·dStride + q] · source[offset[i] + q] over q ∈ 0 ..< length, for every entry i
+    /// of every row r (overwritten, row order).
+    static func dots(_ rows: SparseRows, d: UnsafePointer<Float>, dStride: Int, source: UnsafePointer<Float>,
+                     length: Int, into g: UnsafeMutablePointer<Float>) {
+        rows.start.withUnsafeBufferPointer { start in
+            rows.offset.withUnsafeBufferPointer { offset in
+                for r in 0..<rows.count {
+                    let dr = d + r * dStride
+                    var i = start[r]
+                    let hi = start[r + 1]
+                    while i + 4 <= hi {
+                        let s = Vector.dot4(length, dr, source + offset[i], source + offset[i + 1],
+                                            source + offset[i + 2], source + offset[i + 3])
+                        g[i] = s.0; g[i + 1] = s.1; g[i + 2] = s.2; g[i + 3] = s.3
+                        i += 4
+                    }
+                    while i < hi {
+                        g[i] = Vector.dot(length, dr, source + offset[i])
+                        i += 1
+                    }
+                }
+            }
+        }
+    }
+}
