@@ -57,6 +57,7 @@ public struct ConvNetworkTrainer: ModelTrainer {
 
     public func train(_ members: [ModelSpec], data: DataSource,
                       onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult] {
+        try CPUFeatures.requireAVX2(for: "training \(describe(members))")
         let sets = try Paper2Pixels.of(data)
         let counter = EpochCounter(report: onEpoch)
         let roots = members.filter { !$0.isPruned }

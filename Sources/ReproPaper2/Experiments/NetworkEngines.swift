@@ -2,6 +2,7 @@ import ReproConv
 import ReproExperiments
 import ReproNetwork
 import ReproSparse
+import ReproSupport
 
 /// The registry of engines: which engine a stored network's spec belongs to, how it is loaded,
 /// and which trainer trains it. A spec without an architecture is the sparse MLP of its
@@ -10,6 +11,7 @@ import ReproSparse
 public enum NetworkEngines {
     public static func load(_ record: ModelRecord, from store: ResultStore) throws -> any Network {
         if let architecture = record.spec.architecture {
+            try CPUFeatures.requireAVX2(for: "\(architecture.name) (\(record.key))")
             return try ConvNetwork(architecture: architecture,
                                    tensors: try store.tensors(record.key))
         }
