@@ -40,6 +40,8 @@ public protocol ModelTrainer {
     /// How to make batches smaller (the plan options that do it), for the message that refuses
     /// one.
     var smallerBatches: String { get }
+    /// How many batches one process trains at once (each on its own thread); 1 by default.
+    var concurrentBatches: Int { get }
 }
 
 extension ModelTrainer {
@@ -49,6 +51,7 @@ extension ModelTrainer {
     }
 
     public func estimatedBytes(_ members: [ModelSpec]) -> Int { 0 }
+    public var concurrentBatches: Int { 1 }
     public var smallerBatches: String { "train fewer models per run" }
 }
 

@@ -14,15 +14,31 @@ extension ExperimentRunner {
     }
 
     /// Trains each batch this process claims; takes the first batch nobody holds, and waits for a
-    /// held one only when every batch left is held. Returns how many models it trained.
+    /// held one only when every batch left is held. With a trainer that trains several batches
+    /// at once (``ModelTrainer/concurrentBatches``), as many workers each claim and train batches
+    /// until none is left. Returns how many models it trained.
     func trainClaiming(_ batches: [Claimable], trainer: some ModelTrainer,
                        progress: ReproSupport.Progress) throws -> Int {
-        var pending = batches
+        let workers = max(1, min(trainer.concurrentBatches, batches.count))
+        guard workers > 1 else {
+            return try trainClaiming(WorkQueue(batches), trainer: trainer, progress: progress)
+        }
+        let queue = WorkQueue(batches)
+        let outcomes = Locked([Result<Int, Error>]())
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let outcome = Result { try trainClaiming(queue, trainer: trainer, progress: progress) }
+            if case .failure = outcome { queue.stop() }
+            outcomes.update { $0.append(outcome) }
+        }
+        return try outcomes.value.reduce(0) { $0 + (try $1.get()) }
+    }
+
+    /// One worker's loop over the shared queue.
+    private func trainClaiming(_ queue: WorkQueue, trainer: some ModelTrainer,
+                               progress: ReproSupport.Progress) throws -> Int {
         var trained = 0
-        while !pending.isEmpty {
-            let (index, lock) = try claim(pending, trainer: trainer)
+        while let (next, lock) = try queue.claimNext({ try claim($0, trainer: trainer) }) {
             defer { lock.unlock() }
-            let next = pending.remove(at: index)
             let audit = StoreAudit(store)
             let members = toTrain(next.batch, audit: audit)
             guard !members.isEmpty else {
@@ -36,6 +52,32 @@ extension ExperimentRunner {
             trained += members.count
         }
         return trained
+    }
+
+    /// The batches still to claim, shared by a process's workers: one takes a batch at a time
+    /// under a lock, so no two workers (and, by the file locks, no two processes) train the same.
+    final class WorkQueue: @unchecked Sendable {
+        private var pending: [Claimable]
+        private var stopped = false
+        private let lock = NSLock()
+
+        init(_ batches: [Claimable]) { pending = batches }
+
+        /// Claims the next batch with `claim` (index into the pending list and its file lock) and
+        /// removes it; nil when none is left or a worker failed.
+        func claimNext(_ claim: ([Claimable]) throws -> (Int, FileLock))
+            throws -> (Claimable, FileLock)?
+        {
+            lock.lock(); defer { lock.unlock() }
+            guard !stopped, !pending.isEmpty else { return nil }
+            let (index, fileLock) = try claim(pending)
+            return (pending.remove(at: index), fileLock)
+        }
+
+        func stop() {
+            lock.lock(); defer { lock.unlock() }
+            stopped = true
+        }
     }
 
     func claim(_ pending: [Claimable], trainer: some ModelTrainer) throws -> (Int, FileLock) {

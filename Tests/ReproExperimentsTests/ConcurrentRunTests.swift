@@ -62,6 +62,38 @@ final class ConcurrentRunTests: XCTestCase {
         XCTAssertTrue(runs[1].outcome.complete)
     }
 
+    /// A trainer that trains two batches at once: each batch once, two at a time, all stored.
+    final class TwoAtOnce: ModelTrainer, @unchecked Sendable {
+        let inner = RunnerTests.Trainer()
+        let lock = NSLock()
+        var running = 0, most = 0, batches = 0
+        var concurrentBatches: Int { 2 }
+        func groupKey(_ spec: ModelSpec) -> String { inner.groupKey(spec) }
+        func epochBudget(_ members: [ModelSpec]) -> Int { inner.epochBudget(members) }
+        func describe(_ members: [ModelSpec]) -> String { inner.describe(members) }
+        func train(_ members: [ModelSpec], data: DataSource,
+                   onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult] {
+            lock.lock(); running += 1; most = max(most, running); batches += 1; lock.unlock()
+            Thread.sleep(forTimeInterval: 0.2)
+            lock.lock(); running -= 1; lock.unlock()
+            lock.lock(); defer { lock.unlock() }
+            return try inner.train(members, data: data, onEpoch: onEpoch)
+        }
+    }
+
+    func testATrainerThatTrainsTwoBatchesAtOnceKeepsBothBusy() throws {
+        let root = SyntheticMNIST.temporaryDirectory("two-at-once")
+        let plan = RunnerTests.Plan(seeds: [0, 1, 2])
+        let trainer = TwoAtOnce()
+        let outcome = try runner(root).run(plan, trainer: trainer)
+        XCTAssertEqual(trainer.batches, 3, "each batch once")
+        XCTAssertEqual(trainer.most, 2, "two at a time")
+        XCTAssertTrue(outcome.complete)
+        XCTAssertEqual(outcome.trained, 6)
+        XCTAssertEqual(try runner(root).records(plan).count, 6)
+        XCTAssertEqual(try runner(root).run(plan, trainer: TwoAtOnce()).trained, 0)
+    }
+
     func testALockIsFreedWhenItsHolderGoesAway() throws {
         let url = SyntheticMNIST.temporaryDirectory("lock").appendingPathComponent("b.lock")
         var holder: FileLock? = try FileLock(url)

@@ -6,10 +6,12 @@ import ReproNetwork
 import ReproSparse
 import ReproSupport
 
-/// Paper 2's trainer for its convolutional networks: two seeds of one network per batch, side
-/// by side, one thread each (the engine's bits depend on how a mini-batch is split over
-/// threads, so every network is trained on exactly one, whatever the machine: one key, one
-/// result), to the stopping rule, then scored on the test split. Stores named tensors.
+/// Paper 2's trainer for its convolutional networks: one network per batch (with the pruned
+/// copies derived from it), two batches at once on their own threads (the engine's bits depend
+/// on how a mini-batch is split over threads, so every network is trained on exactly one,
+/// whatever the machine: one key, one result), each to the stopping rule, then scored on the
+/// test split. The runner hands the next network to whichever thread is free, so three seeds
+/// keep both cores busy. Stores named tensors.
 public struct ConvNetworkTrainer: ModelTrainer {
     /// Networks trained at once (side by side); each on one thread.
     public var sideBySide: Int
@@ -22,14 +24,14 @@ public struct ConvNetworkTrainer: ModelTrainer {
         checkpoints = store.map(ConvCheckpoints.init)
     }
 
-    /// Same network and protocol, seeds paired (0–1, 2–3, 4); a pruned spec lands in the batch
-    /// of the dense network it comes from.
+    /// Each network alone; a pruned spec lands in the batch of the dense network it comes from.
     public func groupKey(_ spec: ModelSpec) -> String {
-        var pair = spec
-        if pair.derivation != nil { pair.derivation = nil; pair.mask = nil }
-        pair.seed = spec.seed / 2
-        return pair.key
+        var source = spec
+        if source.derivation != nil { source.derivation = nil; source.mask = nil }
+        return source.key
     }
+
+    public var concurrentBatches: Int { sideBySide }
 
     public func epochBudget(_ members: [ModelSpec]) -> Int {
         members.filter { !$0.isPruned }.map(\.optimizer.epochs).reduce(0, +)
