@@ -53,6 +53,15 @@ public struct Paper2Reproduction: PaperReproduction {
                                             context: context)
             return (twins[.sparseWidth] ?? [], try study.rows(twins))
         }
+        let extended = try context.seedCount.map { count in
+            try context.timed("extended seeds", into: &times) {
+                try Paper2ExtendedSeeds.rows(count, quick: context.quick, context: context)
+            }
+        }
+        let variants = Paper2Variant.defaultProfile.isEmpty ? [:]
+            : try context.timed("variants", into: &times) {
+                try Paper2Variants.profileRows(full: false, quick: context.quick, context: context)
+            }
         let mnist = try context.runner.data.mnist()
         let gallery = Paper2Results.galleryClasses.flatMap { digit -> [UInt8] in
             guard let i = mnist.testLabels.firstIndex(of: UInt8(digit)) else { return [] }
@@ -61,6 +70,8 @@ public struct Paper2Reproduction: PaperReproduction {
         var results = Paper2Results(records: records, robustness: rows, galleryImages: gallery,
                                     quick: context.quick, stepTimes: times)
         results.batchSensitivity = sensitivity
+        results.extendedRows = extended
+        results.variantRows = variants
         return results
     }
 
@@ -89,7 +100,8 @@ public struct Paper2Reproduction: PaperReproduction {
     /// The families the evaluations cover, narrowed by `--seeds`.
     static func familyPlans(_ options: ExperimentOptions,
                             families: [Paper2Family] = Paper2Family.reportFamilies) throws -> [Paper2Plan] {
-        try options.check(allowed: [.seeds], for: robustness)
+        try options.check(allowed: [.seeds, .variant], for: robustness)
+        if let plan = try variantPlan(options, families: families) { return [plan] }
         return try families.map { family in
             var plan = Paper2Plan.named(family, quick: options.quick)
             if let seeds = options.seeds { plan.seeds = seeds }
