@@ -20,10 +20,10 @@ extension Paper2Reproduction {
 
 extension Paper2Reproduction {
     /// The width-family plans the report adds to the three families: the extended seeds of
-    /// `--seeds N` (when given) and the variants of the profile, in the order `results` runs
+    /// `--seeds N` (when N adds seeds) and the variants of the profile, in the order `results` runs
     /// them (for the cluster's list of parts).
     public static func readingPlans(quick: Bool, seedCount: Int?) throws -> [Paper2Plan] {
-        try (seedCount.map { [try Paper2ExtendedSeeds.plan($0, quick: quick)] } ?? [])
+        [try Paper2ExtendedSeeds.plan(seedCount, quick: quick)].compactMap { $0 }
             + Paper2Variant.profile(full: false).map { Paper2Plan.variant($0, quick: quick) }
     }
 }

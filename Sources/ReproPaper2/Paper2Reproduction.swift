@@ -53,11 +53,11 @@ public struct Paper2Reproduction: PaperReproduction {
                                             context: context)
             return (twins[.sparseWidth] ?? [], try study.rows(twins))
         }
-        let extended = try context.seedCount.map { count in
-            try context.timed("extended seeds", into: &times) {
-                try Paper2ExtendedSeeds.rows(count, quick: context.quick, context: context)
+        let extended = try Paper2ExtendedSeeds.plan(context.seedCount, quick: context.quick) == nil
+            ? nil : try context.timed("extended seeds", into: &times) {
+                try Paper2ExtendedSeeds.rows(context.seedCount, quick: context.quick,
+                                             context: context)
             }
-        }
         let variants = Paper2Variant.defaultProfile.isEmpty ? [:]
             : try context.timed("variants", into: &times) {
                 try Paper2Variants.profileRows(full: false, quick: context.quick, context: context)

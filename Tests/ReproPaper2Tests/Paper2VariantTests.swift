@@ -106,13 +106,17 @@ final class Paper2VariantTests: XCTestCase {
     }
 
     func testExtendedSeeds() throws {
-        XCTAssertEqual(try Paper2ExtendedSeeds.plan(8, quick: false).seeds, Array(0..<8))
-        XCTAssertEqual(try Paper2ExtendedSeeds.plan(2, quick: true).seeds, [0, 1])
-        XCTAssertThrowsError(try Paper2ExtendedSeeds.plan(3, quick: false)) {
+        XCTAssertEqual(try Paper2ExtendedSeeds.plan(8, quick: false)?.seeds, Array(0..<8))
+        XCTAssertEqual(try Paper2ExtendedSeeds.plan(3, quick: true)?.seeds, [0, 1, 2])
+        XCTAssertNil(try Paper2ExtendedSeeds.plan(2, quick: true), "the profile's own seeds")
+        XCTAssertNil(try Paper2ExtendedSeeds.plan(3, quick: false), "paper 1's --seeds 3")
+        XCTAssertNil(try Paper2ExtendedSeeds.plan(nil, quick: false))
+        XCTAssertThrowsError(try Paper2ExtendedSeeds.plan(101, quick: false)) {
             XCTAssertTrue("\($0)".contains("--seeds"), "\($0)")
         }
         let plans = try Paper2Reproduction.readingPlans(quick: false, seedCount: 7)
         XCTAssertEqual(plans.first?.seeds, Array(0..<7))
+        XCTAssertEqual(plans.first?.experiment, "sparse-width+7-seeds")
         XCTAssertEqual(plans.count, 1 + Paper2Variant.defaultProfile.count)
         XCTAssertEqual(try Paper2Reproduction.readingPlans(quick: false, seedCount: nil).count,
                        Paper2Variant.defaultProfile.count)
