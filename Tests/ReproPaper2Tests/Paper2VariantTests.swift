@@ -81,6 +81,8 @@ final class Paper2VariantTests: XCTestCase {
         XCTAssertEqual(plan.widths, [128, 256, 512, 1024, 2048, 4096, 8192])
         XCTAssertEqual(plan.seeds, [0, 1, 2])
         XCTAssertEqual(plan.experiment, "sparse-width+normal-init")
+        XCTAssertEqual(plan.runCommand, "repro run sparse-width --variant normal-init")
+        XCTAssertEqual(Paper2Plan.named(.sparseDepth).runCommand, "repro run sparse-depth")
         XCTAssertEqual(Paper2Plan.variant(.noBias, quick: true).widths, [128, 512, 2048])
         for variant in Paper2Variant.allCases {
             XCTAssertNoThrow(try Paper2Plan.variant(variant, quick: false).validate())

@@ -25,6 +25,11 @@ extension Paper2Plan {
         return plan
     }
 
+    /// `repro run <family> --variant <name>` for a variant's plan, the family's name otherwise.
+    public var runCommand: String {
+        "repro run \(family.rawValue)" + (variant.map { " --variant \($0.rawValue)" } ?? "")
+    }
+
     /// A variant reads the width family only, and `output-dense` only where its input layer can
     /// take all the freezing.
     func validateVariant() throws {
