@@ -1,6 +1,7 @@
 import Foundation
 import ReproExperiments
 import ReproNN
+import ReproReport
 import ReproSparse
 import ReproTestSupport
 import XCTest
@@ -77,6 +78,20 @@ final class Paper2VariantTrainingTests: XCTestCase {
         let raw = try runner.records(base.reading(.rawInput))
         let model = try NetworkEngines.load(raw[0], from: runner.store)
         XCTAssertFalse(try XCTUnwrap(model as? ReproSparse.SparseMLP).normalisesInput)
+    }
+
+    func testStoredRowsOfExtendedSeedsNameTheCommand() throws {
+        let context = PaperContext(runner: helper.runner(
+            SyntheticMNIST.temporaryDirectory("paper2-extended")), quick: true)
+        XCTAssertNil(try Paper2ExtendedSeeds.storedRows(2, quick: true, context: context))
+        XCTAssertThrowsError(try Paper2ExtendedSeeds.storedRows(4, quick: true, context: context)) {
+            XCTAssertTrue("\($0)".contains("repro build-report --paper 2 --seeds 4 --quick"),
+                          "\($0)")
+        }
+        XCTAssertThrowsError(try Paper2Variants.storedRows(.noBias, quick: true, context: context)) {
+            XCTAssertTrue("\($0)".contains("repro run robustness --variant no-bias --quick"),
+                          "\($0)")
+        }
     }
 
     func testSameSeedsSameNumbers() throws {

@@ -32,4 +32,14 @@ public enum Paper2ExtendedSeeds {
         return try EvaluatedPlan(plan: plan, settings: .of(quick: quick))
             .rows(runner: context.runner, log: context.log)
     }
+
+    /// The same rows from the store only; refused in one line naming the command to run when a
+    /// network or an evaluation is missing; nil when `count` adds no seed.
+    public static func storedRows(_ count: Int?, quick: Bool,
+                                  context: PaperContext) throws -> [RobustnessRow]? {
+        guard let plan = try plan(count, quick: quick), let count else { return nil }
+        return try EvaluatedPlan(plan: plan, settings: .of(quick: quick)).storedRows(
+            runner: context.runner,
+            command: "repro build-report --paper 2 --seeds \(count)\(quick ? " --quick" : "")")
+    }
 }
