@@ -52,6 +52,14 @@ struct ExperimentArguments: ParsableArguments {
     @Flag(help: "Paper 2's pruned-width at every width up to 2^15 (dense 2^15 nets take long).")
     var full = false
 
+    @Option(help: ArgumentHelp(
+        "Paper 2: another reading of the protocol for sparse-width and robustness: output-dense, "
+            + "normal-init, raw-input, no-bias or batch-64.",
+        discussion: "The variant's width family (widths 2^7…2^13, 3 seeds) has its own stored "
+            + "networks; the default reading's are never recomputed.",
+        valueName: "name"))
+    var variant: String?
+
     func validate() throws {
         // Each list names at least one value, each once: a value given twice would be trained
         // once and counted twice in every mean ± std.
@@ -128,6 +136,7 @@ struct ExperimentArguments: ParsableArguments {
         o.batchSize = batchSize
         o.learningRate = lr
         o.full = full
+        o.variant = variant
         return o
     }
 }

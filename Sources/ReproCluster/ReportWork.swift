@@ -9,7 +9,8 @@ import ReproSupport
 /// would do them where order matters:
 ///
 /// - stage 1: paper 1's learning-rate grid (the paper's seeds and the claims' extra seeds), and
-///   paper 2's three families and the batch-size check;
+///   paper 2's three families, the batch-size check, the width family's extra seeds of
+///   `--seeds N` and the variants of the profile;
 /// - stage 2: paper 1's capacity sweep, whose (4, 9) models the grid's batches hold (so the grid
 ///   must be done first, as locally, or they would be trained in other batches), and paper 2's
 ///   robustness evaluations of the networks stage 1 trained.
@@ -21,7 +22,7 @@ public struct ReportWork {
     public var papers: [String]
     public var quick: Bool
     public var rng: RandomSource
-    /// Paper 1's `--seeds N` (nil: the profile's default).
+    /// `--seeds N` (nil: the profile's default; paper 2's width family then has no extra seeds).
     public var seedCount: Int?
     /// Paper 2's full profile: its whole CNN design, evaluated at the MLPs' sizes.
     public var full: Bool
@@ -62,6 +63,7 @@ public struct ReportWork {
         if papers.contains("paper2") {
             let plans = Paper2Plan.report(quick: quick, full: full)
                 + [BatchSensitivity.plan(quick: quick)]
+                + (try Paper2Reproduction.readingPlans(quick: quick, seedCount: seedCount, full: full))
             for plan in plans {
                 first.append(plan.family.isConvolutional
                     ? TrainingPart(paper: "paper2", name: plan.experiment, plan: plan,

@@ -26,6 +26,8 @@ public struct ExperimentOptions: Sendable, Equatable {
     public var depths: [Int]?
     public var batchSize: Int?
     public var learningRate: Double?
+    /// `--variant`: a named alternative reading of the protocol (paper 2).
+    public var variant: String?
 
     public init() {}
 
@@ -46,6 +48,7 @@ public struct ExperimentOptions: Sendable, Equatable {
             case .depths: return depths != nil
             case .batchSize: return batchSize != nil
             case .lr: return learningRate != nil
+            case .variant: return variant != nil
             }
         }
     }
@@ -76,4 +79,5 @@ public enum ExperimentOption: String, CaseIterable, Hashable, Sendable {
     case depths = "--depths"
     case batchSize = "--batch-size"
     case lr = "--lr"
+    case variant = "--variant"
 }

@@ -11,10 +11,13 @@ public protocol ExperimentPlanning: Encodable {
     func specs(data: String) -> [ModelSpec]
     /// Checks the plan before any work starts; the message names the offending option.
     func validate() throws
+    /// The command that computes the plan, for messages (`repro run <experiment>` by default).
+    var runCommand: String { get }
 }
 
 extension ExperimentPlanning {
     public var key: String { (try? StableHash.key(self)) ?? "invalid" }
+    public var runCommand: String { "repro run \(experiment)" }
 }
 
 /// Trains models: the paper-specific part of running a plan. The runner does the rest (what is

@@ -167,7 +167,7 @@ public struct ExperimentRunner {
             throw ReproError("\(missing.count) of \(specs.count) \(plan.experiment) results are not "
                              + "computed yet"
                              + (damaged > 0 ? " (\(damaged) damaged, see the note above)" : "")
-                             + "; run `repro run \(plan.experiment)` with the same options first")
+                             + "; run `\(plan.runCommand)` with the same options first")
         }
         return try specs.map { try audit.record($0.key) ?? store.model($0.key) }
     }

@@ -36,17 +36,31 @@ public struct ModelSpec: Codable, Hashable, Sendable {
     /// a ResNet); `mask` then counts kept weights per conv and dense layer in its order. Nil for
     /// the MLPs, so their keys are the ones they always had.
     public var architecture: Architecture?
+    /// The model's first operation when it is not the trainer's default input normalisation:
+    /// "none" for pixels straight into the first layer. Nil for every spec that normalises as
+    /// always, so their keys are unchanged.
+    public var inputTransform: String?
+    /// False for a network without biases (zero, never trained); nil for biases on every layer,
+    /// so every spec with biases keeps its key.
+    public var biases: Bool?
 
     public init(task: TaskSpec, layers: [Int], loss: Loss, mask: [Int]? = nil,
                 initialization: Initialization, optimizer: OptimizerSpec, seed: Int,
                 precision: Precision, data: String, trainer: TrainerVersion,
                 derivation: Derivation? = nil, rng: String? = nil,
-                architecture: Architecture? = nil) {
+                architecture: Architecture? = nil, inputTransform: String? = nil,
+                biases: Bool? = nil) {
         self.task = task; self.layers = layers; self.loss = loss; self.mask = mask
         self.initialization = initialization; self.optimizer = optimizer; self.seed = seed
         self.precision = precision; self.data = data; self.trainer = trainer
         self.derivation = derivation; self.rng = rng; self.architecture = architecture
+        self.inputTransform = inputTransform; self.biases = biases
     }
+
+    /// Whether the network normalises its input (every spec but a "none" input transform).
+    public var normalisesInput: Bool { inputTransform != "none" }
+    /// Whether the network has biases (every spec but `biases: false`).
+    public var hasBiases: Bool { biases != false }
 
     /// The store key: 16 hex digits of the SHA-256 of the canonical JSON.
     public var key: String { (try? StableHash.key(self)) ?? "invalid" }
@@ -71,7 +85,8 @@ public struct TaskSpec: Codable, Hashable, Sendable {
 
 /// How the initial weights are drawn.
 public struct Initialization: Codable, Hashable, Sendable {
-    /// "normal" (N(0, 1) · scale, biases zero) or "uniform-fan-in" (U(±1/√(fan_in · keep))).
+    /// "normal" (N(0, 1) · scale, biases zero), "uniform-fan-in" (U(±s), s = 1/√(fan_in · keep))
+    /// or "normal-fan-in" (N(0, (s/√3)²), the standard deviation of that uniform).
     public var kind: String
     public var scale: Double?
 

@@ -56,6 +56,16 @@ public struct Paper2Reproduction: PaperReproduction {
                                             context: context)
             return (twins[.sparseWidth] ?? [], try study.rows(twins))
         }
+        let extended = try Paper2ExtendedSeeds.plan(context.seedCount, quick: context.quick) == nil
+            ? nil : try context.timed("extended seeds", into: &times) {
+                try Paper2ExtendedSeeds.rows(context.seedCount, quick: context.quick,
+                                             context: context)
+            }
+        let variants = Paper2Variant.profile(full: context.full).isEmpty ? [:]
+            : try context.timed("variants", into: &times) {
+                try Paper2Variants.profileRows(full: context.full, quick: context.quick,
+                                               context: context)
+            }
         let mnist = try context.runner.data.mnist()
         let gallery = Paper2Results.galleryClasses.flatMap { digit -> [UInt8] in
             guard let i = mnist.testLabels.firstIndex(of: UInt8(digit)) else { return [] }
@@ -65,6 +75,8 @@ public struct Paper2Reproduction: PaperReproduction {
                                     quick: context.quick, stepTimes: times)
         results.full = context.full
         results.batchSensitivity = sensitivity
+        results.extendedRows = extended
+        results.variantRows = variants
         return results
     }
 
@@ -108,7 +120,8 @@ public struct Paper2Reproduction: PaperReproduction {
     /// `--widths` (the width families' widths; the depth families keep their depths).
     static func familyPlans(_ options: ExperimentOptions,
                             families: [Paper2Family]) throws -> [Paper2Plan] {
-        try options.check(allowed: [.seeds, .widths], for: robustness)
+        try options.check(allowed: [.seeds, .widths, .variant], for: robustness)
+        if let plan = try variantPlan(options, families: families) { return [plan] }
         return try Paper2Plan.report(quick: options.quick).filter {
             families.contains($0.family)
         }.map { report in
@@ -149,7 +162,15 @@ public struct Paper2Reproduction: PaperReproduction {
         where seeds[plan.family.network] == nil {
             seeds[plan.family.network] = plan.seeds
         }
-        return try Paper2ClaimChecker.check(claims, rows: results.robustness, paperSeeds: seeds)
+        // The extended seeds' rows add seeds to the width family; the profile's own are kept once.
+        var rows = results.robustness
+        let known = Set(rows.map(\.seed))
+        rows += (results.extendedRows ?? []).filter { !known.contains($0.seed) }
+        let readings = Paper2Variant.allCases.compactMap { variant in
+            results.variantRows[variant].map { (name: variant.rawValue, rows: $0) }
+        }
+        return try Paper2ClaimChecker.check(claims, rows: rows, paperSeeds: seeds,
+                                            readings: readings)
     }
 
     public func templateContext(_ results: Paper2Results,

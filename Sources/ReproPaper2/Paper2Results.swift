@@ -10,6 +10,12 @@ public struct Paper2Results {
     public var galleryImages: [UInt8]
     /// The batch-64 networks of ``BatchSensitivity``: their records and evaluations.
     public var batchSensitivity: (records: [ModelRecord], rows: [RobustnessRow]) = ([], [])
+    /// The width family over seeds 0…N−1 under `--seeds N` (nil without it): the claims' seed
+    /// intervals read these rows (family sparse-width, like `robustness`'s).
+    public var extendedRows: [RobustnessRow]?
+    /// The width family under each variant of the profile (``Paper2Variant/defaultProfile``),
+    /// evaluated like the default's.
+    public var variantRows: [Paper2Variant: [RobustnessRow]] = [:]
     /// The profile the results come from, and how long each step of this run took.
     public var quick: Bool
     /// The full profile (`build-report --full`): every CNN family's whole design.

@@ -72,7 +72,7 @@ final class DenseExecutableLayer: ExecutableLayer {
             rows: range, columns: columns, delta: delta, input: input, ld: ld,
             batch: batch, into: gradient.pointer)
         let blocks = (batch + blockWidth - 1) / blockWidth
-        for r in range {
+        for r in range where step.biases {
             let gb = RowSum.of(delta + r * ld, blocks: blocks)
             step.apply(gradient: gb, weight: bias.pointer + r, velocity: biasVelocity.pointer + r)
         }

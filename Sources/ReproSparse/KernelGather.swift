@@ -17,15 +17,17 @@ enum GatherKernel {
         }
     }
 
-    /// Rows `pixels` of raw pixels in [0, 1] (example `first + c` in column c), normalised here.
+    /// Rows `pixels` of raw pixels in [0, 1] (example `first + c` in column c), normalised here
+    /// when `normalise` is set.
     static func raw(
         pixels source: UnsafePointer<Float>, inputSize: Int, first: Int,
         pixels: UnsafePointer<Int32>, rows: Int, output: UnsafeMutablePointer<Float>,
-        ld: Int, columns: Range<Int>, real: Int
+        ld: Int, columns: Range<Int>, real: Int, normalise: Bool
     ) {
         gather(
             inputSize: inputSize, pixels: pixels, rows: rows, output: output, ld: ld,
-            columns: columns, real: real, transform: InputNormalisation.apply
+            columns: columns, real: real,
+            transform: normalise ? InputNormalisation.apply : InputNormalisation.none
         ) { c in
             source + (first + c) &* inputSize
         }

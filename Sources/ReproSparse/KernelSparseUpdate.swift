@@ -17,7 +17,7 @@ enum SparseUpdateKernel {
         rows: Range<Int>, delta: UnsafePointer<Float>, input: UnsafePointer<Float>,
         ld: Int, blocks: Int, step: SGDStep
     ) {
-        for o in rows {
+        for o in rows where step.biases {
             let gb = RowSum.of(delta + o &* ld, blocks: blocks)
             step.apply(gradient: gb, weight: bias + o, velocity: biasVelocity + o)
         }
@@ -62,6 +62,8 @@ enum SparseUpdateKernel {
 struct SGDStep {
     let learningRate: Float
     let momentum: Float
+    /// Whether biases take steps (false: they keep their values, and their momentum stays 0).
+    var biases = true
 
     @inline(__always)
     func apply(

@@ -79,6 +79,7 @@ public final class SparseInference {
         let classes = network.classes
         var logits = [Float](repeating: 0, count: count * classes)
         let pixelUnits = network.levels[0].units
+        let inputScale: Float = model.normalisesInput ? InputNormalisation.std : 1
         pixels.withUnsafeBufferPointer { px in
             guard let base = px.baseAddress else { return }
             forEachBatch(count) { first, real in
@@ -92,7 +93,7 @@ public final class SparseInference {
                     for k in 0..<classes { logits[(first + c) * classes + k] = z[k * ld + c] }
                     let row = (first + c) * inputs
                     for (r, u) in pixelUnits.enumerated() {
-                        gradients[row + Int(u)] = g0[r * ld + c] / InputNormalisation.std
+                        gradients[row + Int(u)] = g0[r * ld + c] / inputScale
                     }
                 }
             }
@@ -105,6 +106,7 @@ public final class SparseInference {
         guard data.inputSize == model.inputSize else {
             throw SparseError("data has \(data.inputSize) inputs, the model \(model.inputSize)")
         }
+        try data.check(matches: model)
         guard data.classesSeen <= network.classes else {
             throw SparseError(
                 "label \(data.classesSeen - 1) is out of range for \(network.classes) classes")

@@ -48,20 +48,21 @@ public struct SparseLayer: Equatable, Sendable {
     }
 
     /// A freshly initialised layer: the mask is drawn from `mask` (``SparseMask/draw``), then
-    /// every kept weight (ascending position) and every bias (ascending unit) is drawn
-    /// U(−s, s) with s = 1 / sqrt(fanIn · keep) from `initialisation`, as wide-sparse-nets does:
-    /// the pre-activation variance then matches that of the dense base net.
+    /// every kept weight (ascending position) and every bias (ascending unit) is drawn from
+    /// `distribution` at scale s = 1 / sqrt(fanIn · keep) from `initialisation` (by default
+    /// U(−s, s), as wide-sparse-nets does: the pre-activation variance then matches that of the
+    /// dense base net). Without `biases` they are zero and nothing is drawn for them.
     public static func random(
         shape: SparseLayerShape, mask: inout some RandomNumberGenerator,
-        initialisation: inout some RandomNumberGenerator
+        initialisation: inout some RandomNumberGenerator,
+        distribution: InitialDistribution = .uniform, biases: Bool = true
     ) throws -> SparseLayer {
         let positions = try SparseMask.draw(
             keep: shape.kept, of: shape.fanIn * shape.fanOut, using: &mask)
         let s = shape.kept == 0 ? 0 : 1 / (Double(shape.fanIn) * shape.keep).squareRoot()
-        let values = positions.map { _ in Float((2 * RandomDraws.uniform(&initialisation) - 1) * s)
-        }
+        let values = positions.map { _ in distribution.draw(scale: s, &initialisation) }
         let bias = (0..<shape.fanOut).map { _ in
-            Float((2 * RandomDraws.uniform(&initialisation) - 1) * s)
+            biases ? distribution.draw(scale: s, &initialisation) : 0
         }
         return try SparseLayer(
             fanIn: shape.fanIn, fanOut: shape.fanOut,

@@ -66,6 +66,7 @@ extension SparseInference: NetworkInference {
 
     public func evaluate(_ data: LabeledPixels) throws -> ClassificationScore {
         try evaluate(try SparseDataset(pixels: data.pixels, labels: data.labels,
-                                       inputSize: data.inputSize))
+                                       inputSize: data.inputSize,
+                                       normalised: model.normalisesInput))
     }
 }

@@ -3,13 +3,16 @@
 /// internal form (``SparseTrainer``, ``SparseInference``).
 ///
 /// The model's first operation is the input normalisation (x − 0.1307) / 0.3081 of
-/// ``InputNormalisation``: inputs are pixels in [0, 1], and gradients with respect to the
-/// input are gradients with respect to those pixels.
+/// ``InputNormalisation`` unless `normalisesInput` is false (the pixels then go straight into
+/// the first layer): inputs are pixels in [0, 1], and gradients with respect to the input are
+/// gradients with respect to those pixels.
 public struct SparseMLP: Equatable, Sendable {
     public let layers: [SparseLayer]
+    /// Whether the first operation is ``InputNormalisation`` (true) or the identity.
+    public let normalisesInput: Bool
 
     /// A model from stored layers; consecutive layers must fit (fanOut of one = fanIn of next).
-    public init(layers: [SparseLayer]) throws {
+    public init(layers: [SparseLayer], normalisesInput: Bool = true) throws {
         guard !layers.isEmpty else { throw SparseError("depth must be positive, got 0") }
         for l in 1..<layers.count where layers[l].fanIn != layers[l - 1].fanOut {
             throw SparseError(
@@ -17,6 +20,13 @@ public struct SparseMLP: Equatable, Sendable {
                     + "has width \(layers[l - 1].fanOut)")
         }
         self.layers = layers
+        self.normalisesInput = normalisesInput
+    }
+
+    /// The same layers with the input normalisation on or off (a stored model's layers do not
+    /// say which; its spec does).
+    public func normalising(_ on: Bool) -> SparseMLP {
+        (try? SparseMLP(layers: layers, normalisesInput: on)) ?? self
     }
 
     /// A freshly initialised model: layer after layer, the mask from `mask` and the values from
@@ -43,7 +53,7 @@ public struct SparseMLP: Equatable, Sendable {
 
     func replacing(layers newLayers: [SparseLayer]) -> SparseMLP {
         // Same shapes as self, so the chain check cannot fail.
-        (try? SparseMLP(layers: newLayers)) ?? self
+        (try? SparseMLP(layers: newLayers, normalisesInput: normalisesInput)) ?? self
     }
 }
 
@@ -55,4 +65,8 @@ public enum InputNormalisation {
 
     @inline(__always)
     public static func apply(_ pixel: Float) -> Float { (pixel - mean) / std }
+
+    /// The identity, for a model or data set without the normalisation.
+    @inline(__always)
+    public static func none(_ pixel: Float) -> Float { pixel }
 }

@@ -23,7 +23,8 @@ public final class SparseTrainer {
             compaction: options.compaction, parts: options.threads)
         workspace = network.workspace(capacity: options.batchSize)
         pool = WorkerPool(threads: options.threads)
-        step = SGDStep(learningRate: Float(options.learningRate), momentum: Float(options.momentum))
+        step = SGDStep(learningRate: Float(options.learningRate), momentum: Float(options.momentum),
+                       biases: options.trainsBiases)
     }
 
     /// The current weights as a stored model.
@@ -101,6 +102,7 @@ public final class SparseTrainer {
             throw SparseError(
                 "data has \(data.inputSize) inputs, the model \(network.source.inputSize)")
         }
+        try data.check(matches: network.source)
         guard data.classesSeen <= network.classes else {
             throw SparseError(
                 "label \(data.classesSeen - 1) is out of range for \(network.classes) classes")

@@ -14,10 +14,14 @@ public struct SparseTrainingOptions: Sendable, Equatable {
     /// ``Compaction``). Off only to prove that it changes nothing.
     public var compaction: Bool
     public var kernels: SparseKernelChoice
+    /// Whether the biases take SGD steps; false for a model without biases (kept at zero, so
+    /// they add nothing, and never updated).
+    public var trainsBiases: Bool
 
     public init(
         batchSize: Int = 128, learningRate: Double = 0.01, momentum: Double = 0.9,
-        threads: Int = 1, compaction: Bool = true, kernels: SparseKernelChoice = .automatic
+        threads: Int = 1, compaction: Bool = true, kernels: SparseKernelChoice = .automatic,
+        trainsBiases: Bool = true
     ) {
         self.batchSize = batchSize
         self.learningRate = learningRate
@@ -25,6 +29,7 @@ public struct SparseTrainingOptions: Sendable, Equatable {
         self.threads = threads
         self.compaction = compaction
         self.kernels = kernels
+        self.trainsBiases = trainsBiases
     }
 
     func validate() throws {

@@ -17,7 +17,7 @@ final class SlurmCommandTests: XCTestCase {
             (["build-report", "--slurm", "--cpus-per-task", "0"], "--cpus-per-task"),
             (["build-report", "--slurm", "--sbatch-arg", "account=lab"], "--sbatch-arg"),
             (["status", "--paper", "paper9"], "--paper"),
-            (["status", "--paper", "2", "--seeds", "5"], "--seeds"),
+            (["status", "--paper", "2", "--seeds", "0"], "--seeds"),
             (["slurm-task", "--stage", "3", "--shard", "0/1"], "--stage"),
             (["slurm-task", "--stage", "1"], "--shard"),
             (["slurm-task", "--check"], "--shards"),

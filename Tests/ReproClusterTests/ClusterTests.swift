@@ -59,6 +59,25 @@ final class ClusterTests: XCTestCase {
         XCTAssertGreaterThan(Set(placed[0].map { $0.task(0, shards: 4) }).count, 1)
     }
 
+    func testPaper2ExtraSeedsAndVariantsArePartsOfTheirOwn() throws {
+        let plain = try ReportWork(papers: ["paper2"], quick: true).stages()
+        let work = try ReportWork(papers: ["paper2"], quick: true, seedCount: 3).stages()
+        let names = work[0].map(\.name)
+        XCTAssertTrue(names.contains("sparse-width+3-seeds"), "\(names)")
+        for variant in Paper2Variant.defaultProfile {
+            XCTAssertTrue(plain[0].map(\.name).contains("sparse-width+\(variant.rawValue)"))
+        }
+        XCTAssertEqual(work[0].count, plain[0].count + 1)
+        let before = try XCTUnwrap(plain[1].first as? EvaluationPart).networks(data: "d")
+        let after = try XCTUnwrap(work[1].first as? EvaluationPart).networks(data: "d")
+        // The quick width family has 5 widths: seed 2 adds 5 networks (seeds 0 and 1 are
+        // shared), each variant of the profile its own.
+        XCTAssertGreaterThanOrEqual(after.count - before.count, 5)
+        XCTAssertEqual(try ReportWork(papers: ["paper2"], quick: false, seedCount: 3).stages()[0]
+            .count, try ReportWork(papers: ["paper2"], quick: false).stages()[0].count,
+                       "--seeds 3 (paper 1's own) adds nothing to paper 2")
+    }
+
     func testStatusOfAnEmptyStoreCountsEverythingMissingWithACost() throws {
         let work = ReportWork(papers: ["paper1", "paper2"], quick: true)
         let status = try StatusReport(work: work, runner: runner)

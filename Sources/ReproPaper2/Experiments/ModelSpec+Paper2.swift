@@ -17,9 +17,10 @@ extension ModelSpec {
             return try paper2Conv(family: family, width: width, depth: depth, seed: seed,
                                   plan: plan, data: data)
         }
-        let shapes = try family.shapes(width: width, depth: depth)
+        let shapes = try plan.variant?.shapes(width: width)
+            ?? family.shapes(width: width, depth: depth)
         let dense = shapes.allSatisfy { $0.kept == $0.fanIn * $0.fanOut }
-        return ModelSpec(task: .tenDigits, layers: [shapes[0].fanIn] + shapes.map(\.fanOut),
+        var spec = ModelSpec(task: .tenDigits, layers: [shapes[0].fanIn] + shapes.map(\.fanOut),
                          loss: .softmaxCrossEntropy, mask: dense ? nil : shapes.map(\.kept),
                          initialization: Initialization(kind: "uniform-fan-in"),
                          optimizer: OptimizerSpec(kind: "sgd-momentum",
@@ -27,6 +28,8 @@ extension ModelSpec {
                                                   epochs: plan.maxEpochs, momentum: 0.9,
                                                   batchSize: plan.batchSize, stopLoss: 0.01),
                          seed: seed, precision: .float32, data: data, trainer: sparseTrainer)
+        plan.variant?.apply(to: &spec)
+        return spec
     }
 
     /// This dense net pruned by magnitude, per layer, to the width family's counts (an MLP's;

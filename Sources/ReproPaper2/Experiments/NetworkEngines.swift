@@ -16,6 +16,7 @@ public enum NetworkEngines {
                                    tensors: try store.tensors(record.key))
         }
         return try SparseMLP(storedLayers: try store.weights(record.key))
+            .normalising(record.spec.normalisesInput)
     }
 
     /// The trainer of a family's networks (the CNNs checkpoint every epoch into `store`).

@@ -17,6 +17,8 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
     /// Train on the first this many training images only (the quick profile's CNN miniatures);
     /// nil: all 60,000.
     public var trainImages: Int?
+    /// The reading of the protocol (nil: ours, part A); left out of the plan's JSON when nil.
+    public var variant: Paper2Variant? = nil
 
     public static let paperSeeds = [0, 1, 2, 3, 4]
     public static let quickSeeds = [0, 1]
@@ -82,6 +84,7 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
         var options: Set<ExperimentOption> = [.seeds, .epochs, .batchSize, .lr]
         options.insert(family.role == .depth ? .depths : .widths)
         if family == .prunedWidth { options.insert(.full) }
+        if family == .sparseWidth { options.insert(.variant) }
         return options
     }
 
@@ -92,6 +95,7 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
         }
         try options.check(allowed: Self.options(family), for: experiment)
         var plan = named(family, quick: options.quick, full: options.full)
+        if let name = options.variant { plan = variant(try Paper2Variant.named(name), quick: options.quick) }
         if let widths = options.widths { plan.widths = widths }
         if let depths = options.depths { plan.depths = depths }
         if let seeds = options.seeds { plan.seeds = seeds }
@@ -106,6 +110,7 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
         guard !seeds.isEmpty, seeds.allSatisfy({ $0 >= 0 }) else {
             throw ReproError("--seeds: seeds must be non-negative integers")
         }
+        try validateVariant()
         if family.isConvolutional {
             guard !widths.isEmpty,
                   widths.allSatisfy({ $0 >= 16 && $0 <= 512 && $0 & ($0 - 1) == 0 }) else {

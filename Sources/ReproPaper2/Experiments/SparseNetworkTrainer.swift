@@ -22,7 +22,17 @@ public struct SparseNetworkTrainer: ModelTrainer {
         let o = spec.optimizer
         return "\(spec.layers)|\(spec.derivation == nil ? (spec.mask ?? []) : [])|"
             + "\(o.learningRate)|"
-            + "\(o.batchSize ?? 0)|\(o.epochs)|\(spec.data)|\(spec.seed / 2)"
+            + "\(o.batchSize ?? 0)|\(o.epochs)|\(spec.data)|\(spec.seed / 2)" + readingKey(spec)
+    }
+
+    /// What sets a variant's network apart from the default's of the same shape (empty for the
+    /// default reading), so the two never share a batch.
+    func readingKey(_ spec: ModelSpec) -> String {
+        var parts: [String] = []
+        if spec.initialization.kind != "uniform-fan-in" { parts.append(spec.initialization.kind) }
+        if !spec.normalisesInput { parts.append("raw") }
+        if !spec.hasBiases { parts.append("no-bias") }
+        return parts.isEmpty ? "" : "|" + parts.joined(separator: ",")
     }
 
     public func epochBudget(_ members: [ModelSpec]) -> Int {
@@ -55,7 +65,7 @@ public struct SparseNetworkTrainer: ModelTrainer {
 
     public func train(_ members: [ModelSpec], data: DataSource,
                       onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult] {
-        let sets = try Paper2Datasets.of(data)
+        let sets = try Paper2Datasets.of(data, for: members[0])
         let roots = members.filter { !$0.isPruned }
         let counter = EpochCounter(report: onEpoch)
         let perModel = roots.count > 1 ? 1 : threads
@@ -78,8 +88,9 @@ public struct SparseNetworkTrainer: ModelTrainer {
     /// before an interruption): pruned from the stored weights, which are the trained ones exactly.
     public func derive(_ spec: ModelSpec, from source: ModelRecord, store: ResultStore,
                        data: DataSource) throws -> TrainedResult {
-        try pruned(spec, from: try SparseMLP(storedLayers: try store.weights(source.key)),
-                   sets: try Paper2Datasets.of(data), batch: 1)
+        let model = try SparseMLP(storedLayers: try store.weights(source.key))
+            .normalising(spec.normalisesInput)
+        return try pruned(spec, from: model, sets: try Paper2Datasets.of(data, for: spec), batch: 1)
     }
 
     func pruned(_ spec: ModelSpec, from model: SparseMLP, sets: Paper2Datasets,
@@ -113,7 +124,8 @@ public struct SparseNetworkTrainer: ModelTrainer {
     func options(_ spec: ModelSpec) -> SparseTrainingOptions {
         SparseTrainingOptions(batchSize: spec.optimizer.batchSize ?? 128,
                               learningRate: spec.optimizer.learningRate,
-                              momentum: spec.optimizer.momentum ?? 0.9, threads: threads)
+                              momentum: spec.optimizer.momentum ?? 0.9, threads: threads,
+                              trainsBiases: spec.hasBiases)
     }
 
     func result(_ spec: ModelSpec, _ model: SparseMLP, _ history: TrainingHistory,
@@ -129,16 +141,29 @@ public struct SparseNetworkTrainer: ModelTrainer {
     }
 
     /// The network before training: per layer, its mask from (seed, "mask", layer, shape) and
-    /// its values from (seed, "init", layer, shape), so no network depends on another's draws.
+    /// its values from (seed, "init", layer, shape), so no network depends on another's draws;
+    /// the distribution, the biases and the input normalisation as the spec says.
     static func initialModel(_ spec: ModelSpec) throws -> SparseMLP {
+        let distribution = try Self.distribution(spec.initialization)
         let layers = try (0..<(spec.layers.count - 1)).map { l -> SparseLayer in
             let shape = try SparseLayerShape(fanIn: spec.layers[l], fanOut: spec.layers[l + 1],
                                              kept: spec.keptPerLayer[l])
             var mask = RandomStream(seed: spec.seed, "mask", "layer=\(l)", "\(shape)")
             var values = RandomStream(seed: spec.seed, "init", "layer=\(l)", "\(shape)")
-            return try SparseLayer.random(shape: shape, mask: &mask, initialisation: &values)
+            return try SparseLayer.random(shape: shape, mask: &mask, initialisation: &values,
+                                          distribution: distribution, biases: spec.hasBiases)
         }
-        return try SparseMLP(layers: layers)
+        return try SparseMLP(layers: layers, normalisesInput: spec.normalisesInput)
+    }
+
+    /// The engine's distribution of an initialisation kind of paper 2's specs.
+    static func distribution(_ initialization: Initialization) throws -> InitialDistribution {
+        switch initialization.kind {
+        case "uniform-fan-in": return .uniform
+        case "normal-fan-in": return .normalMatchingUniform
+        default:
+            throw ReproError("paper 2's trainer has no initialisation '\(initialization.kind)'")
+        }
     }
 
     /// The order of one epoch's examples, from (seed, "order", epoch): the same for every
