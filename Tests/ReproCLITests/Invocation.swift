@@ -34,4 +34,18 @@ struct Invocation {
     static func scratch(_ name: String) -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID())")
     }
+
+    /// Each invocation is refused as a usage error, in one line that contains its text.
+    static func assertRefusedInOneLine(_ cases: [([String], String)],
+                                       file: StaticString = #filePath, line: UInt = #line) {
+        for (arguments, text) in cases {
+            guard let refusal = refusal(arguments) else { continue }
+            XCTAssertTrue(refusal.message.contains(text), "\(arguments): \(refusal.message)",
+                          file: file, line: line)
+            XCTAssertEqual(refusal.code, ExitCode.validationFailure.rawValue, "\(arguments)",
+                           file: file, line: line)
+            XCTAssertFalse(refusal.message.trimmingCharacters(in: .whitespacesAndNewlines)
+                .contains("\n"), "one line: \(refusal.message)", file: file, line: line)
+        }
+    }
 }

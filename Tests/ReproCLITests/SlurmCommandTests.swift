@@ -22,13 +22,7 @@ final class SlurmCommandTests: XCTestCase {
             (["slurm-task", "--stage", "1"], "--shard"),
             (["slurm-task", "--check"], "--shards"),
         ]
-        for (arguments, option) in cases {
-            guard let refusal = Invocation.refusal(arguments) else { continue }
-            XCTAssertTrue(refusal.message.contains(option), "\(arguments): \(refusal.message)")
-            XCTAssertEqual(refusal.code, ExitCode.validationFailure.rawValue, "\(arguments)")
-            XCTAssertFalse(refusal.message.trimmingCharacters(in: .whitespacesAndNewlines)
-                .contains("\n"), "one line: \(refusal.message)")
-        }
+        Invocation.assertRefusedInOneLine(cases)
     }
 
     func testGoodClusterOptionsParse() throws {

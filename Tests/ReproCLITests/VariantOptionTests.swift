@@ -14,13 +14,7 @@ final class VariantOptionTests: XCTestCase {
             (["run", "sparse-width", "--variant", "output-dense", "--widths", "16384"], "8192"),
             (["run", "robustness-cnn", "--variant", "no-bias"], "--variant"),
         ]
-        for (arguments, text) in cases {
-            guard let refusal = Invocation.refusal(arguments) else { continue }
-            XCTAssertTrue(refusal.message.contains(text), "\(arguments): \(refusal.message)")
-            XCTAssertEqual(refusal.code, ExitCode.validationFailure.rawValue, "\(arguments)")
-            XCTAssertFalse(refusal.message.trimmingCharacters(in: .whitespacesAndNewlines)
-                .contains("\n"), "one line: \(refusal.message)")
-        }
+        Invocation.assertRefusedInOneLine(cases)
     }
 
     func testVariantsAndPaper2SeedsParse() throws {

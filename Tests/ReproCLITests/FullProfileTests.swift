@@ -1,0 +1,20 @@
+import XCTest
+@testable import ReproCLI
+
+/// `build-report --full` is paper 2's whole CNN design: with --quick, or for paper 1, it is
+/// refused in one line naming the fix.
+final class FullProfileTests: XCTestCase {
+    func testFullIsRefusedWithQuickAndForPaper1() {
+        Invocation.assertRefusedInOneLine([
+            (["build-report", "--full", "--quick", "--paper", "2"], "--quick"),
+            (["build-report", "--full", "--paper", "1"], "--paper 2"),
+            (["build-report", "--full"], "--paper 2"),
+        ])
+    }
+
+    func testFullParsesForPaper2() throws {
+        let command = try XCTUnwrap(try Repro.parseAsRoot(["build-report", "--full", "--paper", "2"])
+            as? BuildReportCommand)
+        XCTAssertTrue(command.full)
+    }
+}
