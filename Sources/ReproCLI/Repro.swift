@@ -42,6 +42,7 @@ extension Repro {
     /// not writable, disk full).
     public static func execute(_ arguments: [String]? = nil) -> Error? {
         do {
+            try RepeatedOptions.refuse(arguments ?? Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot(arguments)
             try command.run()
             return nil
