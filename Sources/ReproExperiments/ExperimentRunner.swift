@@ -121,7 +121,8 @@ public struct ExperimentRunner {
         var reported = 0
         let results = try trainer.train(members, data: data) { epoch in
             guard self.showProgress else { return }
-            let detail = epoch >= budget
+            // The batch's line once, when its share of the bar is first complete.
+            let detail = epoch >= budget && reported < budget
                 ? "\(trainer.describe(members)) (\(members.count) models, "
                     + "\(Digits.fixed(Date().timeIntervalSince(started), 1)) s)"
                 : ""
