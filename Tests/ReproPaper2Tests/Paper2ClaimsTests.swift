@@ -1,5 +1,6 @@
 import Foundation
 import ReproRobustness
+import ReproSupport
 import XCTest
 import ReproReport
 @testable import ReproPaper2
@@ -130,6 +131,13 @@ final class Paper2ClaimsTests: XCTestCase {
         XCTAssertEqual(result.readings?.map { $0.scope }, ["normal-init", "no-bias"])
         XCTAssertEqual(result.readings?.map { $0.verdict.kind }, [Verdict.Kind.doesNotHold, .holds])
         XCTAssertEqual(result.readingSensitive, ["normal-init"])
+        // What `repro claims --paper 2 --json` prints for it: the statistic, its interval, the
+        // fragile flag, and the verdict under each reading.
+        let json = String(decoding: try CanonicalJSON.encode([result]), as: UTF8.self)
+        for key in ["\"robustness\"", "\"interval\"", "\"fragile\"", "\"statistic\"",
+                    "\"readings\"", "\"readingSensitive\"", "\"normal-init\""] {
+            XCTAssertTrue(json.contains(key), "\(key) in \(json.prefix(400))")
+        }
 
         // Another σ of the same evaluation: at σ = 0.5 the curve only falls, so C2 would not hold.
         let withHalf = riseFall + rows(.weightNoise, setting: .value(0.5), [0.97, 0.96, 0.95, 0.90])
