@@ -21,9 +21,8 @@ public enum SparseConcurrency {
         _ count: Int, threads: Int = 2,
         _ body: @escaping @Sendable (Int) throws -> T
     ) throws -> [T] {
-        let saved = blasThreads
-        blasThreads = 1
-        defer { blasThreads = saved }
+        BLASSingleThreaded.enter()
+        defer { BLASSingleThreaded.leave() }
         let box = JobBox<T>(count: count)
         let group = DispatchGroup()
         for _ in 0..<max(1, min(threads, count)) {
@@ -75,5 +74,32 @@ private final class JobBox<T>: @unchecked Sendable {
             guard let slot else { throw SparseError("a side-by-side job did not finish") }
             return try slot.get()
         }
+    }
+}
+
+/// OpenBLAS single-threaded while any side-by-side run is going, restored when the last one ends.
+/// Its thread count is process-wide, so two side-by-side runs at once (the conv trainer trains
+/// two batches at once) must not each save and restore it: the second would save the first's 1
+/// and leave OpenBLAS single-threaded for the rest of the process, changing the last bits of
+/// every later dense product (a stored network's test loss differed between a local run and its
+/// Slurm shards).
+enum BLASSingleThreaded {
+    private static let lock = NSLock()
+    private nonisolated(unsafe) static var depth = 0
+    private nonisolated(unsafe) static var saved = 1
+
+    static func enter() {
+        lock.lock(); defer { lock.unlock() }
+        if depth == 0 {
+            saved = SparseConcurrency.blasThreads
+            SparseConcurrency.blasThreads = 1
+        }
+        depth += 1
+    }
+
+    static func leave() {
+        lock.lock(); defer { lock.unlock() }
+        depth -= 1
+        if depth == 0 { SparseConcurrency.blasThreads = saved }
     }
 }
