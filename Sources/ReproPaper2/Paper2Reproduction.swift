@@ -17,7 +17,7 @@ public struct Paper2Reproduction: PaperReproduction {
             + [ExperimentInfo(name: Self.robustness, summary: "weight noise, MNIST-C, 5 attacks "
                               + "and class recall on every network of the three MLP families"),
                ExperimentInfo(name: Self.robustnessCNN, summary: "the same evaluations of the "
-                              + "VGG and ResNet families the report builds (attacks on 200 "
+                              + "VGG and ResNet families the report builds (attacks on 100 "
                               + "images)")]
     }
 
@@ -25,12 +25,13 @@ public struct Paper2Reproduction: PaperReproduction {
     public static let robustnessCNN = "robustness-cnn"
 
     /// The families an evaluation experiment covers and the settings it uses.
-    static func evaluationScope(_ experiment: String, quick: Bool)
+    static func evaluationScope(_ experiment: String, quick: Bool, full: Bool = false)
         -> (families: [Paper2Family], settings: RobustnessSettings)?
     {
         switch experiment {
         case robustness: return (Paper2Family.mlpFamilies, .of(quick: quick))
-        case robustnessCNN: return (Paper2Family.convFamilies, .conv(quick: quick))
+        case robustnessCNN:
+            return (Paper2Family.convFamilies, Paper2Plan.convSettings(quick: quick, full: full))
         default: return nil
         }
     }
@@ -85,8 +86,7 @@ public struct Paper2Reproduction: PaperReproduction {
                                full: Bool = false,
                                context: PaperContext) throws -> [RobustnessRow] {
         try [robustness, robustnessCNN].flatMap { experiment -> [RobustnessRow] in
-            guard var scope = evaluationScope(experiment, quick: quick) else { return [] }
-            if full && experiment == robustnessCNN { scope.settings = Paper2Plan.convSettings(quick: quick, full: full) }
+            guard let scope = evaluationScope(experiment, quick: quick, full: full) else { return [] }
             let mine = records.filter { scope.families.contains($0.key) }
             guard !mine.isEmpty else { return [] }
             return try RobustnessStudy(runner: context.runner, settings: scope.settings,

@@ -3,7 +3,7 @@ import ReproRobustness
 
 /// Whether a verdict survives other readings of the paper: each claim about the MLP's width
 /// family re-checked on a variant's width family (its own networks, the other families as they
-/// are), and on the other σ, ε or corruption settings the paper does not pin down. A reading that
+/// are), and at the other σ or ε the paper does not pin down. A reading that
 /// changes the kind of verdict makes the claim *reading-sensitive*.
 public enum Paper2Readings {
     /// The claim's verdict under each reading: `readings` are the width family's rows under
