@@ -13,6 +13,15 @@ public enum SparseConcurrency {
         set { BLAS.threads = newValue }
     }
 
+    /// Runs `body` with OpenBLAS single-threaded (restored when the last such section ends).
+    /// For an engine whose stored bits must not depend on whether another section happens to
+    /// hold OpenBLAS at one thread at the same moment: the count is process-wide.
+    public static func withSingleThreadedBLAS<T>(_ body: () throws -> T) rethrows -> T {
+        BLASSingleThreaded.enter()
+        defer { BLASSingleThreaded.leave() }
+        return try body()
+    }
+
     /// Runs `body(i)` for i in 0..<count on `threads` threads (a shared queue of jobs, taken in
     /// order), with OpenBLAS single-threaded meanwhile (restored afterwards), and returns the
     /// results in job order. Each job should build its own trainer; a ``SparseDataset`` may be

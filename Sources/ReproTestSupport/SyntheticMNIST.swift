@@ -5,9 +5,10 @@ import ReproSupport
 /// A tiny MNIST-shaped data set for tests: each digit d draws a bright bar at a digit-dependent
 /// place plus noise, so pairs are learnable in a few epochs.
 public enum SyntheticMNIST {
-    /// `counts[d]` training images of digit d (and 3 test images per digit), 28 × 28 bytes.
+    /// `counts[d]` training images of digit d (and `testPerDigit` test images per digit),
+    /// 28 × 28 bytes.
     public static func make(counts: [Int] = [30, 32, 28, 31, 26, 27, 30, 33, 29, 34],
-                            seed: Int = 7) -> (images: IDXFile, labels: IDXFile,
+                            testPerDigit: Int = 3, seed: Int = 7) -> (images: IDXFile, labels: IDXFile,
                                                testImages: IDXFile, testLabels: IDXFile) {
         var rng = RandomStream(seed: seed, "synthetic-mnist")
         func images(_ labels: [UInt8]) -> IDXFile {
@@ -28,14 +29,14 @@ public enum SyntheticMNIST {
             d, n in [UInt8](repeating: UInt8(d), count: n)
         }
         rng.shuffle(&trainLabels)
-        let testLabels = (0..<30).map { UInt8($0 % 10) }
+        let testLabels = (0..<(10 * testPerDigit)).map { UInt8($0 % 10) }
         return (images(trainLabels), IDXFile(dimensions: [trainLabels.count], bytes: trainLabels),
                 images(testLabels), IDXFile(dimensions: [testLabels.count], bytes: testLabels))
     }
 
-    public static func mnist(counts: [Int] = [30, 32, 28, 31, 26, 27, 30, 33, 29,
-                                              34]) throws -> MNIST {
-        let f = make(counts: counts)
+    public static func mnist(counts: [Int] = [30, 32, 28, 31, 26, 27, 30, 33, 29, 34],
+                             testPerDigit: Int = 3) throws -> MNIST {
+        let f = make(counts: counts, testPerDigit: testPerDigit)
         return try MNIST(trainImages: f.images, trainLabels: f.labels, testImages: f.testImages,
                          testLabels: f.testLabels)
     }

@@ -2,6 +2,7 @@ import Foundation
 import ReproConv
 import ReproExperiments
 import ReproNetwork
+import ReproSparse
 import ReproTestSupport
 import XCTest
 @testable import ReproPaper2
@@ -49,6 +50,37 @@ final class ConvFamiliesTests: XCTestCase {
         try again.store.save(TrainedResult(record: dense, tensors: denseNet.tensors))
         XCTAssertEqual(try again.run(plan, trainer: ConvNetworkTrainer()).trained, 1)
         XCTAssertEqual(try again.store.tensors(pruned.key), try runner.store.tensors(pruned.key))
+    }
+
+    /// A pruned copy is scored in its source's batch while the other batch trains, or later from
+    /// the store: OpenBLAS's process-wide thread count (1 while any side-by-side run goes, else
+    /// the machine's) must not reach its bits. 300 test images in chunks of 256: the classifier's
+    /// product (256 × 10 × 256) is large enough for OpenBLAS to split over threads.
+    func testAPrunedCopysScoreIgnoresTheOpenBLASThreadCountOfTheMoment() throws {
+        let data = try SyntheticMNIST.mnist(testPerDigit: 30)
+        func runner(_ name: String) -> ExperimentRunner {
+            var r = ExperimentRunner(store: ResultStore(root: SyntheticMNIST.temporaryDirectory(name)),
+                                     dataHash: "synthetic") { data }
+            r.showProgress = false
+            return r
+        }
+        var plan = quick(.vggPruned)
+        plan.widths = [16]
+        plan.maxEpochs = 3
+        let saved = SparseConcurrency.blasThreads
+        defer { SparseConcurrency.blasThreads = saved }
+        SparseConcurrency.blasThreads = 1
+        let first = runner("blas-one")
+        XCTAssertEqual(try first.run(plan, trainer: ConvNetworkTrainer()).trained, 2)
+        let records = try first.records(plan)
+        let dense = try XCTUnwrap(records.first { !$0.spec.isPruned })
+        let pruned = try XCTUnwrap(records.first(where: \.spec.isPruned))
+        SparseConcurrency.blasThreads = 2
+        let again = runner("blas-two")
+        try again.store.save(TrainedResult(record: dense, tensors: try first.store.tensors(dense.key)))
+        XCTAssertEqual(try again.run(plan, trainer: ConvNetworkTrainer()).trained, 1)
+        XCTAssertEqual(try again.store.model(pruned.key).evaluation, pruned.evaluation)
+        XCTAssertEqual(SparseConcurrency.blasThreads, 2, "the caller's count is restored")
     }
 
     func testDepthFamiliesKeepTheShallowestArchitecturesCount() throws {

@@ -11,7 +11,10 @@ import ReproSupport
 /// on how a mini-batch is split over threads, so every network is trained on exactly one,
 /// whatever the machine: one key, one result), each to the stopping rule, then scored on the
 /// test split. The runner hands the next network to whichever thread is free, so three seeds
-/// keep both cores busy. Stores named tensors.
+/// keep both cores busy. Everything runs with OpenBLAS on one thread (its only dense product is
+/// the classifier): two batches run at once, and a pruned copy scored while the other batch
+/// trains would otherwise see one thread or two depending on timing, and its test loss would
+/// differ in the last bits between a local run and its Slurm shards. Stores named tensors.
 public struct ConvNetworkTrainer: ModelTrainer {
     /// Networks trained at once (side by side); each on one thread.
     public var sideBySide: Int
@@ -60,6 +63,13 @@ public struct ConvNetworkTrainer: ModelTrainer {
     public func train(_ members: [ModelSpec], data: DataSource,
                       onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult] {
         try CPUFeatures.requireAVX2(for: "training \(describe(members))")
+        return try SparseConcurrency.withSingleThreadedBLAS {
+            try trainSingleThreaded(members, data: data, onEpoch: onEpoch)
+        }
+    }
+
+    func trainSingleThreaded(_ members: [ModelSpec], data: DataSource,
+                             onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult] {
         let sets = try Paper2Pixels.of(data)
         let counter = EpochCounter(report: onEpoch)
         let roots = members.filter { !$0.isPruned }
@@ -86,7 +96,10 @@ public struct ConvNetworkTrainer: ModelTrainer {
         }
         let network = try ConvNetwork(architecture: architecture,
                                       tensors: try store.tensors(source.key))
-        return try pruned(spec, from: network, sets: try Paper2Pixels.of(data))
+        let sets = try Paper2Pixels.of(data)
+        return try SparseConcurrency.withSingleThreadedBLAS {
+            try pruned(spec, from: network, sets: sets)
+        }
     }
 
     /// The dense `network` pruned per layer by magnitude to the spec's kept counts, without
