@@ -33,6 +33,10 @@ final class UsageTests: XCTestCase {
             (["run", "sparse-width", "--lr", "-0.01"], "--lr: the learning rate must be a positive number"),
             (["run", "sparse-width", "--batch-size", "-1"], "--batch-size: must be"),
             (["run", "sparse-width", "--widths", "-128"], "--widths: widths must be powers of two"),
+            // Each experiment names its own range, not the union of the MLPs' and the CNNs'.
+            (["run", "robustness-cnn", "--widths", "8"], "must be powers of two from 16 to 512"),
+            (["run", "vgg-width", "--widths", "1024"], "must be powers of two from 16 to 512"),
+            (["run", "robustness", "--widths", "64"], "must be powers of two from 128 to 32768"),
             (["run", "sparse-depth", "--depths", "-2"], "--depths: depths must be between 1"),
             (["figures", "paper1", "--dpi", "-150"], "--dpi must be a number between"),
             (["claims", "--seeds", "-2"], "--seeds: give a count of seeds from 1 to 100"),
