@@ -94,11 +94,10 @@ public struct Paper1Reproduction: PaperReproduction {
         return values
     }
 
-    public func provenance(quick: Bool, rng: RandomSource,
-                           store: ResultStore) -> [ProvenanceExperiment] {
-        [Paper1Plan.lrGrid(quick: quick), Paper1Plan.capacity(quick: quick)].map { plan in
-            let drawn = plan.drawing(rng)
-            return ProvenanceExperiment(drawn, seeds: drawn.seeds, store: store)
+    public func provenance(_ context: PaperContext) -> [ProvenanceExperiment] {
+        [Paper1Plan.lrGrid(quick: context.quick), Paper1Plan.capacity(quick: context.quick)].map { plan in
+            let drawn = plan.drawing(context.rng)
+            return ProvenanceExperiment(drawn, seeds: drawn.seeds, store: context.runner.store)
         }
     }
 

@@ -30,9 +30,9 @@ public protocol PaperReproduction {
     /// The paper's own template values (the generic ones — paper, claims, figures, provenance —
     /// are added by the report builder).
     func templateContext(_ results: Results, facts: PaperFacts) throws -> [String: Any]
-    /// The experiments behind a report, for its provenance section.
-    /// The experiments behind the report, as run under this profile and random source.
-    func provenance(quick: Bool, rng: RandomSource, store: ResultStore) -> [ProvenanceExperiment]
+    /// The experiments behind the report, for its provenance section: those the context's
+    /// profile (quick, default or full) and random source run, with their stored records.
+    func provenance(_ context: PaperContext) -> [ProvenanceExperiment]
 
     /// Checks the paper's facts (`paper/<id>/`, read from `directory`) before any work: every
     /// claim's test decodes in the paper's schema and names curves, figures and settings that

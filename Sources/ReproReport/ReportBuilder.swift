@@ -49,8 +49,7 @@ public struct ReportBuilder {
         let claims = try paper.checkClaims(facts.claims, results)
         try AtomicFile.write(CanonicalJSON.encode(claims, pretty: true), to: layout.claims)
 
-        let experiments = paper.provenance(quick: layout.quick, rng: layout.rng,
-                                           store: runner.store)
+        let experiments = paper.provenance(context)
         let provenance = Provenance.collect(experiments: experiments,
                                             buildSeconds: Date().timeIntervalSince(start),
                                             repository: repository)

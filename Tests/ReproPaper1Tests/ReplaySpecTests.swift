@@ -1,6 +1,8 @@
 import XCTest
 import ReproData
 import ReproExperiments
+import ReproReport
+import ReproSupport
 @testable import ReproPaper1
 
 /// Replayed results live beside the default ones: their specs hash differently, and adding the
@@ -78,10 +80,10 @@ final class ReplayOrderTests: XCTestCase {
 /// A replayed report's provenance names the replayed experiments, not the default ones.
 final class ReplayProvenanceTests: XCTestCase {
     func testProvenanceFollowsTheRandomSource() {
-        let store = ResultStore(root: FileManager.default.temporaryDirectory
-            .appendingPathComponent("provenance-\(UUID())"))
-        let own = Paper1Reproduction().provenance(quick: false, rng: .repro, store: store)
-        let replay = Paper1Reproduction().provenance(quick: false, rng: .numpy, store: store)
+        let runner = ExperimentRunner(store: ResultStore(root: FileManager.default.temporaryDirectory
+            .appendingPathComponent("provenance-\(UUID())")), dataHash: "d") { throw ReproError("no data") }
+        let own = Paper1Reproduction().provenance(PaperContext(runner: runner, quick: false, rng: .repro))
+        let replay = Paper1Reproduction().provenance(PaperContext(runner: runner, quick: false, rng: .numpy))
         XCTAssertEqual(own.map(\.name), replay.map(\.name))
         for (a, b) in zip(own, replay) {
             XCTAssertNotEqual(a.specHash, b.specHash, a.name)

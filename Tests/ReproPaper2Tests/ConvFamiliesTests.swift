@@ -2,6 +2,7 @@ import Foundation
 import ReproConv
 import ReproExperiments
 import ReproNetwork
+import ReproReport
 import ReproSparse
 import ReproTestSupport
 import XCTest
@@ -125,5 +126,19 @@ final class ConvFamiliesTests: XCTestCase {
         XCTAssertEqual(Paper2Plan.report(quick: true).filter(\.family.isConvolutional).count, 5,
                        "the quick profile has every CNN family in miniature")
         XCTAssertTrue(ConvProfile.standard.leftOut().contains("vgg-depth (all of it)"))
+    }
+
+    /// The provenance table lists the experiments the profile ran: a full report its depth and
+    /// pruned CNN families, a default one only the width families.
+    func testTheProvenanceFollowsTheProfile() {
+        let runner = helper.runner(SyntheticMNIST.temporaryDirectory("provenance"))
+        func names(full: Bool) -> [String] {
+            var context = PaperContext(runner: runner, quick: false)
+            context.full = full
+            return Paper2Reproduction().provenance(context).map(\.name)
+        }
+        XCTAssertFalse(names(full: false).contains("vgg-depth"))
+        XCTAssertTrue(names(full: true).contains("vgg-depth"))
+        XCTAssertTrue(names(full: true).contains("vgg-pruned"))
     }
 }

@@ -106,8 +106,8 @@ struct FakePaper: PaperReproduction {
         ["models": results.count]
     }
 
-    func provenance(quick: Bool, rng: RandomSource, store: ResultStore) -> [ProvenanceExperiment] {
-        [ProvenanceExperiment(Plan(), seeds: [0, 1], store: store)]
+    func provenance(_ context: PaperContext) -> [ProvenanceExperiment] {
+        [ProvenanceExperiment(Plan(), seeds: [0, 1], store: context.runner.store)]
     }
 
     func checkOptions(_ experiment: String, options: ExperimentOptions) throws {
