@@ -17,10 +17,20 @@ struct ClaimsCommand: ParsableCommand {
     func validate() throws {
         try papers.check(report: false, rng: profile.rng)
         try seeds.check(papers.paper)
+        if stored, papers.paper.id != "paper2" {
+            throw ValidationError("--stored applies to paper 2's claims: add --paper 2")
+        }
     }
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
+
+    @Flag(help: ArgumentHelp(
+        "Check on what the output already holds, computing nothing (paper 2).",
+        discussion: "Networks and evaluations not stored are left out (a cluster run half way, "
+                    + "say): a kind of network without any is 'not stored in this output', and "
+                    + "the others are checked on the seeds stored."))
+    var stored = false
 
     func run() throws {
         // Missing results are computed and stored first.
@@ -63,6 +73,7 @@ struct ClaimsCommand: ParsableCommand {
         try paper.checkFacts(facts, directory: directory)
         var runner = locations.runner(for: paper.id)
         runner.showProgress = !json
+        runner.storedOnly = stored
         let context = PaperContext(runner: runner, quick: profile.quick, rng: profile.rng, seedCount: seeds.count) {
             if !json { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         }

@@ -16,6 +16,10 @@ public struct ExperimentRunner {
     public var showProgress: Bool = true
     /// The most memory a batch may need; nil for what the machine has available now.
     public var memoryLimit: Int?
+    /// Read only (`repro claims --stored`): `run` trains nothing and `records` returns the
+    /// plan's stored records, leaving out those not computed, so claims can be checked on what
+    /// an output holds (a cluster run half way, say) without computing the rest.
+    public var storedOnly = false
 
     public init(store: ResultStore, data: DataSource,
                 dataHash: String = MNISTFile.trainImages.sha256) {
@@ -35,6 +39,7 @@ public struct ExperimentRunner {
         var copy = ExperimentRunner(store: store, data: data, dataHash: dataHash)
         copy.showProgress = showProgress
         copy.memoryLimit = memoryLimit
+        copy.storedOnly = storedOnly
         return copy
     }
 
@@ -58,6 +63,10 @@ public struct ExperimentRunner {
         try plan.validate()
         let specs = plan.specs(data: dataHash)
         let audit = StoreAudit(store)
+        if storedOnly {
+            let stored = specs.filter { audit.isStored($0.key) }.count
+            return Outcome(trained: 0, cached: stored, seconds: 0, complete: stored == specs.count)
+        }
         let pending = Self.batches(specs, trainer: trainer, shard: shard).compactMap { batch in
             let members = toTrain(batch, audit: audit)
             return members.isEmpty ? nil : Claimable(batch: batch, members: members,
@@ -157,10 +166,15 @@ public struct ExperimentRunner {
     }
 
     /// The stored records of a plan, in plan order; an error names the command that fills the gap.
+    /// Read only (`storedOnly`): those stored, the rest left out.
     public func records(_ plan: some ExperimentPlanning) throws -> [ModelRecord] {
         let specs = plan.specs(data: dataHash)
         let audit = StoreAudit(store)
         let missing = specs.filter { !audit.isStored($0.key) }
+        if storedOnly {
+            return try specs.filter { audit.isStored($0.key) }
+                .map { try audit.record($0.key) ?? store.model($0.key) }
+        }
         guard missing.isEmpty else {
             let damaged = missing.filter {
                 if case .damaged = audit.state($0.key) { return true } else { return false }

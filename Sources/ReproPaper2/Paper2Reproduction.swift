@@ -75,6 +75,7 @@ public struct Paper2Reproduction: PaperReproduction {
         var results = Paper2Results(records: records, robustness: rows, galleryImages: gallery,
                                     quick: context.quick, stepTimes: times)
         results.full = context.full
+        results.storedOnly = context.runner.storedOnly
         results.batchSensitivity = sensitivity
         results.extendedRows = extended
         results.variantRows = variants
@@ -100,7 +101,7 @@ public struct Paper2Reproduction: PaperReproduction {
         var records: [Paper2Family: [ModelRecord]] = [:]
         for plan in plans {
             let outcome = try context.runner.run(plan, trainer: NetworkEngines.trainer(plan.family, store: context.runner.store))
-            context.log("\(plan.experiment): \(outcome.trained) trained, \(outcome.cached) reused")
+            context.log(Self.outcomeLine(plan, outcome, runner: context.runner))
             records[plan.family] = try context.runner.records(plan)
         }
         return records
@@ -114,6 +115,18 @@ public struct Paper2Reproduction: PaperReproduction {
             records[plan.family] = try context.runner.records(plan)
         }
         return records
+    }
+
+    /// "sparse-width: 3 trained, 42 reused"; read only (`claims --stored`): "… 12 of 45
+    /// networks stored (the rest left out)".
+    static func outcomeLine(_ plan: Paper2Plan, _ outcome: ExperimentRunner.Outcome,
+                            runner: ExperimentRunner) -> String {
+        guard runner.storedOnly else {
+            return "\(plan.experiment): \(outcome.trained) trained, \(outcome.cached) reused"
+        }
+        let count = plan.specs(data: runner.dataHash).count
+        return "\(plan.experiment): \(outcome.cached) of \(count) networks stored"
+            + (outcome.complete ? "" : " (the rest left out: --stored)")
     }
 
     /// The report's plans of these families (its profile's), narrowed by `--seeds` and
@@ -169,8 +182,9 @@ public struct Paper2Reproduction: PaperReproduction {
         let readings = Paper2Variant.allCases.compactMap { variant in
             results.variantRows[variant].map { (name: variant.rawValue, rows: $0) }
         }
-        return try Paper2ClaimChecker.check(claims, rows: rows, paperSeeds: seeds,
-                                            readings: readings)
+        return try Paper2ClaimChecker.check(
+            claims, rows: rows, paperSeeds: seeds, readings: readings,
+            absent: results.storedOnly ? "not stored in this output" : "not run in this profile")
     }
 
     public func templateContext(_ results: Paper2Results,

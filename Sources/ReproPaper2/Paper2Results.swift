@@ -20,6 +20,8 @@ public struct Paper2Results {
     public var quick: Bool
     /// The full profile (`build-report --full`): every CNN family's whole design.
     public var full = false
+    /// Read from the store only (`repro claims --stored`): what was not stored is left out.
+    public var storedOnly = false
     public var stepTimes: [StepTime]
 
     public init(records: [Paper2Family: [ModelRecord]], robustness: [RobustnessRow],

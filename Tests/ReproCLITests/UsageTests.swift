@@ -40,6 +40,7 @@ final class UsageTests: XCTestCase {
             (["run", "sparse-depth", "--depths", "-2"], "--depths: depths must be between 1"),
             (["figures", "paper1", "--dpi", "-150"], "--dpi must be a number between"),
             (["claims", "--seeds", "-2"], "--seeds: give a count of seeds from 1 to 100"),
+            (["claims", "--stored"], "--stored applies to paper 2's claims: add --paper 2"),
         ])
     }
 

@@ -66,6 +66,24 @@ final class RunnerTests: XCTestCase {
         return r
     }
 
+    /// `repro claims --stored`: a read-only runner trains nothing and hands out what is stored.
+    func testAReadOnlyRunnerTrainsNothingAndReturnsTheStoredRecords() throws {
+        let root = SyntheticMNIST.temporaryDirectory("runner-stored")
+        let trainer = Trainer()
+        try runner(root).run(Plan(seeds: [0]), trainer: trainer)
+        var readOnly = runner(root)
+        readOnly.storedOnly = true
+        let outcome = try readOnly.run(Plan(seeds: [0, 1]), trainer: trainer)
+        XCTAssertEqual(outcome.trained, 0)
+        XCTAssertEqual(outcome.cached, 2)
+        XCTAssertFalse(outcome.complete)
+        XCTAssertEqual(trainer.batches.count, 1, "seed 1 was not trained")
+        XCTAssertEqual(try readOnly.records(Plan(seeds: [0, 1])).map(\.spec.seed), [0, 0])
+        XCTAssertThrowsError(try runner(root).records(Plan(seeds: [0, 1])),
+                             "a runner that computes still refuses a partial plan")
+        XCTAssertTrue(readOnly.with(store: ResultStore(root: root)).storedOnly)
+    }
+
     func testTrainsOnlyWhatIsMissingAndRecordsTheRun() throws {
         let root = SyntheticMNIST.temporaryDirectory("runner")
         let trainer = Trainer()

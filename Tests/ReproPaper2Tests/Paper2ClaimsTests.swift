@@ -74,6 +74,11 @@ final class Paper2ClaimsTests: XCTestCase {
         XCTAssertEqual(result.scopes?.map { $0.scope }, ["MLP", "VGG", "ResNet"])
         XCTAssertEqual(result.scopes?.map { $0.verdict.kind }, [Verdict.Kind.holds, .doesNotHold, .untestable])
         XCTAssertEqual(result.scopes?[2].evidence, "not run in this profile")
+        let claim = try XCTUnwrap(try facts().claims.first { $0.id == "C2" })
+        let stored = try XCTUnwrap(try Paper2ClaimChecker.check([claim], rows: mlp + vgg,
+                                                                absent: "not stored in this output").first)
+        XCTAssertEqual(stored.scopes?[2].evidence, "not stored in this output",
+                       "claims --stored says why ResNet is untestable")
         XCTAssertTrue(result.reproduced.hasPrefix("MLP: "), result.reproduced)
         XCTAssertEqual(try verdict("C2", mlp + vgg.map { row in
             var r = row; r.family = .resnetWidth; return r }).verdict.text,

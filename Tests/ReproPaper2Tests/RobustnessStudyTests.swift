@@ -66,6 +66,23 @@ final class RobustnessStudyTests: XCTestCase {
             .hasPrefix("family,architecture,width,depth,seed,evaluation,setting,value\n"))
     }
 
+    /// A read-only runner (`repro claims --stored`) computes nothing and leaves out the
+    /// networks whose evaluations are not all stored.
+    func testAReadOnlyStudyGivesOnlyTheEvaluatedNetworks() throws {
+        let root = SyntheticMNIST.temporaryDirectory("paper2-robust-stored")
+        let records = try records(root)
+        let narrow = try XCTUnwrap(records[.sparseWidth]?.filter { $0.spec.width == 128 })
+        let evaluated = try study(root) { _ in }.rows([.sparseWidth: narrow])
+        var readOnly = helper.runner(root)
+        readOnly.storedOnly = true
+        var lines: [String] = []
+        let stored = try RobustnessStudy(runner: readOnly, settings: Self.settings, threads: 2) {
+            lines.append($0)
+        }.rows(records)
+        XCTAssertEqual(lines, [], "nothing computed")
+        XCTAssertEqual(stored, evaluated, "width 512 left out")
+    }
+
     func testSameSeedsSameValuesInAnotherStore() throws {
         let a = SyntheticMNIST.temporaryDirectory("paper2-robust-a")
         let b = SyntheticMNIST.temporaryDirectory("paper2-robust-b")

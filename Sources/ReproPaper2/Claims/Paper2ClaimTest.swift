@@ -51,9 +51,11 @@ public enum Paper2ClaimChecker {
     /// `readings`: the width family's rows under each variant of the protocol; with them (or
     /// with several settings of a claim's evaluation in the rows) each claim also gets its MLP
     /// verdict under every other reading, and is flagged where one flips it.
+    /// `absent`: why a scope or reading without rows is untestable.
     public static func check(_ claims: [Claim], rows: [RobustnessRow],
                              paperSeeds: [Paper2Network: [Int]] = [:],
                              readings: [(name: String, rows: [RobustnessRow])] = [],
+                             absent: String = "not run in this profile",
                              bootstrap: SeedBootstrap = SeedBootstrap()) throws -> [ClaimResult] {
         try claims.map { claim in
             let test: Paper2ClaimTest
@@ -73,7 +75,15 @@ public enum Paper2ClaimChecker {
                 let families = Set(selectors.map(\.family))
                 guard families.allSatisfy({ f in rows.contains { $0.family == f } }) else {
                     return (ScopedVerdict(scope: network.title, verdict: .untestable,
-                                          evidence: "not run in this profile"), nil)
+                                          evidence: absent), nil)
+                }
+                // A curve needs two sizes of network (a partly stored output may hold one).
+                func sizes(_ f: Paper2Family) -> Int {
+                    Set(rows.filter { $0.family == f }.map { [$0.width, $0.depth] }).count
+                }
+                if let f = families.sorted(by: { $0.rawValue < $1.rawValue }).first(where: { sizes($0) < 2 }) {
+                    return (ScopedVerdict(scope: network.title, verdict: .untestable,
+                                          evidence: "\(f.rawValue): one size of network only"), nil)
                 }
                 let relevant = rows.filter { row in selectors.contains { $0.selects(row) } }
                 let bySeed = Dictionary(grouping: relevant, by: \.seed)
@@ -101,7 +111,8 @@ public enum Paper2ClaimChecker {
                                      scopes: scopes.count > 1 ? scopes : nil)
             if let mlp = scopes.first(where: { $0.scope == Paper2Network.mlp.title }),
                mlp.verdict.kind != .untestable {
-                let variants = Paper2Readings.verdicts(test, default: rows, readings: readings)
+                let variants = Paper2Readings.verdicts(test, default: rows, readings: readings,
+                                                       absent: absent)
                 let settings = Paper2Readings.otherSettings(test, rows: rows)
                 if !(variants + settings).isEmpty {
                     result.readings = variants + settings

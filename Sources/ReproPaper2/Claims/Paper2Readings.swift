@@ -10,13 +10,14 @@ public enum Paper2Readings {
     /// each variant (family sparse-width, as the default's). A claim that reads another MLP
     /// family (depth, pruned) is not re-checked: the variants train the width family only.
     static func verdicts(_ test: Paper2ClaimTest, default rows: [RobustnessRow],
-                         readings: [(name: String, rows: [RobustnessRow])]) -> [ScopedVerdict] {
+                         readings: [(name: String, rows: [RobustnessRow])],
+                         absent: String = "not run in this profile") -> [ScopedVerdict] {
         guard let scoped = test.scoped(to: .mlp) else { return [] }
         let families = Set((scoped.curves + (scoped.against ?? [])).map(\.family))
         return readings.map { name, variant in
             guard families == [.sparseWidth], !variant.isEmpty else {
                 return ScopedVerdict(scope: name, verdict: .untestable,
-                                     evidence: variant.isEmpty ? "not run in this profile"
+                                     evidence: variant.isEmpty ? absent
                                          : "reads a family the variants do not train")
             }
             let mixed = rows.filter { $0.family != .sparseWidth } + variant

@@ -15,7 +15,7 @@ struct EvaluatedPlan {
     func rows(runner: ExperimentRunner, trainer: any ModelTrainer = SparseNetworkTrainer(),
               log: @escaping (String) -> Void) throws -> [RobustnessRow] {
         let outcome = try runner.run(plan, trainer: trainer)
-        log("\(plan.experiment): \(outcome.trained) trained, \(outcome.cached) reused")
+        log(Paper2Reproduction.outcomeLine(plan, outcome, runner: runner))
         return try study(runner, log: log).rows([plan.family: try runner.records(plan)])
     }
 

@@ -40,13 +40,22 @@ public struct RobustnessStudy {
     /// Whether every evaluation of these networks is cached (nothing would be computed).
     public func isComplete(_ records: [Paper2Family: [ModelRecord]]) -> Bool {
         let cache = AnalysisCache(store: runner.store)
-        return Self.evaluated(records).allSatisfy { _, r in
-            EvaluationPart.allCases.allSatisfy { cache.contains($0.name, inputs: key($0, r)) }
-        }
+        return Self.evaluated(records).allSatisfy { isEvaluated($0.record, cache: cache) }
     }
 
+    func isEvaluated(_ record: ModelRecord, cache: AnalysisCache) -> Bool {
+        EvaluationPart.allCases.allSatisfy { cache.contains($0.name, inputs: key($0, record)) }
+    }
+
+    /// Every evaluation of these networks, computing what the cache lacks; a read-only runner
+    /// (`storedOnly`) computes nothing and leaves out the networks not evaluated in full.
     public func rows(_ records: [Paper2Family: [ModelRecord]]) throws -> [RobustnessRow] {
-        let networks = Self.evaluated(records)
+        var networks = Self.evaluated(records)
+        if runner.storedOnly {
+            let cache = AnalysisCache(store: runner.store)
+            networks = networks.filter { isEvaluated($0.record, cache: cache) }
+        }
+        guard !networks.isEmpty else { return [] }
         var measured: [String: [MeasuredValue]] = [:]
         let bySeed = Dictionary(grouping: networks.map(\.record), by: \.spec.seed)
         let mnist = try runner.data.mnist()
