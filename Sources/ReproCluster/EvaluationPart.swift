@@ -40,13 +40,11 @@ public struct EvaluationPart: WorkPart {
         return list
     }
 
-    func lockURL(_ spec: ModelSpec, store: ResultStore) -> URL {
-        store.root.appendingPathComponent("locks").appendingPathComponent("eval-\(spec.key).lock")
-    }
-
     func study(_ runner: ExperimentRunner, threads: Int,
                log: @escaping (String) -> Void = { _ in }) -> RobustnessStudy {
-        RobustnessStudy(runner: runner, settings: settings, threads: threads, log: log)
+        var study = RobustnessStudy(runner: runner, settings: settings, threads: threads, log: log)
+        study.claimsNetworks = false   // `run` holds each network's lock itself
+        return study
     }
 
     /// Whether every evaluation of this network is cached (false while it is not trained).
@@ -62,7 +60,7 @@ public struct EvaluationPart: WorkPart {
                 return UnitProgress(position: position, state: .stored, count: 1, missing: 0,
                                     remainingSeconds: 0)
             }
-            let held = ExperimentRunner.isHeld(lockURL(network.spec, store: runner.store))
+            let held = ExperimentRunner.isHeld(runner.evaluationLockURL(network.spec.key))
             return UnitProgress(position: position, state: held ? .claimed : .missing, count: 1,
                                 missing: 1,
                                 remainingSeconds: CostModel.evaluation(network.spec, settings: settings))
@@ -88,7 +86,7 @@ public struct EvaluationPart: WorkPart {
         // normally finishes them, and the check under the lock finds them done).
         for wait in [false, true] {
             for network in wait ? held : mine {
-                let lock = try FileLock(lockURL(network.spec, store: runner.store))
+                let lock = try FileLock(runner.evaluationLockURL(network.spec.key))
                 if wait { try lock.lock() } else if !lock.tryLock() { held.append(network); continue }
                 defer { lock.unlock() }
                 let study = study(for: network)

@@ -37,6 +37,13 @@ extension ExperimentRunner {
         }
     }
 
+    /// The lock file a process holds while it evaluates the stored model `key` (a local
+    /// run's robustness study, a cluster task's evaluation part): two runs on one output
+    /// never evaluate one network twice.
+    public func evaluationLockURL(_ key: String) -> URL {
+        store.root.appendingPathComponent("locks").appendingPathComponent("eval-\(key).lock")
+    }
+
     /// Whether some process holds the lock file at `url` now (false if there is no such file).
     public static func isHeld(_ url: URL) -> Bool {
         guard FileManager.default.fileExists(atPath: url.path),

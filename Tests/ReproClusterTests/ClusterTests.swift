@@ -118,7 +118,7 @@ final class ClusterTests: XCTestCase {
         let evaluations = EvaluationPart(plans: [Paper2Plan.named(.sparseWidth, quick: true)],
                                          settings: .quick)
         let network = try XCTUnwrap(evaluations.networks(data: runner("paper2").dataHash).first)
-        let evalLock = try FileLock(evaluations.lockURL(network.spec, store: runner("paper2").store))
+        let evalLock = try FileLock(runner("paper2").evaluationLockURL(network.spec.key))
         XCTAssertTrue(evalLock.tryLock())
         XCTAssertEqual(evaluations.progress(runner("paper2")).first?.state, .claimed)
         evalLock.unlock()

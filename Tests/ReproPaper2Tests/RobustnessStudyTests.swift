@@ -2,6 +2,7 @@ import Foundation
 import ReproRobustness
 import XCTest
 import ReproExperiments
+import ReproSupport
 import ReproTestSupport
 @testable import ReproPaper2
 
@@ -83,6 +84,39 @@ final class RobustnessStudyTests: XCTestCase {
         XCTAssertEqual(stored, evaluated, "width 512 left out")
     }
 
+    /// Two runs on one output: a network another run holds is not evaluated twice; this run
+    /// evaluates the rest, waits for the held one and reads its values from the cache.
+    func testANetworkAnotherRunHoldsIsWaitedForNotEvaluatedTwice() throws {
+        let root = SyntheticMNIST.temporaryDirectory("paper2-robust-locks")
+        let records = try records(root)
+        let narrow = try XCTUnwrap(records[.sparseWidth]?.first { $0.spec.width == 128 })
+        let other = try FileLock(helper.runner(root).evaluationLockURL(narrow.key))
+        XCTAssertTrue(other.tryLock(), "the other run claims width 128")
+        let lines = LockedLines()
+        let rows = ResultBox<[RobustnessRow]>()
+        let finished = expectation(description: "the study ends")
+        let study = study(root) { lines.append($0) }
+        DispatchQueue.global().async {
+            rows.result = Result { try study.rows(records) }
+            finished.fulfill()
+        }
+        let deadline = Date().addingTimeInterval(120)
+        while !lines.all.contains(where: { $0.hasPrefix("waiting for another run") }),
+              Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertTrue(lines.all.contains { $0.hasPrefix("width 512 seed 3:") }, "\(lines.all)")
+        // The other run evaluates its network (holding the lock itself), then lets go.
+        var holder = self.study(root) { _ in }
+        holder.claimsNetworks = false
+        let held = try holder.rows([.sparseWidth: [narrow]])
+        other.unlock()
+        wait(for: [finished], timeout: 120)
+        let all = try XCTUnwrap(rows.result).get()
+        XCTAssertFalse(lines.all.contains { $0.hasPrefix("width 128 seed 3:") },
+                       "width 128 evaluated once, by the other run: \(lines.all)")
+        XCTAssertEqual(all.filter { $0.width == 128 }, held)
+        XCTAssertEqual(all, try self.study(root) { _ in }.rows(records), "all cached")
+    }
+
     func testSameSeedsSameValuesInAnotherStore() throws {
         let a = SyntheticMNIST.temporaryDirectory("paper2-robust-a")
         let b = SyntheticMNIST.temporaryDirectory("paper2-robust-b")
@@ -90,4 +124,17 @@ final class RobustnessStudyTests: XCTestCase {
         let rb = try study(b) { _ in }.rows(try records(b))
         XCTAssertEqual(ra, rb)
     }
+}
+
+/// A result handed from a background thread (read after waiting for it).
+final class ResultBox<T>: @unchecked Sendable {
+    var result: Result<T, Error>?
+}
+
+/// Log lines written from several threads.
+final class LockedLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
 }

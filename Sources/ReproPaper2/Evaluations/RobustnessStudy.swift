@@ -12,11 +12,16 @@ import ReproSupport
 /// Clean accuracy and the minimum class recall come from the training record itself.
 ///
 /// Networks are taken seed by seed (the MNIST-C images of a seed are built once for all of its
-/// networks) and two at a time side by side, one core each.
+/// networks) and two at a time side by side, one core each. A network with something to compute
+/// is claimed with its lock file (`results/locks/eval-<key>.lock`): another run on the same
+/// output takes the networks nobody holds and then waits for the held ones, which it finds
+/// evaluated, so two runs never evaluate one network twice.
 public struct RobustnessStudy {
     public let runner: ExperimentRunner
     public let settings: RobustnessSettings
     public var threads: Int
+    /// Whether networks are claimed with their lock files (off where the caller holds them).
+    public var claimsNetworks = true
     private let log: LockedLog
 
     public init(runner: ExperimentRunner, settings: RobustnessSettings,
@@ -94,14 +99,33 @@ public struct RobustnessStudy {
                                             workers: threads)
             log.say("MNIST-C images of seed \(seed): \(seconds(since: started)) s")
         }
+        // Threads per network from the seed's whole list (weight noise sums its loss per
+        // thread), whichever of them this run ends up computing.
         let side = min(threads, max(1, records.count))
         let perNetwork = max(1, threads / side)
         let study = self
         let shared = (images, test, corrupted)
-        return try SparseConcurrency.runSideBySide(records.count, threads: side) { k in
-            try study.measure(records[k], seed: seed, cache: cache, images: shared.0,
+        // First every network nobody else holds (side by side), then the held ones, each
+        // after its holder lets go (normally evaluated by then: read from the cache).
+        let claims = try records.map { record -> FileLock? in
+            guard claimsNetworks, !isEvaluated(record, cache: cache) else { return nil }
+            return try FileLock(runner.evaluationLockURL(record.key))
+        }
+        defer { claims.forEach { $0?.unlock() } }
+        let mine = records.indices.filter { claims[$0]?.tryLock() ?? true }
+        var values = [[MeasuredValue]](repeating: [], count: records.count)
+        let computed = try SparseConcurrency.runSideBySide(mine.count, threads: side) { k in
+            try study.measure(records[mine[k]], seed: seed, cache: cache, images: shared.0,
                               test: shared.1, corrupted: shared.2, threads: perNetwork)
         }
+        for (k, v) in zip(mine, computed) { values[k] = v }
+        for k in records.indices where !mine.contains(k) {
+            log.say("waiting for another run, which is evaluating \(records[k].key)")
+            try claims[k]?.lock()
+            values[k] = try study.measure(records[k], seed: seed, cache: cache, images: shared.0,
+                                          test: shared.1, corrupted: shared.2, threads: perNetwork)
+        }
+        return values
     }
 
     private func measure(_ record: ModelRecord, seed: Int, cache: AnalysisCache,
