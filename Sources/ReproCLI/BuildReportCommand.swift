@@ -37,6 +37,7 @@ struct BuildReportCommand: ParsableCommand {
         if full { print(try FullProfileEstimate.text(runner: locations.runner(for: "paper2"))) }
         try locations.checkWritable(papers: papers.paper.papers.map(\.id),
                                     papers.paper.papers.map { layout($0.id).figures })
+        try PendingWork.announce(clusterContext, command: "build-report")
         var entries: [IndexPage.Entry] = []
         for paper in papers.paper.papers {
             let layout = layout(paper.id)

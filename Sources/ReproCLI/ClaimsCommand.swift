@@ -35,6 +35,12 @@ struct ClaimsCommand: ParsableCommand {
     func run() throws {
         // Missing results are computed and stored first.
         try locations.checkWritable(papers: papers.paper.papers.map(\.id))
+        if !stored {
+            try PendingWork.announce(
+                ClusterContext(papers: papers.paper, quick: profile.quick, rng: profile.rng,
+                               seedCount: seeds.count, locations: locations),
+                command: "claims", hint: "; --stored checks what is stored, computing nothing")
+        }
         var all: [String: [ClaimResult]] = [:]
         for paper in papers.paper.papers {
             all[paper.id] = try claims(paper)
