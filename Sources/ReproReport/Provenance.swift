@@ -45,16 +45,21 @@ public struct Provenance: Codable, Sendable {
     public var experiments: [Experiment]
     /// Seconds this build-report run took.
     public var buildSeconds: Double
+    /// Dated by `SOURCE_DATE_EPOCH`: the report's body then leaves out this run's wall times,
+    /// so two builds from the same results are byte-identical.
+    public var datedBySource = false
 
+    /// `sourceDate`: the date `SOURCE_DATE_EPOCH` names (``PDFDate/fromEnvironment(_:)``), used
+    /// instead of the time of the build.
     public static func collect(experiments: [Experiment], buildSeconds: Double,
-                               repository: URL) -> Provenance {
+                               repository: URL, sourceDate: String? = nil) -> Provenance {
         let commit = shell(["git", "-C", repository.path, "rev-parse", "--short=12", "HEAD"])
                      ?? "unknown (not a git checkout)"
         let dirty = !(shell(["git", "-C", repository.path, "status", "--porcelain",
                              "--untracked-files=no"]) ?? "").isEmpty
         let formatter = ISO8601DateFormatter()
-        return Provenance(
-            gitCommit: commit, gitDirty: dirty, date: formatter.string(from: Date()),
+        var provenance = Provenance(
+            gitCommit: commit, gitDirty: dirty, date: sourceDate ?? formatter.string(from: Date()),
             cores: ProcessInfo.processInfo.activeProcessorCount, cpu: cpuModel(),
             memoryGiB: (Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824 * 10)
                 .rounded() / 10,
@@ -68,6 +73,8 @@ public struct Provenance: Codable, Sendable {
             }),
             seeds: Array(Set(experiments.flatMap(\.seeds))).sorted(), experiments: experiments,
             buildSeconds: buildSeconds)
+        provenance.datedBySource = sourceDate != nil
+        return provenance
     }
 
     static func cpuModel() -> String {

@@ -52,7 +52,8 @@ public struct ReportBuilder {
         let experiments = paper.provenance(context)
         let provenance = Provenance.collect(experiments: experiments,
                                             buildSeconds: Date().timeIntervalSince(start),
-                                            repository: repository)
+                                            repository: repository,
+                                            sourceDate: try PDFDate.fromEnvironment())
         var values = ReportValues.common(facts: facts, claims: claims, figures: figures.map(\.id),
                                          provenance: provenance, quick: layout.quick)
         // Each table's Markdown, for templates that print it (`{{tables.<id>}}`).

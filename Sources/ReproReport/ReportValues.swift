@@ -25,6 +25,8 @@ public enum ReportValues {
             "provenance": dictionary(provenance),
             "seedList": provenance.seeds.map(String.init).joined(separator: ", "),
             "buildSeconds": Digits.fixed(provenance.buildSeconds, 1),
+            // This run's wall times, left out of a report dated by SOURCE_DATE_EPOCH.
+            "timesShown": !provenance.datedBySource,
             "dataFiles": provenance.dataFiles.keys.sorted().map {
                 ["name": $0, "sha": provenance.dataFiles[$0] ?? ""]
             },

@@ -28,7 +28,7 @@ final class FakePaperTests: XCTestCase {
         let report = """
         # {{paper.title}}
 
-        {{models}} models. {{counts.holds}} claims hold.
+        {{models}} models. {{counts.holds}} claims hold. Built on {{provenance.date}}{{#timesShown}} in {{buildSeconds}} s{{/timesShown}}.
 
         {{#claims}}
         | {{id}} | **{{verdict}}** | {{text}} | {{reproduced}} |
@@ -44,8 +44,9 @@ final class FakePaperTests: XCTestCase {
                          encoding: .utf8)
     }
 
-    func build(threshold: Double) throws -> (ReportLayout, ReportBuilder.Outcome) {
-        let root = SyntheticMNIST.temporaryDirectory("fake-paper")
+    func build(threshold: Double,
+               root: URL = SyntheticMNIST.temporaryDirectory("fake-paper")) throws
+        -> (ReportLayout, ReportBuilder.Outcome) {
         try writeFacts(root.appendingPathComponent("paper/fake"), threshold: threshold)
         try writeTemplate(root.appendingPathComponent("templates/fake"))
         let layout = ReportLayout(output: root.appendingPathComponent("output"), paper: "fake",
@@ -77,6 +78,25 @@ final class FakePaperTests: XCTestCase {
         }
         XCTAssertTrue(layout.root.path.hasSuffix("output/fake"),
                       "the fake paper's report lives in its own folder")
+    }
+
+    /// Dated by SOURCE_DATE_EPOCH, the report's body holds that date and none of this run's
+    /// wall times: a second build from the same results writes the same bytes.
+    func testASourceDatedReportIsByteIdenticalWhenBuiltAgain() throws {
+        let root = SyntheticMNIST.temporaryDirectory("fake-paper-dated")
+        try Environment.with("SOURCE_DATE_EPOCH", "1700000000") {
+            let (layout, _) = try build(threshold: 0.5, root: root)
+            let files = [layout.markdown, layout.html, layout.pdf]
+            let first = try files.map { try Data(contentsOf: $0) }
+            let markdown = String(decoding: first[0], as: UTF8.self)
+            XCTAssertTrue(markdown.contains("Built on 2023-11-14T22:13:20Z."), markdown)
+            Thread.sleep(forTimeInterval: 1.05)
+            _ = try build(threshold: 0.5, root: root)
+            XCTAssertEqual(try files.map { try Data(contentsOf: $0) }, first)
+        }
+        let (undated, _) = try build(threshold: 0.5)
+        XCTAssertTrue(try String(contentsOf: undated.markdown, encoding: .utf8).contains(" s."),
+                      "without it the build time is shown")
     }
 
     func testTheVerdictFollowsTheRuleInTheData() throws {
