@@ -129,7 +129,9 @@ for paper_dir in "$work"/local/paper*/; do
                 # models its run trained at once: a pruned copy counts its dense source's batch
                 # when it was derived in that batch, 1 when the source was stored first (which
                 # order the shards reach it in). A cache file's checksum covers its payload, wall
-                # times included, so it is skipped with them; every other line must match.
+                # times included, so it is skipped with them, as is a model record's own
+                # checksum (over its body, wall time included); every other line must match,
+                # the checksum of its weight file too.
                 skip='"(batchSeconds|seconds|batchSize|sha256)"'
                 cmp -s <(grep -v -E "$skip" "$f") <(grep -v -E "$skip" "$b/$name") \
                     || fail "$paper/results/$kind/$name differs from the local run's"

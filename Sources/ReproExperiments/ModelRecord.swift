@@ -19,6 +19,11 @@ public struct ModelRecord: Codable, Equatable, Sendable {
     /// numbers depend on each other: the record counts as stored only once all of them are.
     /// Nil for a model trained alone, derived from another, or stored before this field existed.
     public var batch: [String]?
+    /// Set by the store when it writes the record (nil before, and in stores older than the
+    /// check): the SHA-256 of the record's own canonical JSON without these two fields, and of
+    /// its weight file's bytes. A read that finds either changed treats the model as damaged.
+    public var sha256: String?
+    public var weightsSHA256: String?
 
     public init(key: String, spec: ModelSpec, history: TrainingHistory,
                 evaluation: [String: Double], perClassRecall: [Double]? = nil,

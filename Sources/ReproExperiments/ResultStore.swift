@@ -57,10 +57,22 @@ public struct ResultStore: Sendable {
         }
     }
 
+    /// Writes the weights, then the record sealed with both checksums (``ModelRecord/sha256``).
     public func save(_ result: TrainedResult) throws {
-        try AtomicFile.write(result.weights.encoded, to: weightsURL(result.record.key))
-        try AtomicFile.write(CanonicalJSON.encode(result.record, pretty: true),
+        let weights = result.weights.encoded
+        try AtomicFile.write(weights, to: weightsURL(result.record.key))
+        var record = result.record
+        record.weightsSHA256 = StableHash.sha256Hex(weights)
+        record.sha256 = try Self.bodyHash(record)
+        try AtomicFile.write(CanonicalJSON.encode(record, pretty: true),
                              to: recordURL(result.record.key))
+    }
+
+    /// The SHA-256 of the record's canonical JSON without its own checksum.
+    static func bodyHash(_ record: ModelRecord) throws -> String {
+        var body = record
+        body.sha256 = nil
+        return StableHash.sha256Hex(try CanonicalJSON.encode(body))
     }
 
     public func saveRun(_ run: RunManifest) throws {

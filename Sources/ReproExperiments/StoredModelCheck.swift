@@ -23,7 +23,8 @@ extension ResultStore {
         guard let record = try? CanonicalJSON.decode(ModelRecord.self, from: data) else {
             return .damaged("\(url.path) is not a model record")
         }
-        if let problem = Self.problem(record, key: key, path: url.path) ?? weightsProblem(record) {
+        if let problem = Self.problem(record, key: key, path: url.path) ?? weightsProblem(record)
+            ?? sealProblem(record, path: url.path) {
             return .damaged(problem)
         }
         return .intact(record)
@@ -38,6 +39,24 @@ extension ResultStore {
         }
         if record.spec.derivation == nil && record.history.epochs == 0 {
             return "\(path) has an empty training history"
+        }
+        return nil
+    }
+
+    /// A sealed record's numbers and weight file are the ones written with it: an edited
+    /// accuracy, a changed weight byte, or another seed's weights of the same shape copied
+    /// over these are all caught. Records from before the seal pass unchecked.
+    func sealProblem(_ record: ModelRecord, path: String) -> String? {
+        if let sha = record.sha256, (try? Self.bodyHash(record)) != sha {
+            return "\(path) does not match its checksum (edited?)"
+        }
+        if let sha = record.weightsSHA256 {
+            let url = weightsURL(record.key)
+            guard let data = try? Data(contentsOf: url, options: .alwaysMapped),
+                  StableHash.sha256Hex(data) == sha else {
+                return "\(url.path) is not the weight file its record was written with (edited "
+                    + "or copied over?)"
+            }
         }
         return nil
     }

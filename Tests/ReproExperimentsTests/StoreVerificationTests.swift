@@ -80,6 +80,41 @@ final class StoreVerificationTests: XCTestCase {
         try assertRecomputed(root, keys[0], because: "does not have the layers [4, 3, 10]")
     }
 
+    /// Issue 21, class 1: the numbers a record shows and the weight bytes are sealed with it.
+    func testAnEditedAccuracyIsNotShown() throws {
+        let (root, store, keys) = try stored()
+        try edit(store, keys[0]) { $0.evaluation["accuracy"] = 0.1234 }
+        try assertRecomputed(root, keys[0], because: "does not match its checksum (edited?)")
+    }
+
+    func testFourOverwrittenWeightBytesAreCaught() throws {
+        let (root, store, keys) = try stored()
+        let url = store.weightsURL(keys[1])
+        var bytes = try Data(contentsOf: url)
+        bytes.replaceSubrange((bytes.count - 12)..<(bytes.count - 8), with: [1, 2, 3, 4])
+        try bytes.write(to: url)
+        XCTAssertNoThrow(try store.weights(keys[1]), "the file still decodes")
+        try assertRecomputed(root, keys[1], because: "is not the weight file its record was written with")
+    }
+
+    func testAnotherSeedsWeightsOfTheSameShapeAreCaught() throws {
+        let root = SyntheticMNIST.temporaryDirectory("verify-seeds")
+        let two = RunnerTests.Plan(seeds: [0, 1])
+        try runner(root).run(two, trainer: RunnerTests.Trainer())
+        let store = ResultStore(root: root)
+        let keys = two.specs(data: "none").map(\.key)   // seed 0: widths 3, 5; seed 1: 3, 5
+        try FileManager.default.removeItem(at: store.weightsURL(keys[0]))
+        try FileManager.default.copyItem(at: store.weightsURL(keys[2]), to: store.weightsURL(keys[0]))
+        try assertRecomputed(root, keys[0], because: "is not the weight file its record was written with")
+    }
+
+    func testRecordsFromBeforeTheSealStayValid() throws {
+        let (_, store, keys) = try stored()
+        try edit(store, keys[0]) { $0.sha256 = nil; $0.weightsSHA256 = nil }
+        XCTAssertTrue(store.hasModel(keys[0]))
+        XCTAssertNotNil(try store.model(keys[1]).sha256, "new records are sealed")
+    }
+
     func edit(_ store: ResultStore, _ key: String, _ change: (inout ModelRecord) -> Void) throws {
         var record = try CanonicalJSON.decode(ModelRecord.self,
                                               from: try Data(contentsOf: store.recordURL(key)))
