@@ -23,7 +23,7 @@ struct BuildReportCommand: ParsableCommand {
 
     func validate() throws {
         try papers.check(report: true, rng: profile.rng)
-        try seeds.check(papers.paper)
+        try seeds.check(papers.paper, quick: profile.quick)
         if full && profile.quick {
             throw ValidationError("--full and --quick are two profiles: give one")
         }

@@ -16,7 +16,7 @@ struct ClaimsCommand: ParsableCommand {
 
     func validate() throws {
         try papers.check(report: false, rng: profile.rng)
-        try seeds.check(papers.paper)
+        try seeds.check(papers.paper, quick: profile.quick)
         if stored, papers.paper.id != "paper2" {
             throw ValidationError("--stored applies to paper 2's claims: add --paper 2")
         }

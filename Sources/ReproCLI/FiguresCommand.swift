@@ -29,7 +29,7 @@ struct FiguresCommand: ParsableCommand {
 
         func validate() throws {
             try paper.requireReports()
-            try seeds.check(paper)
+            try seeds.check(paper, quick: profile.quick)
             try paper.require(profile.rng)
             try paper.requireFolders(paperFacts, option: "--paper-facts", holding: "published facts")
         }

@@ -19,14 +19,29 @@ struct SeedCountOption: ParsableArguments {
         }
     }
 
-    /// The papers whose claims can be re-checked over more seeds.
-    static let papers: Set<String> = ["all", "paper1", "paper2"]
-
-    /// Refuses `--seeds` for a choice of papers that cannot re-check its claims over more seeds.
-    func check(_ paper: PaperChoice) throws {
-        if count != nil, !Self.papers.contains(paper.id) {
-            throw ValidationError("--seeds: \(paper.id) checks its claims over its own seeds, so "
-                                  + "drop --seeds")
+    /// Refuses `--seeds` for a paper that checks its claims over its own seeds only, and a
+    /// count outside what the chosen papers accept under the profile (fewer than a paper's own
+    /// seeds, say), naming the range. With several papers the smallest own count is the floor:
+    /// a paper with more seeds than N checks its own (`build-report --seeds 3`: paper 1's
+    /// seeds only, paper 2's five).
+    func check(_ paper: PaperChoice, quick: Bool) throws {
+        guard let count else { return }
+        var lower = Int.max, upper = Int.max
+        var limits: [String] = []
+        for p in paper.papers {
+            guard let accepted = p.seedCounts(quick: quick) else {
+                throw ValidationError("--seeds: \(p.id) checks its claims over its own seeds, so "
+                                      + "drop --seeds")
+            }
+            lower = min(lower, accepted.lowerBound)
+            upper = min(upper, accepted.upperBound)
+            limits.append("\(p.id) has \(accepted.lowerBound)")
+        }
+        guard lower <= upper else { return }
+        let range = lower...upper
+        guard range.contains(count) else {
+            throw ValidationError("--seeds: give \(range.lowerBound) to \(range.upperBound), not "
+                                  + "\(count) (the profile's own seeds: \(limits.joined(separator: ", ")))")
         }
     }
 }

@@ -41,7 +41,7 @@ struct SlurmTaskCommand: ParsableCommand {
     func validate() throws {
         try paper.requireReports()
         try paper.require(profile.rng)
-        try seeds.check(paper)
+        try seeds.check(paper, quick: profile.quick)
         if check {
             guard stage == nil, shard == nil else {
                 throw ValidationError("--check takes --shards, not --stage or --shard")

@@ -23,7 +23,7 @@ struct StatusCommand: ParsableCommand {
     func validate() throws {
         try paper.requireReports()
         try paper.require(profile.rng)
-        try seeds.check(paper)
+        try seeds.check(paper, quick: profile.quick)
     }
 
     func run() throws {

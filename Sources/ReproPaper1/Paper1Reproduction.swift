@@ -64,6 +64,10 @@ public struct Paper1Reproduction: PaperReproduction {
         return results
     }
 
+    public func seedCounts(quick: Bool) -> ClosedRange<Int>? {
+        Paper1Plan.capacity(quick: quick).seeds.count...Paper1Plan.maximumSeedCount
+    }
+
     /// The seeds the claims are re-checked over: the profile's, then more up to `--seeds N`
     /// (default 20; 4 in the quick profile).
     static func extendedSeeds(_ context: PaperContext, base: [Int]) throws -> [Int] {

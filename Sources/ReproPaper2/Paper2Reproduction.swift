@@ -12,6 +12,11 @@ public struct Paper2Reproduction: PaperReproduction {
 
     public let id = "paper2"
 
+    /// `--seeds N`: the width family over seeds 0…N−1, N at least the profile's count.
+    public func seedCounts(quick: Bool) -> ClosedRange<Int>? {
+        Paper2Plan.named(.sparseWidth, quick: quick).seeds.count...Paper2ExtendedSeeds.maximumCount
+    }
+
     public var experiments: [ExperimentInfo] {
         Paper2Family.allCases.map { ExperimentInfo(name: $0.rawValue, summary: $0.summary) }
             + [ExperimentInfo(name: Self.robustness, summary: "weight noise, MNIST-C, 5 attacks "

@@ -18,6 +18,9 @@ public protocol PaperReproduction {
     var buildsReport: Bool { get }
     /// The `--rng` sources its results can be computed from (default: the tool's own only).
     var randomSources: [RandomSource] { get }
+    /// The counts `--seeds N` accepts under the profile (at least the profile's own seeds);
+    /// nil: the paper checks its claims over its own seeds only (the default).
+    func seedCounts(quick: Bool) -> ClosedRange<Int>?
 
     /// Trains and analyses whatever is missing, then returns the results.
     func results(_ context: PaperContext) throws -> Results
@@ -59,6 +62,7 @@ extension PaperReproduction {
         try facts.checkShared(directory: directory)
     }
     public var randomSources: [RandomSource] { [.repro] }
+    public func seedCounts(quick: Bool) -> ClosedRange<Int>? { nil }
 }
 
 /// What a paper's computations get: a runner writing into the paper's own store, the profile,

@@ -41,7 +41,18 @@ final class UsageTests: XCTestCase {
             (["figures", "paper1", "--dpi", "-150"], "--dpi must be a number between"),
             (["claims", "--seeds", "-2"], "--seeds: give a count of seeds from 1 to 100"),
             (["claims", "--stored"], "--stored applies to paper 2's claims: add --paper 2"),
+            // Fewer seeds than the profile's own is a usage error, named before any work.
+            (["claims", "--paper", "2", "--seeds", "3"], "--seeds: give 5 to 100, not 3 (the profile's own seeds: paper2 has 5)"),
+            (["claims", "--paper", "2", "--quick", "--seeds", "1"], "--seeds: give 2 to 100"),
+            (["build-report", "--paper", "1", "--seeds", "2"], "--seeds: give 3 to 100"),
+            (["claims", "--seeds", "2"], "--seeds: give 3 to 100, not 2 (the profile's own seeds: paper1 has 3, paper2 has 5)"),
         ])
+    }
+
+    /// With both papers, `--seeds 3` is paper 1's own seeds; paper 2 keeps its five.
+    func testTheSmallestOwnSeedCountIsTheFloorForBothPapers() {
+        XCTAssertNoThrow(try Repro.parseAsRoot(["build-report", "--seeds", "3"]))
+        XCTAssertNoThrow(try Repro.parseAsRoot(["claims", "--paper", "2", "--seeds", "5"]))
     }
 
     func testAnEmptyListSaysItIsEmpty() {
