@@ -36,7 +36,8 @@ public enum FileSystemError {
                 + "/proc); choose a directory on a writable disk"
         case ENOENT:
             return "\(action): it does not exist; check the path"
-        case ENOTDIR, EEXIST:
+        case ENOTDIR, EEXIST, ELOOP:
+            if let link = brokenLink(on: path) { return "\(action): \(link); fix or remove the link, or choose another path" }
             let file = firstFile(on: path).map { "\($0) is a file, not a folder" }
                 ?? "part of the path is a file, not a folder"
             return "\(action): \(file); move that file away or choose another path"
@@ -64,15 +65,36 @@ public enum FileSystemError {
         }
     }
 
-    /// The first existing prefix of `path` that is not a directory: the file that blocks it.
-    static func firstFile(on path: String) -> String? {
+    /// The prefixes of `path`, shortest first.
+    static func prefixes(_ path: String) -> [String] {
         var prefix = URL(fileURLWithPath: path).standardized
         var prefixes: [String] = []
         while prefix.path != "/" && !prefix.path.isEmpty {
             prefixes.append(prefix.path)
             prefix.deleteLastPathComponent()
         }
-        for candidate in prefixes.reversed() {
+        return prefixes.reversed()
+    }
+
+    /// The first prefix of `path` that is a symbolic link leading nowhere, said as "X is a
+    /// symbolic link to Y, which does not exist" (or "… that loops"); nil if there is none.
+    static func brokenLink(on path: String) -> String? {
+        for candidate in prefixes(path) {
+            var info = stat()
+            guard lstat(candidate, &info) == 0 else { return nil }
+            guard info.st_mode & S_IFMT == S_IFLNK else { continue }
+            if stat(candidate, &info) == 0 { continue }
+            let failure = errno
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: candidate)) ?? "?"
+            return failure == ELOOP ? "\(candidate) is a symbolic link that loops (to \(target))"
+                : "\(candidate) is a symbolic link to \(target), which does not exist"
+        }
+        return nil
+    }
+
+    /// The first existing prefix of `path` that is not a directory: the file that blocks it.
+    static func firstFile(on path: String) -> String? {
+        for candidate in prefixes(path) {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory)
             else { return nil }

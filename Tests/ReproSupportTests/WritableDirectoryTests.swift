@@ -46,6 +46,23 @@ final class WritableDirectoryTests: XCTestCase {
                                    + "choose another path"))
     }
 
+    /// A dangling or looping symbolic link on the way is named as such, not as "a file".
+    func testABrokenSymbolicLinkIsNamed() throws {
+        let root = try scratch()
+        let dangling = root.appendingPathComponent("dangling")
+        let loop = root.appendingPathComponent("loop")
+        try FileManager.default.createSymbolicLink(atPath: dangling.path,
+                                                   withDestinationPath: root.path + "/nowhere")
+        try FileManager.default.createSymbolicLink(atPath: loop.path, withDestinationPath: loop.path)
+        XCTAssertTrue(message(dangling.appendingPathComponent("out")).contains(
+            "\(dangling.path) is a symbolic link to \(root.path)/nowhere, which does not exist; "
+            + "fix or remove the link"), message(dangling))
+        for target in [loop, loop.appendingPathComponent("sub")] {
+            XCTAssertTrue(message(target).contains("\(loop.path) is a symbolic link that loops"),
+                          message(target))
+        }
+    }
+
     func testAReadOnlyFolderIsRefused() throws {
         let dir = try scratch()
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir.path)

@@ -60,7 +60,8 @@ public struct SparseNetworkTrainer: ModelTrainer {
     }
 
     public var smallerBatches: String {
-        "a batch holds two seeds of one network: give smaller --widths (or fewer --depths)"
+        "a batch holds two seeds of one network: give smaller --widths (or fewer --depths, or "
+            + "a smaller --batch-size, whose activations every network holds)"
     }
 
     public func train(_ members: [ModelSpec], data: DataSource,
