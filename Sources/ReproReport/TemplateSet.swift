@@ -33,12 +33,32 @@ public struct TemplateSet {
         var texts: [String: String] = [:]
         for file in files {
             let name = file.deletingPathExtension().lastPathComponent
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder),
+               isFolder.boolValue {
+                throw ReproError("\(file.path) is a folder, not a template; remove it or rename it "
+                                 + "(templates are .mustache files)")
+            }
             guard let text = try? String(contentsOf: file, encoding: .utf8) else {
                 throw ReproError("\(file.path): cannot read (not UTF-8?)")
             }
             do {
                 templates[name] = try MustacheTemplate(string: "{{% CONTENT_TYPE:TEXT}}" + text)
             } catch let error as MustacheTemplate.ParserError {
+                // The parser notices an unclosed tag or section only further down: name the
+                // line where it opens.
+                let opener: (line: Int, what: String)? = switch error.error as? MustacheTemplate.Error {
+                case .expectedSectionEnd:
+                    TemplateOpener.unclosedSection(text).map { ($0, "a section opened here is never closed") }
+                case .unfinishedName:
+                    TemplateOpener.unclosedTag(text).map { ($0, "a '{{' here is never closed by '}}'") }
+                default: nil
+                }
+                if let opener {
+                    let line = text.split(separator: "\n", omittingEmptySubsequences: false)[opener.line - 1]
+                    throw ReproError("\(file.path):\(opener.line): malformed template: \(opener.what) "
+                                     + "('\(line.trimmingCharacters(in: .whitespaces))')")
+                }
                 throw ReproError("\(file.path):\(error.context.lineNumber): malformed template "
                                  + "(\(error.error)) near "
                                  + "'\(error.context.line.trimmingCharacters(in: .whitespaces))'")

@@ -30,6 +30,25 @@ final class TemplateTests: XCTestCase {
         }
     }
 
+    /// The parser notices an unclosed tag or section further down; the error names the line
+    /// where it opens. A template path that is a folder is called one.
+    func testUnclosedTagsAndSectionsNameTheLineTheyOpenOn() throws {
+        let filler = (1...8).map { "line \($0)" }.joined(separator: "\n")
+        for (text, line) in [("a\nx {{paper.title\nb {{c}}\n" + filler, 2),
+                             ("a\nb\n{{#quick}}\n" + filler, 3),
+                             ("{{#a}}\n{{/a}}\n{{^b}}\nc\n" + filler, 3)] {
+            XCTAssertThrowsError(try TemplateSet(directory: directory(["report.mustache": text]))) {
+                XCTAssertTrue("\($0)".contains("report.mustache:\(line): malformed template: "), "\($0)")
+            }
+        }
+        let dir = try directory(["report.mustache": "# r\n{{> part}}"])
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("part.mustache"),
+                                                withIntermediateDirectories: true)
+        XCTAssertThrowsError(try TemplateSet(directory: dir)) {
+            XCTAssertTrue("\($0)".contains("part.mustache is a folder, not a template"), "\($0)")
+        }
+    }
+
     func testPartialsThatIncludeEachOtherAreRefusedWhenRead() throws {
         let loop = ["report.mustache": "# r\n{{> a}}", "a.mustache": "x {{> b}}",
                     "b.mustache": "y\n{{> a}}"]
