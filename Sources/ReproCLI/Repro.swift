@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ReproPlot
 import ReproSupport
 
@@ -52,7 +53,17 @@ extension Repro {
     }
 
     /// The executable's entry point: ``execute(_:)``, then exit with its message and code.
+    /// A refusal or failure is one line on standard error (the README's promise), without
+    /// the parser's usage block; help and version requests print as the parser prints them.
     public static func runMain() -> Never {
-        Self.exit(withError: execute())
+        let error = execute()
+        guard let error, let line = failureLine(error) else { Self.exit(withError: error) }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+        Foundation.exit(exitCode(for: error).rawValue)
+    }
+
+    /// "Error: …" for a refusal or failure; nil for help and version requests.
+    static func failureLine(_ error: Error) -> String? {
+        exitCode(for: error) == .success ? nil : "Error: " + message(for: error)
     }
 }

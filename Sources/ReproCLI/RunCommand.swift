@@ -18,7 +18,8 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var locations: Locations
 
     @Option(parsing: .unconditional,
-            help: "Run only batch i of every n (i/n), to spread a grid over machines sharing output/.")
+            help: "Run only batch i of every n (i/n), to spread a grid over machines sharing output/.",
+            transform: Shard.init(parsing:))
     var shard: Shard?
 
     /// The experiment, every option and its fit to the experiment are checked before any work.

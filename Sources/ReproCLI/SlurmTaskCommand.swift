@@ -16,7 +16,8 @@ struct SlurmTaskCommand: ParsableCommand {
     @Option(help: "The stage (1 or 2) whose shard to run.")
     var stage: Int?
 
-    @Option(parsing: .unconditional, help: "The shard i/n of the stage to run.")
+    @Option(parsing: .unconditional, help: "The shard i/n of the stage to run.",
+            transform: Shard.init(parsing:))
     var shard: Shard?
 
     @Flag(help: "Check that every stage's work is stored; name the first unfinished shard.")

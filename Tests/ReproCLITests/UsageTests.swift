@@ -51,6 +51,17 @@ final class UsageTests: XCTestCase {
         ])
     }
 
+    /// The executable prints a refusal as one line, without the parser's usage block; a bad
+    /// shard says why it is bad.
+    func testTheExecutablePrintsOneLine() throws {
+        let error = try XCTUnwrap(Repro.execute(["run", "sparse-width", "--shard", "3/2"]))
+        XCTAssertEqual(Repro.failureLine(error),
+                       "Error: The value '3/2' is invalid for '--shard <shard>': --shard: need i/n "
+                       + "with 0 ≤ i < n, got 3/2")
+        XCTAssertEqual(Repro.exitCode(for: error).rawValue, 64)
+        XCTAssertNil(Repro.failureLine(try XCTUnwrap(Repro.execute(["run", "--help"]))))
+    }
+
     /// With both papers, `--seeds 3` is paper 1's own seeds; paper 2 keeps its five.
     func testTheSmallestOwnSeedCountIsTheFloorForBothPapers() {
         XCTAssertNoThrow(try Repro.parseAsRoot(["build-report", "--seeds", "3"]))
