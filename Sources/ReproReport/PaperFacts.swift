@@ -12,6 +12,8 @@ public struct PaperFacts: Sendable {
     /// `published.json` as written; each paper decodes it with its own schema (`published(as:)`).
     public var published: JSONValue
     public var claims: [Claim]
+    /// The folder the facts were read from (`--paper-facts` and the paper's id).
+    public var directory: URL
 
     /// Reads `directory/paper.json`, `figures.json`, `published.json` and `claims.json`.
     public init(directory: URL) throws {
@@ -24,9 +26,11 @@ public struct PaperFacts: Sendable {
             do {
                 return try JSONDecoder().decode(type, from: data)
             } catch let error as DecodingError {
-                throw ReproError("\(url.path): \(Self.describe(error))")
+                let place = Self.syntaxErrorPlace(data).map { ":\($0.line):\($0.column)" } ?? ""
+                throw ReproError("\(url.path)\(place): \(Self.describe(error))")
             }
         }
+        self.directory = directory
         metadata = try read("paper.json", Metadata.self)
         figures = try read("figures.json", [FigureInfo].self)
         published = try read("published.json", JSONValue.self)
@@ -38,7 +42,8 @@ public struct PaperFacts: Sendable {
     /// The published numbers in the paper's own schema; a mismatch names the field.
     public func published<T: Decodable>(as type: T.Type) throws -> T {
         do { return try published.decode(type) } catch let error as DecodingError {
-            throw ReproError("published.json of \(metadata.id): \(Self.describe(error))")
+            throw ReproError("\(directory.appendingPathComponent("published.json").path): "
+                             + Self.describe(error))
         }
     }
 
@@ -54,6 +59,20 @@ public struct PaperFacts: Sendable {
             return "not valid JSON "
                 + "(\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))"
         @unknown default: return "\(error)"
+        }
+    }
+
+    /// Line and column (1-based) of a JSON syntax error in `data`, from the character offset
+    /// JSONSerialization reports ("around character 12"); nil when the JSON parses.
+    static func syntaxErrorPlace(_ data: Data) -> (line: Int, column: Int)? {
+        do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]); return nil } catch {
+            let text = "\((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? "")"
+            guard let range = text.range(of: "character "),
+                  let offset = Int(text[range.upperBound...].prefix { $0.isNumber }) else { return nil }
+            let before = data.prefix(offset)
+            let line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
+            let column = before.count - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+            return (line, column)
         }
     }
 

@@ -89,5 +89,12 @@ final class PaperFactsTests: XCTestCase {
         XCTAssertThrowsError(try PaperFacts(directory: dir)) {
             XCTAssertTrue("\($0)".contains("paper.json: missing field 'summary'"), "\($0)")
         }
+        // A syntax error is placed by line and column.
+        try "{\"id\": \"p\",\n  ,, \"title\": \"t\"}"
+            .write(to: dir.appendingPathComponent("paper.json"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try PaperFacts(directory: dir)) {
+            XCTAssertTrue("\($0)".contains("paper.json:2:3: not valid JSON"), "\($0)")
+        }
+        XCTAssertEqual(PaperFacts.syntaxErrorPlace(Data("[1, 2]".utf8))?.line, nil)
     }
 }
