@@ -27,7 +27,14 @@ struct FiguresCommand: ParsableCommand {
         @Option(name: .customLong("paper-facts"), help: "Directory of the papers' published facts.")
         var paperFacts: String = "paper"
 
+        @Flag(help: ArgumentHelp("Render from what the output already holds, computing nothing "
+                                 + "(paper 2; what is not stored is left out of the figures)."))
+        var stored = false
+
         func validate() throws {
+            if stored, paper.id != "paper2" {
+                throw ValidationError("--stored applies to paper 2's figures: give paper2")
+            }
             try paper.requireReports()
             try seeds.check(paper, quick: profile.quick)
             try paper.require(profile.rng)
@@ -49,8 +56,10 @@ struct FiguresCommand: ParsableCommand {
             let start = Date()
             // The facts a user edits are read before any long computation.
             let facts = try PaperFacts(directory: URL(fileURLWithPath: paperFacts).appendingPathComponent(paper.id))
-            let context = PaperContext(runner: locations.runner(for: paper.id),
-                                       quick: profile.quick, rng: profile.rng, seedCount: seeds.count) { print($0) }
+            var runner = locations.runner(for: paper.id)
+            runner.storedOnly = stored
+            let context = PaperContext(runner: runner, quick: profile.quick, rng: profile.rng,
+                                       seedCount: seeds.count) { print($0) }
             let results = try paper.results(context)
             let directory = figures(paper.id)
             let files = try FigureWriter.write(try paper.figures(results, facts: facts), tables: paper.tables(results),

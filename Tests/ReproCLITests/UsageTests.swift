@@ -43,6 +43,7 @@ final class UsageTests: XCTestCase {
             (["figures", "paper1", "--dpi", "-150"], "--dpi must be a number between"),
             (["claims", "--seeds", "-2"], "--seeds: give a count of seeds from 1 to 100"),
             (["claims", "--stored"], "--stored applies to paper 2's claims: add --paper 2"),
+            (["figures", "paper1", "--stored"], "--stored applies to paper 2's figures: give paper2"),
             // Fewer seeds than the profile's own is a usage error, named before any work.
             (["claims", "--paper", "2", "--seeds", "3"], "--seeds: give 5 to 100, not 3 (the profile's own seeds: paper2 has 5)"),
             (["claims", "--paper", "2", "--quick", "--seeds", "1"], "--seeds: give 2 to 100"),
