@@ -117,7 +117,7 @@ final class ConvFamiliesTests: XCTestCase {
         XCTAssertNotEqual(try XCTUnwrap(plan.specs(data: "d").first).key, whole.key)
     }
 
-    func testTheDefaultProfileBuildsThreeSeedsOfTheWidthFamiliesOnly() {
+    func testTheDefaultProfileBuildsThreeSeedsOfTheWidthFamiliesOnly() throws {
         let plans = Paper2Plan.report(quick: false).filter(\.family.isConvolutional)
         XCTAssertEqual(plans.map(\.family), [.vggWidth, .resnetWidth])
         XCTAssertTrue(plans.allSatisfy { $0.seeds == [0, 1, 2] })
@@ -126,6 +126,14 @@ final class ConvFamiliesTests: XCTestCase {
         XCTAssertEqual(Paper2Plan.report(quick: true).filter(\.family.isConvolutional).count, 5,
                        "the quick profile has every CNN family in miniature")
         XCTAssertTrue(ConvProfile.standard.leftOut().contains("vgg-depth (all of it)"))
+        XCTAssertEqual(plans.map(\.widths), [[16, 32, 64, 128], [16, 32]])
+        // `repro run` trains what the report reads, not more.
+        for plan in plans {
+            let run = try Paper2Plan.plan(plan.family.rawValue, options: ExperimentOptions())
+            XCTAssertEqual(run.key, plan.key, plan.family.rawValue)
+        }
+        XCTAssertEqual(try Paper2Plan.plan("vgg-depth", options: ExperimentOptions()).seeds.count, 5,
+                       "a family the default leaves out: its whole design")
     }
 
     /// The provenance table lists the experiments the profile ran: a full report its depth and

@@ -88,13 +88,19 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
         return options
     }
 
-    /// `repro run`/`results`: the family's defaults narrowed by the options.
+    /// `repro run`/`results`: the family's plan in the report's profile (a CNN width family
+    /// narrowed as `make report` narrows it; a family the default leaves out, its whole
+    /// design), narrowed by the options.
     public static func plan(_ experiment: String, options: ExperimentOptions) throws -> Paper2Plan {
         guard let family = Paper2Family(rawValue: experiment) else {
             throw ReproError("unknown experiment '\(experiment)'")
         }
         try options.check(allowed: Self.options(family), for: experiment)
         var plan = named(family, quick: options.quick, full: options.full)
+        if family.isConvolutional, !options.quick, !options.full,
+           let narrowed = ConvProfile.standard.narrowed(plan) {
+            plan = narrowed
+        }
         if let name = options.variant { plan = variant(try Paper2Variant.named(name), quick: options.quick) }
         if let widths = options.widths { plan.widths = widths }
         if let depths = options.depths { plan.depths = depths }
