@@ -165,7 +165,9 @@ public struct RobustnessStudy {
         }
         if !times.isEmpty {
             let s = record.spec
-            log.say("\(s.depth > 1 ? "depth \(s.depth)" : "width \(s.width)")"
+            let name = s.architecture.map { "\($0.name) width \($0.width)" }
+                ?? (s.depth > 1 ? "depth \(s.depth)" : "width \(s.width)")
+            log.say(name
                     + "\(s.isPruned ? " pruned" : "") seed \(seed): " + times.joined(separator: ", "))
         }
         return values
