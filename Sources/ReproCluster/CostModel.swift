@@ -12,9 +12,8 @@ import ReproRobustness
 ///   networks scale with their width from the 2^7 base) and depth, times the epochs a stored twin
 ///   of another seed ran (measured), else the plan's most epochs (the stopping rule often ends
 ///   sooner: then the estimate is an upper bound);
-/// - paper 2's evaluations: about 20 core-seconds per one-hidden-layer network and 15 more per
-///   extra layer for 1,000 attacked images (56 core-minutes for the 95 networks of the default
-///   profile), scaled by the images the profile attacks.
+/// - paper 2's CNNs and every paper-2 evaluation: ``Paper2Cost`` (the conv engine's fitted cost
+///   model; the MLPs' evaluations per network and depth).
 public enum CostModel {
     public static let paper1SecondsPerUnitEpoch = 4.2e-4
 
@@ -32,7 +31,7 @@ public enum CostModel {
         if spec.architecture != nil {
             guard spec.derivation == nil else { return 5 }   // pruned from its stored source
             // The stopping rule ended every measured CNN after 1 or 2 epochs.
-            return ConvCost.epoch(spec) * Double(min(measured ?? 2, spec.optimizer.epochs))
+            return Paper2Cost.epoch(spec) * Double(min(measured ?? 2, spec.optimizer.epochs))
         }
         if let measured, spec.task.pair == nil, spec.derivation == nil {
             return paper2Epoch(spec) * Double(min(measured, spec.optimizer.epochs))
@@ -54,8 +53,7 @@ public enum CostModel {
 
     /// Core-seconds of every robustness evaluation of one paper-2 network.
     public static func evaluation(_ spec: ModelSpec, settings: RobustnessSettings) -> Double {
-        if spec.architecture != nil { return ConvCost.evaluation(spec, settings: settings) }
-        return (20 + 15 * Double(max(0, spec.depth - 1))) * Double(settings.attackImages) / 1000
+        Paper2Cost.evaluation(spec, settings: settings)
     }
 
     /// "1.25 core-hours", "3 core-minutes".

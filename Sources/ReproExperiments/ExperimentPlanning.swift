@@ -45,6 +45,10 @@ public protocol ModelTrainer {
     var smallerBatches: String { get }
     /// How many batches one process trains at once (each on its own thread); 1 by default.
     var concurrentBatches: Int { get }
+    /// About how long the batch takes, in any unit shared by the trainer's batches: batches
+    /// trained at once start longest first, so the last ones to finish are short. Its epoch
+    /// budget by default.
+    func relativeCost(_ members: [ModelSpec]) -> Double
 }
 
 extension ModelTrainer {
@@ -56,6 +60,7 @@ extension ModelTrainer {
     public func estimatedBytes(_ members: [ModelSpec]) -> Int { 0 }
     public var concurrentBatches: Int { 1 }
     public var smallerBatches: String { "train fewer models per run" }
+    public func relativeCost(_ members: [ModelSpec]) -> Double { Double(epochBudget(members)) }
 }
 
 /// What a trainer hands back for one model.

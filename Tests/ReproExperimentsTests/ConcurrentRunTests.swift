@@ -94,6 +94,47 @@ final class ConcurrentRunTests: XCTestCase {
         XCTAssertEqual(try runner(root).run(plan, trainer: TwoAtOnce()).trained, 0)
     }
 
+    /// TwoAtOnce whose batch of seed s costs `costs[s]`, recording the order batches start in.
+    final class Costed: ModelTrainer, @unchecked Sendable {
+        let inner = RunnerTests.Trainer()
+        let costs: [Int: Double]
+        let lock = NSLock()
+        var started: [Int] = []
+        init(_ costs: [Int: Double]) { self.costs = costs }
+        var concurrentBatches: Int { 2 }
+        func groupKey(_ spec: ModelSpec) -> String { inner.groupKey(spec) }
+        func epochBudget(_ members: [ModelSpec]) -> Int { inner.epochBudget(members) }
+        func describe(_ members: [ModelSpec]) -> String { inner.describe(members) }
+        func relativeCost(_ members: [ModelSpec]) -> Double { costs[members[0].seed] ?? 0 }
+        func train(_ members: [ModelSpec], data: DataSource,
+                   onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult] {
+            lock.lock(); started.append(members[0].seed); lock.unlock()
+            Thread.sleep(forTimeInterval: 0.1)
+            lock.lock(); defer { lock.unlock() }
+            return try inner.train(members, data: data, onEpoch: onEpoch)
+        }
+    }
+
+    func testBatchesTrainedTwoAtOnceStartCostliestFirstWithTiesInPlanOrder() throws {
+        let costs: [Int: Double] = [0: 1, 1: 5, 2: 3, 3: 5, 4: 0.5]
+        let trainer = Costed(costs)
+        let pending = (0..<5).map { seed in
+            ExperimentRunner.Claimable(batch: [], members: RunnerTests.Plan(seeds: [seed])
+                .specs(data: "none"), budget: 2)
+        }
+        XCTAssertEqual(ExperimentRunner.longestFirst(pending, trainer: trainer)
+            .map { $0.members[0].seed }, [1, 3, 2, 0, 4])
+
+        let root = SyntheticMNIST.temporaryDirectory("costliest-first")
+        let outcome = try runner(root).run(RunnerTests.Plan(seeds: [0, 1, 2, 3, 4]), trainer: trainer)
+        XCTAssertEqual(outcome.trained, 10)
+        XCTAssertEqual(Set(trainer.started.prefix(2)), [1, 3], "the two costliest start first")
+        // 2 and 0 start as the first two end (together, so in either order); 4 only after one
+        // of those ends.
+        XCTAssertEqual(Set(trainer.started.dropFirst(2).prefix(2)), [2, 0])
+        XCTAssertEqual(trainer.started.last, 4, "the cheapest last")
+    }
+
     func testALockIsFreedWhenItsHolderGoesAway() throws {
         let url = SyntheticMNIST.temporaryDirectory("lock").appendingPathComponent("b.lock")
         var holder: FileLock? = try FileLock(url)

@@ -12,7 +12,8 @@ import ReproSupport
 /// Clean accuracy and the minimum class recall come from the training record itself.
 ///
 /// Networks are taken seed by seed (the MNIST-C images of a seed are built once for all of its
-/// networks) and two at a time side by side, one core each. A network with something to compute
+/// networks) and two at a time side by side, one core each, the costliest first
+/// (``Paper2Cost``). A network with something to compute
 /// is claimed with its lock file (`results/locks/eval-<key>.lock`): another run on the same
 /// output takes the networks nobody holds and then waits for the held ones, which it finds
 /// evaluated, so two runs never evaluate one network twice.
@@ -112,7 +113,10 @@ public struct RobustnessStudy {
             return try FileLock(runner.evaluationLockURL(record.key))
         }
         defer { claims.forEach { $0?.unlock() } }
+        // Costliest first, so the seed's last networks to start are short ones.
+        let cost = records.map { Paper2Cost.evaluation($0.spec, settings: settings) }
         let mine = records.indices.filter { claims[$0]?.tryLock() ?? true }
+            .sorted { cost[$0] != cost[$1] ? cost[$0] > cost[$1] : $0 < $1 }
         var values = [[MeasuredValue]](repeating: [], count: records.count)
         let computed = try SparseConcurrency.runSideBySide(mine.count, threads: side) { k in
             try study.measure(records[mine[k]], seed: seed, cache: cache, images: shared.0,
