@@ -35,6 +35,10 @@ public struct CurveRule: Codable, Sendable, Equatable {
 
         /// Whether the rule reads a comparison curve for each curve.
         public var compares: Bool { self == .degradesSooner || self == .worseAtBase }
+
+        /// Sizes of network a curve needs before the rule can say anything: a rise then a fall
+        /// needs a point between the reference and the last; the others compare two points.
+        public var minimumPoints: Int { self == .riseThenFall ? 3 : 2 }
     }
 
     public enum Direction: String, Codable, Sendable { case higher, lower }

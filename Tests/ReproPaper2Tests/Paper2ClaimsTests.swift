@@ -93,6 +93,24 @@ final class Paper2ClaimsTests: XCTestCase {
         XCTAssertNil(c12.scopes, "one scope only")
     }
 
+    /// A rise then a fall cannot be seen on two sizes of network (the default profile's
+    /// ResNet18 at widths 16 and 32): untestable with the reason, not "does not hold"; a rule
+    /// that compares two points still decides on them.
+    func testARiseThenFallOnTwoSizesIsUntestable() throws {
+        let sigmas: [EvaluationSetting] = [.value(0.1), .value(0.2), .value(0.3)]
+        let vgg = sigmas.flatMap {
+            rows(.weightNoise, setting: $0, [0.95, 0.96, 0.97, 0.90], family: .vggWidth)
+        }
+        let resnet = sigmas.flatMap { rows(.weightNoise, setting: $0, [0.97, 0.90], family: .resnetWidth) }
+        let result = try verdict("C2", vgg + resnet)
+        XCTAssertEqual(result.scopes?.map { $0.verdict.kind }, [Verdict.Kind.untestable, .holds, .untestable])
+        XCTAssertEqual(result.scopes?[2].evidence,
+                       "resnet-width: 2 sizes of network only; a rise then a fall needs 3")
+        let clean = rows(.clean, [0.97, 0.90], family: .resnetWidth)
+        XCTAssertEqual(try verdict("C1", clean).scopes?[2].verdict.kind, .doesNotHold,
+                       "the first sparse point against the base needs two sizes only")
+    }
+
     /// The verdict is re-checked over every seed with a bootstrap interval of the number the
     /// rule decides on; a claim whose number could fall either side of the rule's edge with
     /// other seeds is fragile, one far from it is not.

@@ -77,13 +77,18 @@ public enum Paper2ClaimChecker {
                     return (ScopedVerdict(scope: network.title, verdict: .untestable,
                                           evidence: absent), nil)
                 }
-                // A curve needs two sizes of network (a partly stored output may hold one).
+                // A curve needs two sizes of network (a partly stored output may hold one), a
+                // rise then a fall three (the default profile's ResNet18 has two).
                 func sizes(_ f: Paper2Family) -> Int {
                     Set(rows.filter { $0.family == f }.map { [$0.width, $0.depth] }).count
                 }
-                if let f = families.sorted(by: { $0.rawValue < $1.rawValue }).first(where: { sizes($0) < 2 }) {
+                let needed = test.rule.kind.minimumPoints
+                if let f = families.sorted(by: { $0.rawValue < $1.rawValue })
+                    .first(where: { sizes($0) < needed }) {
+                    let evidence = sizes(f) == 1 ? "\(f.rawValue): one size of network only"
+                        : "\(f.rawValue): \(sizes(f)) sizes of network only; a rise then a fall needs \(needed)"
                     return (ScopedVerdict(scope: network.title, verdict: .untestable,
-                                          evidence: "\(f.rawValue): one size of network only"), nil)
+                                          evidence: evidence), nil)
                 }
                 let relevant = rows.filter { row in selectors.contains { $0.selects(row) } }
                 let bySeed = Dictionary(grouping: relevant, by: \.seed)
