@@ -35,6 +35,8 @@ struct ClaimsCommand: ParsableCommand {
     func run() throws {
         // Missing results are computed and stored first.
         try locations.checkWritable(papers: papers.paper.papers.map(\.id))
+        // Every paper's facts are checked before anything is announced or computed.
+        for paper in papers.paper.papers { _ = try facts(paper) }
         if !stored {
             try PendingWork.announce(
                 ClusterContext(papers: papers.paper, quick: profile.quick, rng: profile.rng,
@@ -72,11 +74,17 @@ struct ClaimsCommand: ParsableCommand {
         }
     }
 
-    private func claims<P: PaperReproduction>(_ paper: P) throws -> [ClaimResult] {
+    /// The paper's facts, checked.
+    private func facts<P: PaperReproduction>(_ paper: P) throws -> PaperFacts {
         let directory = URL(fileURLWithPath: papers.paperFacts, isDirectory: true)
             .appendingPathComponent(paper.id)
         let facts = try PaperFacts(directory: directory)
         try paper.checkFacts(facts, directory: directory)
+        return facts
+    }
+
+    private func claims<P: PaperReproduction>(_ paper: P) throws -> [ClaimResult] {
+        let facts = try facts(paper)
         var runner = locations.runner(for: paper.id)
         runner.showProgress = !json
         runner.storedOnly = stored

@@ -83,6 +83,21 @@ public struct PaperFacts: Sendable {
 }
 
 extension PaperFacts {
+    /// "paper/paper2/claims.json, line 3, claim C2": where a claim's error is, its line the one
+    /// holding its `"id"` (left out when the file cannot be read or has no such line).
+    public static func claimPlace(_ file: String, _ id: String) -> String {
+        let pattern = "\"id\"\\s*:\\s*\"" + NSRegularExpression.escapedPattern(for: id) + "\""
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8),
+              let regex = try? NSRegularExpression(pattern: pattern) else {
+            return "\(file), claim \(id)"
+        }
+        let lines = text.components(separatedBy: "\n")
+        guard let n = lines.firstIndex(where: {
+            regex.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil
+        }) else { return "\(file), claim \(id)" }
+        return "\(file), line \(n + 1), claim \(id)"
+    }
+
     /// The checks every paper's facts pass: unique claim ids, each claim's figure in
     /// `figures.json`, and no negative margin.
     public func checkShared(directory: URL) throws {
@@ -93,7 +108,7 @@ extension PaperFacts {
                 throw ReproError("\(file): claim id \(claim.id) is used twice; give each claim its own id")
             }
             if !claim.figure.isEmpty, figure(claim.figure) == nil {
-                throw ReproError("\(file), claim \(claim.id): figure '\(claim.figure)' is not in "
+                throw ReproError("\(Self.claimPlace(file, claim.id)): figure '\(claim.figure)' is not in "
                                  + "figures.json; name a listed figure")
             }
             if case .object(let test) = claim.test, case .object(let rule)? = test["rule"] {
@@ -102,12 +117,12 @@ extension PaperFacts {
                 case .double(let m)?: margin = m
                 case .int(let m)?: margin = Double(m)
                 case .string(let text)?:
-                    throw ReproError("\(file), claim \(claim.id): the margin \"\(text)\" is text; "
+                    throw ReproError("\(Self.claimPlace(file, claim.id)): the margin \"\(text)\" is text; "
                                      + "write it as a number")
                 default: margin = 0
                 }
                 guard margin < 0 else { continue }
-                throw ReproError("\(file), claim \(claim.id): the margin \(margin) is negative; "
+                throw ReproError("\(Self.claimPlace(file, claim.id)): the margin \(margin) is negative; "
                                  + "a margin is the least difference that counts (≥ 0)")
             }
         }

@@ -4,7 +4,7 @@ import XCTest
 @testable import ReproCLI
 
 /// The facts in `paper/` pass every paper's check, and each kind of mistake in a copy of paper 2's
-/// claims is refused before any work, naming the file, the claim and the reason.
+/// claims is refused before any work, naming the file, the line, the claim and the reason.
 final class PaperFactsCheckTests: XCTestCase {
     let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -32,9 +32,9 @@ final class PaperFactsCheckTests: XCTestCase {
             ("is used twice", { $0.replacingOccurrences(of: #""id": "C3""#, with: #""id": "C2""#) }),
             ("is not in figures.json", {
                 $0.replacingOccurrences(of: #""figure": "fig2-mnist-c""#, with: #""figure": "fig99""#) }),
-            ("is negative", { $0.replacingOccurrences(of: #""margin": 0.001"#, with: #""margin": -0.1"#) }),
+            ("line 2, claim C1: the margin -0.1 is negative", { $0.replacingOccurrences(of: #""margin": 0.001"#, with: #""margin": -0.1"#) }),
             ("is text", { $0.replacingOccurrences(of: #""margin": 0.001"#, with: #""margin": "0.001""#) }),
-            ("claim C3: wrong value at rule.kind", { $0.replacingOccurrences(of: #""kind": "betterThanBase""#,
+            ("line 4, claim C3: wrong value at rule.kind", { $0.replacingOccurrences(of: #""kind": "betterThanBase""#,
                                                     with: #""kind": "betterThanBased""#) }),
         ]
         for (expected, mutate) in cases {

@@ -164,10 +164,10 @@ extension Paper2ClaimChecker {
         for claim in claims {
             let test: Paper2ClaimTest
             do { test = try claim.test.decode(Paper2ClaimTest.self) } catch let error as DecodingError {
-                throw ReproError("\(file), claim \(claim.id): \(PaperFacts.describe(error))")
+                throw ReproError("\(PaperFacts.claimPlace(file, claim.id)): \(PaperFacts.describe(error))")
             }
             if test.rule.kind.compares, test.against?.count != test.curves.count {
-                throw ReproError("\(file), claim \(claim.id): \(test.rule.kind) needs one "
+                throw ReproError("\(PaperFacts.claimPlace(file, claim.id)): \(test.rule.kind) needs one "
                                  + "'against' curve per curve")
             }
             for curve in test.curves + (test.against ?? []) {
@@ -181,7 +181,7 @@ extension Paper2ClaimChecker {
                     if case .named(let name) = curve.setting { ok = corruptions.contains(name) } else { ok = false }
                 }
                 guard ok else {
-                    throw ReproError("\(file), claim \(claim.id): \(curve.evaluation.rawValue) is not "
+                    throw ReproError("\(PaperFacts.claimPlace(file, claim.id)): \(curve.evaluation.rawValue) is not "
                                      + "measured at setting '\(curve.setting)'; "
                                      + Self.settingsHint(curve.evaluation, sigmas, epsilons))
                 }
