@@ -58,6 +58,9 @@ extension Repro {
     public static func runMain() -> Never {
         let error = execute()
         guard let error, let line = failureLine(error) else { Self.exit(withError: error) }
+        // What the command printed before it failed (a plan's design table) comes first, also
+        // when both streams go to one file.
+        fflush(stdout)
         FileHandle.standardError.write(Data((line + "\n").utf8))
         Foundation.exit(exitCode(for: error).rawValue)
     }
