@@ -146,6 +146,16 @@ final class Paper2FiguresTests: XCTestCase {
         }
         XCTAssertEqual(SparsityAxis.width.ticks.map(\.label),
                        ["100", "50", "25", "12.5", "6.25", "3.13", "1.56", "0.78", "0.39"])
+        // With results, only the widths they hold (here the quick profile's): no tick where
+        // nothing was run.
+        let held = Set((r.evaluatedRecords(.sparseWidth) + r.evaluatedRecords(.prunedWidth))
+            .map(\.spec.width))
+        XCTAssertLessThan(held.count, 9)
+        XCTAssertEqual(SparsityAxis.width(.mlp, r).ticks.map(\.value),
+                       held.sorted().map { 100 * 128 / Double($0) })
+        XCTAssertEqual(try Self.figure(r, "fig2-mnist-c").panels[0].xTicks?.count, held.count)
+        XCTAssertEqual(SparsityAxis.width(.vgg).ticks.map(\.label), ["100", "25", "6.26", "1.57"],
+                       "without results: the family's whole design")
         let depth = try Self.figure(r, "fig7-depth-mnist-c").panels[0]
         XCTAssertFalse(depth.xReversed)
         XCTAssertEqual(depth.xTicks?.first?.label, "1 (100 %)")

@@ -81,7 +81,7 @@ enum FamilyPanels {
     static func staticVsPruned(_ r: Paper2Results, _ evaluation: RobustnessEvaluation,
                                setting: EvaluationSetting?, what: String, title: String?,
                                network: Paper2Network = .mlp) -> Axes {
-        let axis = SparsityAxis.width(network)
+        let axis = SparsityAxis.width(network, r)
         let pruned = Paper2Family.of(network, .pruned) ?? .prunedWidth
         let sparse = Paper2Family.of(network, .width) ?? .sparseWidth
         var panel = CurvePanel(title: title, yLabel: accuracy, axis: axis)

@@ -27,7 +27,7 @@ struct SparsityAxis {
     /// The axis of `family`: a depth family's by depth, every other by its share of remaining
     /// weights (a pruned family shares its width family's).
     static func of(_ family: Paper2Family, _ r: Paper2Results) -> SparsityAxis {
-        guard family.role == .depth else { return width(family.network) }
+        guard family.role == .depth else { return width(family.network, r) }
         return family.network == .mlp ? depth(r.evaluatedRecords(.sparseDepth))
             : convDepth(family, r.evaluatedRecords(family))
     }
@@ -35,9 +35,15 @@ struct SparsityAxis {
     static let width = width(.mlp)
 
     /// The width axis of a kind of network: the MLP's 2^7…2^15 units, a CNN's base widths
-    /// 16…128 channels, each at its share of the base's weights.
-    static func width(_ network: Paper2Network) -> SparsityAxis {
-        let widths = network == .mlp ? Paper2Family.allWidths : Paper2Family.convWidths
+    /// 16…128 channels, each at its share of the base's weights; with results, only the widths
+    /// they hold of that network's width and pruned families (the default profile's VGG11 stops
+    /// at 64 channels: no empty tick where nothing was run).
+    static func width(_ network: Paper2Network, _ r: Paper2Results? = nil) -> SparsityAxis {
+        let all = network == .mlp ? Paper2Family.allWidths : Paper2Family.convWidths
+        let present = Set(Paper2Family.allCases
+            .filter { $0.network == network && $0.role != .depth }
+            .flatMap { r?.evaluatedRecords($0) ?? [] }.map(\.spec.width))
+        let widths = present.isEmpty ? all : all.filter(present.contains)
         let unit = network == .mlp ? "units" : "channels"
         let base = network == .mlp ? "dense base (128 units)"
             : "dense base (\(network.title)\(network == .vgg ? 11 : 18)-16)"
