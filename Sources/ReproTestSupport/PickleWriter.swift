@@ -47,6 +47,22 @@ public struct PickleWriter {
         op("t"); op("b")
     }
 
+    /// A dict of `entries` (Python 2 string keys), each value written by its closure, the way
+    /// `cPickle` writes CIFAR's batches: EMPTY_DICT, MARK, key value …, SETITEMS.
+    public mutating func dict(_ entries: [(String, (inout PickleWriter) -> Void)]) {
+        op("}"); op("(")
+        for (key, value) in entries { shortString(key); value(&self) }
+        op("u")
+    }
+
+    /// A list of small integers, appended in runs of 1,000 as pickle does.
+    public mutating func intList(_ values: [Int]) {
+        op("]")
+        for start in stride(from: 0, to: values.count, by: 1000) {
+            op("("); for v in values[start..<min(start + 1000, values.count)] { int(v) }; op("e")
+        }
+    }
+
     public mutating func tuple(_ n: Int) { bytes.append([0x85, 0x86, 0x87][n - 1]) }
     public mutating func stop() { op(".") }
     /// A call of an arbitrary global, which a safe reader must refuse.

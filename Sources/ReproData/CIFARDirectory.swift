@@ -1,0 +1,111 @@
+import Foundation
+import ReproSupport
+
+/// Where a CIFAR data set lives in the data directory: the official archive's member files,
+/// unpacked into `<data>/<folder>/` (`cifar-10-batches-py`, `cifar-100-python`) after every
+/// check passed, so each read verifies them again by their published MD5. An archive that is not
+/// the official one (test data, installed only when asked) is marked by an `UNOFFICIAL` file
+/// listing its members' MD5s instead, and everything read from it says so.
+public struct CIFARDirectory {
+    public let dataset: CIFARDataset
+    public let url: URL
+
+    public init(data: URL, dataset: CIFARDataset) {
+        self.dataset = dataset
+        self.url = data.appendingPathComponent(dataset.folder, isDirectory: true)
+    }
+
+    var unofficialMarker: URL { url.appendingPathComponent("UNOFFICIAL") }
+
+    public var isInstalled: Bool {
+        dataset.members.allSatisfy {
+            FileManager.default.fileExists(atPath: url.appendingPathComponent($0.name).path)
+        }
+    }
+
+    /// Verifies and unpacks an archive. The official one is recognised by its size and MD5 and
+    /// then each member's MD5; anything else is refused unless `unofficial` (test data), in
+    /// which case its members must still read as CIFAR batches. Returns a one-line summary.
+    public func install(archive: URL, unofficial: Bool = false) throws -> String {
+        let name = archive.lastPathComponent
+        let bytes: Data
+        do { bytes = try Data(contentsOf: archive) } catch {
+            throw ReproError("\(archive.path) cannot be read; give the path of \(dataset.archiveName)")
+        }
+        let md5 = StableHash.md5Hex(bytes)
+        let official = bytes.count == dataset.archiveBytes && md5 == dataset.archiveMD5
+        if !official && !unofficial {
+            let why = bytes.count != dataset.archiveBytes
+                ? "\(bytes.count) bytes, the official archive has \(dataset.archiveBytes)"
+                    + (bytes.count < dataset.archiveBytes ? " (truncated?)" : "")
+                : "MD5 \(md5), the official archive's is \(dataset.archiveMD5)"
+            throw ReproError("\(name) is not the official \(dataset.archiveName): \(why); "
+                             + "download it again from \(dataset.url), or add --unofficial if it "
+                             + "is test data")
+        }
+        let tar = try TarArchive(try Gzip.decompress(bytes, name: name, limit: 1 << 30), name: name)
+        var files: [(CIFARDataset.Member, Data)] = []
+        for member in dataset.members {
+            guard let contents = tar.file(named: "\(dataset.folder)/\(member.name)") else {
+                throw ReproError("\(name) has no \(dataset.folder)/\(member.name); it is not "
+                                 + "\(dataset.archiveName)")
+            }
+            if official, StableHash.md5Hex(contents) != member.md5 {
+                throw ReproError("\(name): \(member.name) has the wrong MD5 (damaged archive); "
+                                 + "download it again from \(dataset.url)")
+            }
+            if member.images > 0 {
+                let images = try CIFARBatch.read(contents, dataset: dataset, name: member.name)
+                if official, images.count != member.images {
+                    throw ReproError("\(name): \(member.name) holds \(images.count) images, not "
+                                     + "\(member.images)")
+                }
+            }
+            files.append((member, contents))
+        }
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        for (member, contents) in files {
+            try AtomicFile.write(contents, to: url.appendingPathComponent(member.name))
+        }
+        if unofficial && !official {
+            let lines = files.map { "\($0.0.name) \(StableHash.md5Hex($0.1))" }
+            try AtomicFile.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: unofficialMarker)
+        } else {
+            try? FileManager.default.removeItem(at: unofficialMarker)
+        }
+        let data = try load()
+        return "\(dataset.title): \(data.train.count) training and \(data.test.count) test images "
+            + "in \(url.path)" + (data.unofficial ? " (UNOFFICIAL test data, not the published set)"
+                                  : " (official archive, every MD5 verified)")
+    }
+
+    /// The verified data set; a one-line error naming the fix when it is missing or damaged.
+    public func load() throws -> CIFAR {
+        let marker = try? String(contentsOf: unofficialMarker, encoding: .utf8)
+        var expected: [String: String] = [:]
+        for line in (marker ?? "").split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            if parts.count == 2 { expected[String(parts[0])] = String(parts[1]) }
+        }
+        func read(_ member: CIFARDataset.Member) throws -> Data {
+            let path = url.appendingPathComponent(member.name)
+            guard let contents = try? Data(contentsOf: path) else {
+                throw ReproError("\(dataset.title) file \(path.path) is missing; \(dataset.fetchHint)")
+            }
+            guard StableHash.md5Hex(contents) == (marker == nil ? member.md5 : expected[member.name]) else {
+                throw ReproError("\(dataset.title) file \(path.path) is damaged (wrong MD5); "
+                                 + "delete \(url.path) and \(dataset.fetchHint)")
+            }
+            return contents
+        }
+        func split(_ members: [CIFARDataset.Member]) throws -> CIFARImages {
+            let parts = try members.map {
+                try CIFARBatch.read(try read($0), dataset: dataset, name: $0.name)
+            }
+            return CIFARImages(pixels: parts.flatMap(\.pixels), labels: parts.flatMap(\.labels))
+        }
+        _ = try read(dataset.meta)
+        return CIFAR(dataset: dataset, train: try split(dataset.train), test: try split([dataset.test]),
+                     unofficial: marker != nil)
+    }
+}

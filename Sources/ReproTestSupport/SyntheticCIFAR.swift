@@ -1,0 +1,70 @@
+import Foundation
+import ReproData
+
+/// CIFAR archives in the official format (a gzipped ustar of pickled batch dicts), built from
+/// small synthetic images so the tests never need the real data: image i of a split has every
+/// pixel of channel c equal to (label · 7 + c · 50 + i) mod 256, labels cycle through the classes.
+public enum SyntheticCIFAR {
+    /// The pickled batch of `count` images starting at label offset `first`.
+    public static func batch(_ dataset: CIFARDataset, count: Int, first: Int = 0) -> Data {
+        let labels = (0..<count).map { (first + $0) % dataset.classes }
+        var pixels = Data(capacity: count * CIFARImages.pixels)
+        for (i, label) in labels.enumerated() {
+            for c in 0..<3 {
+                pixels.append(contentsOf: [UInt8](repeating: UInt8((label * 7 + c * 50 + i) % 256),
+                                                  count: 1024))
+            }
+        }
+        var w = PickleWriter()
+        var entries: [(String, (inout PickleWriter) -> Void)] = [
+            ("batch_label", { $0.shortString("synthetic batch") }),
+            ("data", { $0.array(shape: [count, CIFARImages.pixels], dtype: "u1", payload: pixels) }),
+            (dataset.labelKey, { $0.intList(labels) }),
+        ]
+        if dataset == .cifar100 {
+            entries.append(("coarse_labels", { $0.intList(labels.map { $0 / 5 }) }))
+        }
+        w.dict(entries)
+        w.stop()
+        return w.bytes
+    }
+
+    /// A gzipped tar of the data set's members under its folder: `perBatch` images in each
+    /// training batch and in the test batch.
+    public static func archive(_ dataset: CIFARDataset, perBatch: Int = 20) throws -> Data {
+        var members: [(String, Data)] = dataset.train.enumerated().map { k, m in
+            ("\(dataset.folder)/\(m.name)", batch(dataset, count: perBatch, first: k))
+        }
+        members.append(("\(dataset.folder)/\(dataset.test.name)", batch(dataset, count: perBatch, first: 3)))
+        var meta = PickleWriter()
+        meta.dict([("label_names", { $0.intList([]) })])
+        meta.stop()
+        members.append(("\(dataset.folder)/\(dataset.meta.name)", meta.bytes))
+        return try Gzip.compress(tar(members))
+    }
+
+    /// A ustar archive of regular files.
+    public static func tar(_ files: [(String, Data)]) -> Data {
+        var out = Data()
+        for (name, contents) in files {
+            var header = [UInt8](repeating: 0, count: 512)
+            func put(_ text: String, at offset: Int) {
+                for (k, b) in text.utf8.enumerated() { header[offset + k] = b }
+            }
+            put(name, at: 0)
+            put("0000644", at: 100); put("0000000", at: 108); put("0000000", at: 116)
+            put(String(format: "%011o", contents.count), at: 124)
+            put("00000000000", at: 136)
+            header[156] = UInt8(ascii: "0")
+            put("ustar", at: 257); put("00", at: 263)
+            for k in 148..<156 { header[k] = 32 }
+            let sum = header.reduce(0) { $0 + Int($1) }
+            put(String(format: "%06o", sum), at: 148); header[154] = 0
+            out.append(contentsOf: header)
+            out.append(contents)
+            out.append(Data(count: (512 - contents.count % 512) % 512))
+        }
+        out.append(Data(count: 1024))
+        return out
+    }
+}
