@@ -1,4 +1,5 @@
 import Foundation
+import ReproData
 import ReproExperiments
 import ReproPlot
 import ReproReport
@@ -84,6 +85,7 @@ public struct Paper2Reproduction: PaperReproduction {
         results.batchSensitivity = sensitivity
         results.extendedRows = extended
         results.variantRows = variants
+        results.cifarInstalled = CIFARDataset.allCases.filter(context.runner.data.hasCIFAR)
         return results
     }
 

@@ -1,3 +1,4 @@
+import ReproData
 import ReproExperiments
 import ReproReport
 
@@ -22,6 +23,8 @@ public struct Paper2Results {
     public var full = false
     /// Read from the store only (`repro claims --stored`): what was not stored is left out.
     public var storedOnly = false
+    /// The CIFAR data sets installed in the data directory (the report says what adds the rest).
+    public var cifarInstalled: [CIFARDataset] = []
     public var stepTimes: [StepTime]
 
     public init(records: [Paper2Family: [ModelRecord]], robustness: [RobustnessRow],
