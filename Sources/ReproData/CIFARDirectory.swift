@@ -48,7 +48,8 @@ public struct CIFARDirectory {
         for member in dataset.members {
             guard let contents = tar.file(named: "\(dataset.folder)/\(member.name)") else {
                 throw ReproError("\(name) has no \(dataset.folder)/\(member.name); it is not "
-                                 + "\(dataset.archiveName)")
+                                 + "\(dataset.archiveName): give the path of that archive (from "
+                                 + "\(dataset.url))")
             }
             if official, StableHash.md5Hex(contents) != member.md5 {
                 throw ReproError("\(name): \(member.name) has the wrong MD5 (damaged archive); "

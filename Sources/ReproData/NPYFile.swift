@@ -23,13 +23,15 @@ public struct NPYFile: Equatable {
         func fail(_ why: String) -> ReproError { ReproError("\(name): \(why)") }
         let bytes = [UInt8](data.prefix(12))
         guard bytes.count >= 10, bytes[0] == 0x93, Data(bytes[1..<6]) == Data("NUMPY".utf8) else {
-            throw fail("not a .npy file")
+            throw fail("not a .npy file; give the .npy files of the CIFAR-C release")
         }
         let major = bytes[6]
         let lengthBytes = major == 1 ? 2 : 4
-        guard (1...3).contains(major), bytes.count >= 8 + lengthBytes else {
-            throw fail(".npy format version \(major) is not supported (1–3 are)")
+        guard (1...3).contains(major) else {
+            throw fail(".npy format version \(major) is not supported (1–3 are); save it with "
+                       + "numpy.save")
         }
+        guard bytes.count >= 8 + lengthBytes else { throw fail("the header is cut short (truncated)") }
         let length = (0..<lengthBytes).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
         let start = data.startIndex + 8 + lengthBytes + length
         guard start <= data.endIndex else { throw fail("the header is cut short (truncated)") }
@@ -43,11 +45,19 @@ public struct NPYFile: Equatable {
             throw fail("is in Fortran order; only C-ordered arrays are read")
         }
         guard let shapeText = Self.field("shape", header) else { throw fail("has no shape") }
-        let shape = shapeText.trimmingCharacters(in: CharacterSet(charactersIn: "()"))
+        let sizes = shapeText.trimmingCharacters(in: CharacterSet(charactersIn: "()"))
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }.compactMap { Int($0) }
-        let size = element == .uint8 ? 1 : 8
-        let expected = shape.reduce(size, *)
+            .filter { !$0.isEmpty }
+        let shape = sizes.compactMap { Int($0) }.filter { $0 >= 0 }
+        var expected = element == .uint8 ? 1 : 8
+        var overflow = false
+        for n in shape {
+            let (product, o) = expected.multipliedReportingOverflow(by: n)
+            expected = product; overflow = overflow || o
+        }
+        guard shape.count == sizes.count, !overflow else {
+            throw fail("has the shape (\(shapeText)), not a list of sizes a file can hold")
+        }
         guard data.endIndex - start == expected else {
             throw fail("holds \(data.endIndex - start) bytes of data, its shape \(shape) needs "
                        + "\(expected)" + (data.endIndex - start < expected ? " (truncated)" : ""))

@@ -22,10 +22,11 @@ public struct TarArchive {
             if header.allSatisfy({ $0 == 0 }), !files.isEmpty { self.init(entries: files); return }
             guard Self.checksumMatches(header) else {
                 throw fail("a tar header at byte \(offset - data.startIndex) has a wrong checksum "
-                           + "(not a tar archive, or damaged)")
+                           + "(not a tar archive, or damaged); download the archive again")
             }
             guard let size = Self.octal(header, 124, 12) else {
-                throw fail("a tar header at byte \(offset - data.startIndex) has no size")
+                throw fail("a tar header at byte \(offset - data.startIndex) has no size (damaged); "
+                           + "download the archive again")
             }
             let start = offset + 512
             guard size >= 0, start + size <= data.endIndex else {
@@ -39,7 +40,9 @@ public struct TarArchive {
             case UInt8(ascii: "x"):             // pax: the next entry's attributes
                 longName = Self.paxPath(contents) ?? longName
             case 0, UInt8(ascii: "0"):
-                let prefix = Self.text(header[(header.startIndex + 345)..<(header.startIndex + 500)])
+                // POSIX ustar ("ustar\0") keeps a path prefix here; old GNU tar, timestamps.
+                let posix = header[(header.startIndex + 257)..<(header.startIndex + 263)] == Data("ustar\0".utf8)
+                let prefix = posix ? Self.text(header[(header.startIndex + 345)..<(header.startIndex + 500)]) : ""
                 let short = Self.text(header[header.startIndex..<(header.startIndex + 100)])
                 let name = longName ?? (prefix.isEmpty ? short : prefix + "/" + short)
                 files.append(Entry(name: name, contents: Data(contents)))

@@ -33,6 +33,22 @@ final class CIFARTests: XCTestCase {
         }
     }
 
+    /// A stream that grows a list one item at a time, within every other bound, is stopped by
+    /// the copy budget instead of running quadratically.
+    func testAListGrownOneItemAtATimeIsStopped() throws {
+        var w = PickleWriter()
+        w.intList([])
+        var bytes = w.bytes
+        for _ in 0..<120_000 { bytes.append(contentsOf: [UInt8(ascii: "K"), 1, UInt8(ascii: "a")]) }
+        bytes.append(UInt8(ascii: "."))
+        XCTAssertThrowsError(try PickleReader.load(bytes, limits: .cifarBatch)) {
+            XCTAssertTrue("\($0)".contains("grown one item at a time"), "\($0)")
+        }
+        // A real batch's lists, appended 1,000 at a time, stay well inside it.
+        XCTAssertNoThrow(try PickleReader.load(SyntheticCIFAR.batch(.cifar100, count: 50_000),
+                                               limits: .cifarBatch))
+    }
+
     func testATarArchiveListsItsFilesAndRefusesDamage() throws {
         let tar = SyntheticCIFAR.tar([("a/b.txt", Data("hello".utf8)), ("a/c", Data(count: 600))])
         let archive = try TarArchive(tar, name: "t.tar")
@@ -132,6 +148,9 @@ final class CIFARTests: XCTestCase {
             (Self.npy("|u1", shape: [2, 2], payload: Data(count: 4), fortran: true), "Fortran order"),
             (Self.npy("|u1", shape: [4, 4], payload: Data(count: 10)), "(truncated)"),
             (Data("not numpy".utf8), "not a .npy file"),
+            (Self.npy("|u1", shape: [4611686018427387904, 4], payload: Data(count: 4)), "not a list of sizes"),
+            (Self.npy("|u1", shape: [-1, -4], payload: Data(count: 4)), "not a list of sizes"),
+            (Self.npy("|u1", shape: [2], payload: Data(count: 2)).prefix(11), "cut short"),
         ]
         for (data, expected) in cases {
             XCTAssertThrowsError(try NPYFile(data, name: "x.npy")) {
