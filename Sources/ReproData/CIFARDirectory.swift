@@ -9,10 +9,29 @@ import ReproSupport
 public struct CIFARDirectory {
     public let dataset: CIFARDataset
     public let url: URL
+    /// What the official archive is: the publishers' size and checksums (tests give their own).
+    let published: Published
+
+    struct Published {
+        var archiveBytes: Int
+        var archiveMD5: String
+        var members: [CIFARDataset.Member]
+
+        init(_ dataset: CIFARDataset) {
+            archiveBytes = dataset.archiveBytes
+            archiveMD5 = dataset.archiveMD5
+            members = dataset.members
+        }
+    }
 
     public init(data: URL, dataset: CIFARDataset) {
+        self.init(data: data, dataset: dataset, published: Published(dataset))
+    }
+
+    init(data: URL, dataset: CIFARDataset, published: Published) {
         self.dataset = dataset
         self.url = data.appendingPathComponent(dataset.folder, isDirectory: true)
+        self.published = published
     }
 
     var unofficialMarker: URL { url.appendingPathComponent("UNOFFICIAL") }
@@ -33,19 +52,19 @@ public struct CIFARDirectory {
             throw ReproError("\(archive.path) cannot be read; give the path of \(dataset.archiveName)")
         }
         let md5 = StableHash.md5Hex(bytes)
-        let official = bytes.count == dataset.archiveBytes && md5 == dataset.archiveMD5
+        let official = bytes.count == published.archiveBytes && md5 == published.archiveMD5
         if !official && !unofficial {
-            let why = bytes.count != dataset.archiveBytes
-                ? "\(bytes.count) bytes, the official archive has \(dataset.archiveBytes)"
-                    + (bytes.count < dataset.archiveBytes ? " (truncated?)" : "")
-                : "MD5 \(md5), the official archive's is \(dataset.archiveMD5)"
+            let why = bytes.count != published.archiveBytes
+                ? "\(bytes.count) bytes, the official archive has \(published.archiveBytes)"
+                    + (bytes.count < published.archiveBytes ? " (truncated?)" : "")
+                : "MD5 \(md5), the official archive's is \(published.archiveMD5)"
             throw ReproError("\(name) is not the official \(dataset.archiveName): \(why); "
                              + "download it again from \(dataset.url), or add --unofficial if it "
                              + "is test data")
         }
         let tar = try TarArchive(try Gzip.decompress(bytes, name: name, limit: 1 << 30), name: name)
         var files: [(CIFARDataset.Member, Data)] = []
-        for member in dataset.members {
+        for member in published.members {
             guard let contents = tar.file(named: "\(dataset.folder)/\(member.name)") else {
                 throw ReproError("\(name) has no \(dataset.folder)/\(member.name); it is not "
                                  + "\(dataset.archiveName): give the path of that archive (from "
@@ -105,8 +124,9 @@ public struct CIFARDirectory {
             }
             return CIFARImages(pixels: parts.flatMap(\.pixels), labels: parts.flatMap(\.labels))
         }
-        _ = try read(dataset.meta)
-        return CIFAR(dataset: dataset, train: try split(dataset.train), test: try split([dataset.test]),
-                     unofficial: marker != nil)
+        let members = published.members
+        _ = try read(members[members.count - 1])
+        return CIFAR(dataset: dataset, train: try split(Array(members.dropLast(2))),
+                     test: try split([members[members.count - 2]]), unofficial: marker != nil)
     }
 }

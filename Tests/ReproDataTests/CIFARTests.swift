@@ -96,6 +96,45 @@ final class CIFARTests: XCTestCase {
         }
     }
 
+    /// The official path, on a synthetic archive whose checksums stand in for the published
+    /// ones: installed without a marker, and a member with another MD5, or another image count,
+    /// than published is refused.
+    func testAnOfficialArchiveIsCheckedMemberByMember() throws {
+        let dataset = CIFARDataset.cifar10
+        let bytes = try SyntheticCIFAR.archive(dataset, perBatch: 20)
+        let archive = try write(bytes, dataset.archiveName)
+        let tar = try TarArchive(try Gzip.decompress(bytes, name: "a", limit: 1 << 26), name: "a")
+        var published = CIFARDirectory.Published(dataset)
+        published.archiveBytes = bytes.count
+        published.archiveMD5 = StableHash.md5Hex(bytes)
+        published.members = dataset.members.map { member in
+            var m = member
+            m.md5 = StableHash.md5Hex(tar.file(named: "\(dataset.folder)/\(member.name)")!)
+            if m.images > 0 { m.images = 20 }
+            return m
+        }
+        let data = SyntheticMNIST.temporaryDirectory("cifar-official")
+        let directory = CIFARDirectory(data: data, dataset: dataset, published: published)
+        let line = try directory.install(archive: archive)
+        XCTAssertTrue(line.contains("official archive, every MD5 verified"), line)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.unofficialMarker.path))
+        XCTAssertFalse(try directory.load().unofficial)
+        XCTAssertEqual(try directory.load().train.count, 100)
+
+        var wrongMember = published
+        wrongMember.members[2].md5 = String(repeating: "0", count: 32)
+        XCTAssertThrowsError(try CIFARDirectory(data: data, dataset: dataset, published: wrongMember)
+            .install(archive: archive)) {
+            XCTAssertTrue("\($0)".contains("data_batch_3 has the wrong MD5 (damaged archive)"), "\($0)")
+        }
+        var wrongCount = published
+        wrongCount.members[0].images = 10_000
+        XCTAssertThrowsError(try CIFARDirectory(data: data, dataset: dataset, published: wrongCount)
+            .install(archive: archive)) {
+            XCTAssertTrue("\($0)".contains("holds 20 images, not 10000"), "\($0)")
+        }
+    }
+
     func testATruncatedOrMissingArchiveIsRefusedInOneLine() throws {
         let full = try SyntheticCIFAR.archive(.cifar10)
         let directory = CIFARDirectory(data: SyntheticMNIST.temporaryDirectory("cifar-cut"), dataset: .cifar10)
