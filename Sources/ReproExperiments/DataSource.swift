@@ -24,6 +24,11 @@ public final class DataSource: @unchecked Sendable {
         directory.map { CIFARDirectory(data: $0, dataset: dataset).isInstalled } ?? false
     }
 
+    /// Whether its corrupted test set (CIFAR-10-C, CIFAR-100-C) is installed.
+    public func hasCIFARC(_ dataset: CIFARDataset) -> Bool {
+        directory.map { CIFARCorrupted(data: $0, dataset: dataset).isInstalled } ?? false
+    }
+
     public func mnist() throws -> MNIST {
         if let cached { return cached }
         let loaded = try load()

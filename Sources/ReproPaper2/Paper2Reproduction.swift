@@ -86,6 +86,7 @@ public struct Paper2Reproduction: PaperReproduction {
         results.extendedRows = extended
         results.variantRows = variants
         results.cifarInstalled = CIFARDataset.allCases.filter(context.runner.data.hasCIFAR)
+        results.cifarCInstalled = CIFARDataset.allCases.filter(context.runner.data.hasCIFARC)
         return results
     }
 

@@ -25,6 +25,8 @@ public struct Paper2Results {
     public var storedOnly = false
     /// The CIFAR data sets installed in the data directory (the report says what adds the rest).
     public var cifarInstalled: [CIFARDataset] = []
+    /// Those whose corrupted test set (CIFAR-10-C, CIFAR-100-C) is installed too.
+    public var cifarCInstalled: [CIFARDataset] = []
     public var stepTimes: [StepTime]
 
     public init(records: [Paper2Family: [ModelRecord]], robustness: [RobustnessRow],

@@ -43,6 +43,41 @@ public enum SyntheticCIFAR {
         return try Gzip.compress(tar(members))
     }
 
+    /// A `.npy` file as NumPy writes it (version 1, header padded to 64 bytes).
+    public static func npy(_ descr: String, shape: [Int], payload: Data, fortran: Bool = false) -> Data {
+        let shapeText = "(" + shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? ",)" : ")")
+        var header = "{'descr': '\(descr)', 'fortran_order': \(fortran ? "True" : "False"), 'shape': \(shapeText), }"
+        while (10 + header.utf8.count + 1) % 64 != 0 { header += " " }
+        header += "\n"
+        var data = Data([0x93] + Array("NUMPY".utf8) + [1, 0])
+        data.append(contentsOf: [UInt8(header.utf8.count & 0xff), UInt8(header.utf8.count >> 8)])
+        data.append(contentsOf: Array(header.utf8))
+        data.append(payload)
+        return data
+    }
+
+    /// A CIFAR-C release folder in miniature: per corruption 5 severities × `perSeverity` images
+    /// (N × 32 × 32 × 3, pixel (image i, row, column, channel c) = (i + 10·c + corruption index)
+    /// mod 256), and int64 labels i mod classes. Returns the folder.
+    public static func corruptedFolder(_ dataset: CIFARDataset, perSeverity: Int, in parent: URL) throws -> URL {
+        let folder = parent.appendingPathComponent(CIFARCorrupted.folder(dataset))
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let n = 5 * perSeverity
+        for (k, name) in CIFARCorrupted.corruptions.enumerated() {
+            var pixels = Data(capacity: n * 3072)
+            for i in 0..<n {
+                for _ in 0..<1024 {
+                    for c in 0..<3 { pixels.append(UInt8((i + 10 * c + k) % 256)) }
+                }
+            }
+            try npy("|u1", shape: [n, 32, 32, 3], payload: pixels)
+                .write(to: folder.appendingPathComponent(name + ".npy"))
+        }
+        try npy("<i8", shape: [n], payload: PickleWriter.int64((0..<n).map { Int64($0 % dataset.classes) }))
+            .write(to: folder.appendingPathComponent("labels.npy"))
+        return folder
+    }
+
     /// A ustar archive of regular files.
     public static func tar(_ files: [(String, Data)]) -> Data {
         var out = Data()

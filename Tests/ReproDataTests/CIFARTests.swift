@@ -162,17 +162,8 @@ final class CIFARTests: XCTestCase {
                        "RFC 1321's test vector")
     }
 
-    /// `.npy` files as NumPy writes them (version 1, header padded to 64 bytes).
     static func npy(_ descr: String, shape: [Int], payload: Data, fortran: Bool = false) -> Data {
-        let shapeText = "(" + shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? ",)" : ")")
-        var header = "{'descr': '\(descr)', 'fortran_order': \(fortran ? "True" : "False"), 'shape': \(shapeText), }"
-        while (10 + header.utf8.count + 1) % 64 != 0 { header += " " }
-        header += "\n"
-        var data = Data([0x93] + Array("NUMPY".utf8) + [1, 0])
-        data.append(contentsOf: [UInt8(header.utf8.count & 0xff), UInt8(header.utf8.count >> 8)])
-        data.append(contentsOf: Array(header.utf8))
-        data.append(payload)
-        return data
+        SyntheticCIFAR.npy(descr, shape: shape, payload: payload, fortran: fortran)
     }
 
     func testNPYFilesOfBytesAndInt64ReadAndOthersAreRefused() throws {
