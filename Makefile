@@ -26,7 +26,7 @@ check-replay: deps data
 	swift build --build-tests
 	REPRO_PUBLISHED_CHECK=1 swift test --skip-build --filter ReplayPublishedTests
 
-## fuzz: each parser fuzz target (idx, gzip, pickle, wheel) under libFuzzer + AddressSanitizer for
+## fuzz: each parser fuzz target (idx, gzip, pickle, wheel, tar, npy, cifar) under libFuzzer + AddressSanitizer for
 ## FUZZ_SECONDS (default 180) each; fails on a crash (see Fuzz/README.md).
 FUZZ_SECONDS ?= 180
 FUZZ_TARGETS ?= idx gzip pickle wheel

@@ -5,7 +5,7 @@
 # $FUZZ_DIR/artifacts/<target>-crash-… and replays with `repro-fuzz <target> <file>`.
 set -uo pipefail
 BIN=${1:?usage: Fuzz/run.sh BINARY [TARGET…]}; shift
-TARGETS=${*:-idx gzip pickle wheel}
+TARGETS=${*:-idx gzip pickle wheel tar npy cifar}
 SECONDS_EACH=${FUZZ_SECONDS:-180}
 DIR=${FUZZ_DIR:-.build-fuzz/work}
 mkdir -p "$DIR/seeds" "$DIR/artifacts" "$DIR/logs"

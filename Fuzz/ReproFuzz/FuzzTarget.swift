@@ -4,7 +4,7 @@ import ReproData
 /// The parsers that read files from outside: each fuzz target feeds them arbitrary bytes. A thrown
 /// error is a correct answer; a trap, a hang or a sanitizer report is a bug.
 enum FuzzTarget: String, CaseIterable {
-    case idx, gzip, pickle, wheel
+    case idx, gzip, pickle, wheel, tar, npy, cifar
 
     /// Tiny expectations (3 train and 1 test image) so that the wheel's bounds are small.
     static let expectations: [MNISTFile: MNISTExpectation] = [
@@ -40,6 +40,13 @@ enum FuzzTarget: String, CaseIterable {
                 fatalError("cannot write \(Self.wheelFile.path)")
             }
             _ = try? MNISTWheel.files(at: Self.wheelFile, expectations: Self.expectations)
+        case .tar:
+            _ = try? TarArchive(data, name: "fuzz")
+        case .npy:
+            _ = try? NPYFile(data, name: "fuzz").integers.count
+        case .cifar:
+            // A CIFAR batch: the pickle reader's dicts and lists under the wider bounds.
+            _ = try? CIFARBatch.read(data, dataset: .cifar100, name: "fuzz")
         }
     }
 }

@@ -24,6 +24,13 @@ enum Seeds {
         case .wheel:
             return [try SyntheticWheel.wheel(payload: Gzip.compress(pickle)),
                     try SyntheticWheel.wheel(payload: Gzip.compress(pickle), deflated: true)]
+        case .tar:
+            return [SyntheticCIFAR.tar([("a/b", Data("CIFAR".utf8)), ("c", Data(count: 513))])]
+        case .npy:
+            return [SyntheticCIFAR.npy("|u1", shape: [2, 2, 2, 3], payload: Data(count: 24)),
+                    SyntheticCIFAR.npy("<i8", shape: [3], payload: PickleWriter.int64([1, 2, 3]))]
+        case .cifar:
+            return [SyntheticCIFAR.batch(.cifar100, count: 3), SyntheticCIFAR.batch(.cifar10, count: 2)]
         }
     }
 
