@@ -10,10 +10,10 @@ public struct ConvProfile: Sendable, Equatable {
 
     /// Three seeds (the paper's Fig. 2 uses three networks per point) of the two width
     /// families, VGG11 at widths 16, 32 and 64 and ResNet18 at 16 and 32: the 60-minute bound.
-    /// Measured from an empty output on 2 cores, the four VGG widths and two ResNet widths took
-    /// 83.6 minutes; VGG11-128's three networks were 33 of their 137 core-minutes (training
-    /// 23, evaluations 11), a ResNet18-64 costs about as much as the whole VGG family. The depth
-    /// and pruned families, and these widths, only under `--full`.
+    /// Measured from an empty output on 2 cores: 52.6 minutes (with VGG11-128 too, 83.6:
+    /// its three networks were 33 of 137 core-minutes; a ResNet18-64 costs about as much as
+    /// the whole VGG family). The depth and pruned families, and the wider networks, only under
+    /// `--full`.
     public static let standard = ConvProfile(
         widths: [.vggWidth: [16, 32, 64], .resnetWidth: [16, 32]], seeds: [0, 1, 2])
 
