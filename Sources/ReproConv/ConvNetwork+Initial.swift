@@ -22,7 +22,18 @@ extension ConvNetwork {
         guard total <= sizes.reduce(0, +) else {
             throw ConvError("\(architecture.name) width \(architecture.width) has fewer weights (\(sizes.reduce(0, +))) than the budget \(total)")
         }
-        let kept = try rule.keptCounts(sizes: sizes, budget: total)
+        return try masks(architecture: architecture,
+                         kept: try rule.keptCounts(sizes: sizes, budget: total), seed: seed)
+    }
+
+    /// The kept positions of every weight layer for kept counts given per layer (whatever rule
+    /// chose them): `kept[l]` positions drawn uniformly at random from the stream (seed, "mask",
+    /// layer name), so the same count of the same layer gives the same positions under any rule.
+    public static func masks(architecture: Architecture, kept: [Int], seed: Int) throws -> [[Int]] {
+        let layers = try architecture.weightLayers()
+        guard kept.count == layers.count else {
+            throw ConvError("\(architecture.name): \(kept.count) kept counts for \(layers.count) layers")
+        }
         return try zip(layers, kept).map { layer, k in
             var rng = RandomStream(seed: seed, "mask", layer.name)
             return try SparseMask.draw(keep: k, of: layer.count, using: &rng)

@@ -2,19 +2,24 @@ import ReproExperiments
 import ReproSupport
 
 extension Paper2Reproduction {
-    /// `repro run|results robustness --variant <name>`: the variant's width family alone (its
-    /// profile's widths and seeds, narrowed by `--seeds`); nil without `--variant`.
-    static func variantPlan(_ options: ExperimentOptions,
-                            families: [Paper2Family]) throws -> Paper2Plan? {
+    /// `repro run|results robustness[-cnn] --variant <name>`: the variant's width families
+    /// alone (their profile's widths and seeds, narrowed by `--seeds`); nil without `--variant`.
+    static func variantPlans(_ options: ExperimentOptions,
+                             families: [Paper2Family]) throws -> [Paper2Plan]? {
         guard let name = options.variant else { return nil }
-        guard families.contains(.sparseWidth) else {
-            throw ReproError("--variant does not apply to \(robustnessCNN); the variants read "
-                             + "the MLP width family: use `robustness --variant \(name)`")
+        let variant = try Paper2Variant.named(name)
+        guard variant.families.allSatisfy(families.contains) else {
+            let right = variant.families == [.sparseWidth] ? robustness : robustnessCNN
+            throw ReproError("--variant \(name) reads "
+                             + variant.families.map(\.rawValue).joined(separator: " and ")
+                             + ": use `\(right) --variant \(name)`")
         }
-        var plan = Paper2Plan.variant(try Paper2Variant.named(name), quick: options.quick)
-        if let seeds = options.seeds { plan.seeds = seeds }
-        try plan.validate()
-        return plan
+        return try Paper2Plan.variantPlans(variant, quick: options.quick).map { variantPlan in
+            var plan = variantPlan
+            if let seeds = options.seeds { plan.seeds = seeds }
+            try plan.validate()
+            return plan
+        }
     }
 }
 
@@ -25,6 +30,8 @@ extension Paper2Reproduction {
     public static func readingPlans(quick: Bool, seedCount: Int?,
                                     full: Bool = false) throws -> [Paper2Plan] {
         [try Paper2ExtendedSeeds.plan(seedCount, quick: quick)].compactMap { $0 }
-            + Paper2Variant.profile(full: full).map { Paper2Plan.variant($0, quick: quick) }
+            + Paper2Variant.profile(full: full).flatMap {
+                Paper2Plan.variantPlans($0, quick: quick, full: full)
+            }
     }
 }

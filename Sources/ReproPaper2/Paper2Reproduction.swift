@@ -142,7 +142,7 @@ public struct Paper2Reproduction: PaperReproduction {
     static func familyPlans(_ options: ExperimentOptions,
                             families: [Paper2Family]) throws -> [Paper2Plan] {
         try options.check(allowed: [.seeds, .widths, .variant], for: robustness)
-        if let plan = try variantPlan(options, families: families) { return [plan] }
+        if let plans = try variantPlans(options, families: families) { return plans }
         return try Paper2Plan.report(quick: options.quick).filter {
             families.contains($0.family)
         }.map { report in

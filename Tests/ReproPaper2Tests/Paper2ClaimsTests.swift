@@ -177,6 +177,24 @@ final class Paper2ClaimsTests: XCTestCase {
         XCTAssertEqual(pruned.readingSensitive, [])
     }
 
+    /// The CNNs' reading (water-filling) re-checks the claim on the VGG's width family and is
+    /// named with the network; an MLP reading does not touch the VGG's verdict.
+    func testACNNReadingThatFlipsAClaimIsNamedWithItsNetwork() throws {
+        let steady = rows(.clean, [0.98, 0.98, 0.97], family: .vggWidth)
+        let dropping = rows(.clean, [0.98, 0.95, 0.94], family: .vggWidth)
+        let c1 = try XCTUnwrap(try facts().claims.first { $0.id == "C1" })
+        let result = try XCTUnwrap(try Paper2ClaimChecker.check(
+            [c1], rows: steady,
+            readings: [("water-filling", dropping), ("normal-init", rows(.clean, [0.98, 0.90, 0.9]))]).first)
+        XCTAssertEqual(result.scopes?.first { $0.scope == "VGG" }?.verdict.kind, .holds)
+        XCTAssertEqual(result.readings?.map(\.scope), ["VGG, water-filling"])
+        XCTAssertEqual(result.readings?.first?.verdict.kind, .doesNotHold)
+        XCTAssertEqual(result.readingSensitive, ["VGG, water-filling"])
+        let agreeing = try XCTUnwrap(try Paper2ClaimChecker.check(
+            [c1], rows: steady, readings: [("water-filling", steady)]).first)
+        XCTAssertEqual(agreeing.readingSensitive, [])
+    }
+
     func testRecallAndDepthClaimsFlip() throws {
         let steady = rows(.minRecall, [0.95, 0.95, 0.96])
             + rows(.minRecall, [0.95, 0.955, 0.95], family: .sparseDepth)

@@ -31,7 +31,7 @@ final class Paper2VariantTests: XCTestCase {
     func testEachVariantChangesWhatItNames() throws {
         let base = try spec(nil)
         var keys: Set<String> = [base.key]
-        for variant in Paper2Variant.allCases {
+        for variant in Paper2Variant.mlpReadings {
             let s = try spec(variant)
             XCTAssertTrue(keys.insert(s.key).inserted, "\(variant) has its own networks")
             var back = s
@@ -84,7 +84,7 @@ final class Paper2VariantTests: XCTestCase {
         XCTAssertEqual(plan.runCommand, "repro run sparse-width --variant normal-init")
         XCTAssertEqual(Paper2Plan.named(.sparseDepth).runCommand, "repro run sparse-depth")
         XCTAssertEqual(Paper2Plan.variant(.noBias, quick: true).widths, [128, 512, 2048])
-        for variant in Paper2Variant.allCases {
+        for variant in Paper2Variant.mlpReadings {
             XCTAssertNoThrow(try Paper2Plan.variant(variant, quick: false).validate())
             XCTAssertFalse(variant.summary.isEmpty || variant.protocolText.isEmpty)
         }
@@ -105,6 +105,46 @@ final class Paper2VariantTests: XCTestCase {
         let plan2 = try Paper2Plan.plan("sparse-width", options: options)
         XCTAssertEqual(plan2.variant, .outputDense)
         for message in [unknown, wide, depth] { XCTAssertFalse(message.contains("\n")) }
+    }
+
+    /// The CNNs' reading: VGG11 and ResNet18 at the profile's widths and seeds with
+    /// wide-sparse-nets' water-filling split — own keys for the sparse networks, the dense
+    /// bases shared, the small layers dense, the same weight count.
+    func testWaterFillingReadsTheCNNWidthFamilies() throws {
+        let plans = Paper2Plan.variantPlans(.waterFilling, quick: false)
+        XCTAssertEqual(plans.map(\.experiment), ["vgg-width+water-filling", "resnet-width+water-filling"])
+        XCTAssertEqual(plans.map(\.widths), [[16, 32, 64], [16, 32]])
+        XCTAssertTrue(plans.allSatisfy { $0.seeds == [0, 1, 2] })
+        let uniform = Paper2Plan.report(quick: false).first { $0.family == .vggWidth }!
+        func spec(_ plan: Paper2Plan, width: Int) throws -> ModelSpec {
+            try ModelSpec.paper2(family: .vggWidth, width: width, depth: 11, seed: 0, plan: plan,
+                                 data: Self.mnistHash)
+        }
+        XCTAssertEqual(try spec(plans[0], width: 16).key, try spec(uniform, width: 16).key,
+                       "the dense base is one network under both splits")
+        let water = try spec(plans[0], width: 64), flat = try spec(uniform, width: 64)
+        XCTAssertNotEqual(water.key, flat.key)
+        XCTAssertEqual(water.keptPerLayer.reduce(0, +), flat.keptPerLayer.reduce(0, +))
+        XCTAssertEqual(water.keptPerLayer.first, water.layerSizes.first, "the stem stays dense")
+        XCTAssertEqual(water.keptPerLayer.last, water.layerSizes.last, "the classifier stays dense")
+        let sizes = water.layerSizes
+        let widest = try XCTUnwrap(sizes.indices.max { sizes[$0] < sizes[$1] })
+        XCTAssertLessThan(water.keptPerLayer[widest], flat.keptPerLayer[widest],
+                          "the widest layer is cut harder")
+
+        var options = ExperimentOptions()
+        options.variant = "water-filling"
+        XCTAssertEqual(try Paper2Plan.plan("resnet-width", options: options).experiment,
+                       "resnet-width+water-filling")
+        XCTAssertThrowsError(try Paper2Plan.plan("sparse-width", options: options)) {
+            XCTAssertEqual("\($0)", "--variant water-filling reads vgg-width and resnet-width only; "
+                           + "drop --variant for sparse-width")
+        }
+        options.variant = "output-dense"
+        XCTAssertThrowsError(try Paper2Plan.plan("vgg-width", options: options))
+        XCTAssertTrue(Paper2Variant.profile(full: true).contains(.waterFilling))
+        XCTAssertFalse(Paper2Variant.profile(full: false).contains(.waterFilling),
+                       "--full only: the default's 30 minutes hold output-dense")
     }
 
     func testExtendedSeeds() throws {

@@ -114,16 +114,29 @@ public enum Paper2ClaimChecker {
             var result = ClaimResult(claim: claim, reproduced: tested.isEmpty ? "–" : reproduced,
                                      verdict: ScopedVerdict.combined(scopes), robustness: robustness,
                                      scopes: scopes.count > 1 ? scopes : nil)
-            if let mlp = scopes.first(where: { $0.scope == Paper2Network.mlp.title }),
-               mlp.verdict.kind != .untestable {
-                let variants = Paper2Readings.verdicts(test, default: rows, readings: readings,
-                                                       absent: absent)
-                let settings = Paper2Readings.otherSettings(test, rows: rows)
-                if !(variants + settings).isEmpty {
-                    result.readings = variants + settings
-                    result.readingSensitive = Paper2Readings.flips(variants, settings: settings,
-                                                                   from: mlp.verdict)
+            // Each kind of network tested, under the readings of its width family (the MLP's
+            // named as they are, a CNN's prefixed with it: "VGG, water-filling").
+            var all: [ScopedVerdict] = [], flipped: [String] = []
+            for network in Paper2Network.allCases {
+                guard let scope = scopes.first(where: { $0.scope == network.title }),
+                      scope.verdict.kind != .untestable else { continue }
+                let mine = readings.filter { reading in
+                    Paper2Variant(rawValue: reading.name)?.families
+                        .contains { $0.network == network } ?? (network == .mlp)
                 }
+                var variants = Paper2Readings.verdicts(test, network: network, default: rows,
+                                                       readings: mine, absent: absent)
+                var settings = Paper2Readings.otherSettings(test, network: network, rows: rows)
+                if network != .mlp {
+                    variants = variants.map { var v = $0; v.scope = "\(network.title), \(v.scope)"; return v }
+                    settings = settings.map { var v = $0; v.scope = "\(network.title), \(v.scope)"; return v }
+                }
+                all += variants + settings
+                flipped += Paper2Readings.flips(variants, settings: settings, from: scope.verdict)
+            }
+            if !all.isEmpty {
+                result.readings = all
+                result.readingSensitive = flipped
             }
             return result
         }

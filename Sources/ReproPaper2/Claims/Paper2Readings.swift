@@ -6,21 +6,25 @@ import ReproRobustness
 /// are), and at the other σ or ε the paper does not pin down. A reading that
 /// changes the kind of verdict makes the claim *reading-sensitive*.
 public enum Paper2Readings {
-    /// The claim's verdict under each reading: `readings` are the width family's rows under
-    /// each variant (family sparse-width, as the default's). A claim that reads another MLP
-    /// family (depth, pruned) is not re-checked: the variants train the width family only.
-    static func verdicts(_ test: Paper2ClaimTest, default rows: [RobustnessRow],
+    /// The claim's verdict on one kind of network under each reading: `readings` are the rows
+    /// of each variant (of the default's families); those of this network's width family
+    /// replace the default's. A claim that reads another family of it (depth, pruned) is not
+    /// re-checked: the variants train width families only.
+    static func verdicts(_ test: Paper2ClaimTest, network: Paper2Network = .mlp,
+                         default rows: [RobustnessRow],
                          readings: [(name: String, rows: [RobustnessRow])],
                          absent: String = "not run in this profile") -> [ScopedVerdict] {
-        guard let scoped = test.scoped(to: .mlp) else { return [] }
+        guard let scoped = test.scoped(to: network),
+              let width = Paper2Family.of(network, .width) else { return [] }
         let families = Set((scoped.curves + (scoped.against ?? [])).map(\.family))
-        return readings.map { name, variant in
-            guard families == [.sparseWidth], !variant.isEmpty else {
+        return readings.map { name, all in
+            let variant = all.filter { $0.family == width }
+            guard families == [width], !variant.isEmpty else {
                 return ScopedVerdict(scope: name, verdict: .untestable,
                                      evidence: variant.isEmpty ? absent
                                          : "reads a family the variants do not train")
             }
-            let mixed = rows.filter { $0.family != .sparseWidth } + variant
+            let mixed = rows.filter { $0.family != width } + variant
             let m = Paper2ClaimChecker.measure(scoped, rows: mixed)
             return ScopedVerdict(scope: name, verdict: m.verdict, evidence: m.reproduced)
         }
@@ -32,8 +36,9 @@ public enum Paper2Readings {
     /// alone; one whose curves share one setting over several evaluations (C5: five attacks at
     /// ε = 0.05) at each other setting for all of them. MNIST-C's corruptions are not a
     /// parameter the paper leaves open (Fig. 9 shows each), and mixed claims are left as stated.
-    static func otherSettings(_ test: Paper2ClaimTest, rows: [RobustnessRow]) -> [ScopedVerdict] {
-        guard let scoped = test.scoped(to: .mlp), scoped.against == nil,
+    static func otherSettings(_ test: Paper2ClaimTest, network: Paper2Network = .mlp,
+                              rows: [RobustnessRow]) -> [ScopedVerdict] {
+        guard let scoped = test.scoped(to: network), scoped.against == nil,
               scoped.curves.allSatisfy({ $0.setting.number != nil }),
               let first = scoped.curves.first else { return [] }
         let evaluations = Set(scoped.curves.map(\.evaluation))

@@ -2,24 +2,34 @@ import ReproExperiments
 import ReproReport
 import ReproRobustness
 
-/// The claims' entry to the readings of the paper: each variant's width family (widths
-/// 2^7…2^13, 3 seeds; quick: 2^7, 2^9, 2^11 × 2 seeds) with the robustness evaluations of the
-/// main family's settings, as `RobustnessRow`s of family sparse-width.
+/// The claims' entry to the readings of the paper: each variant's width families (the MLP's:
+/// widths 2^7…2^13, 3 seeds, quick 2^7, 2^9, 2^11 × 2 seeds; the CNNs' as the profile builds
+/// them) with the robustness evaluations of the default's settings, as `RobustnessRow`s of the
+/// default's families.
 public enum Paper2Variants {
     /// Trains what is missing of the variant's networks (reusing every stored one) and
     /// evaluates them.
-    public static func rows(_ variant: Paper2Variant, quick: Bool,
+    public static func rows(_ variant: Paper2Variant, quick: Bool, full: Bool = false,
                             context: PaperContext) throws -> [RobustnessRow] {
-        try evaluated(variant, quick: quick).rows(runner: context.runner, log: context.log)
+        try evaluated(variant, quick: quick, full: full).flatMap { evaluated in
+            try evaluated.rows(runner: context.runner,
+                               trainer: NetworkEngines.trainer(evaluated.plan.family,
+                                                               store: context.runner.store),
+                               log: context.log)
+        }
     }
 
     /// The same rows from the store only (`repro results`); refused in one line naming the
     /// command to run when a network or an evaluation is missing.
     public static func storedRows(_ variant: Paper2Variant, quick: Bool,
                                   context: PaperContext) throws -> [RobustnessRow] {
-        try evaluated(variant, quick: quick).storedRows(
-            runner: context.runner,
-            command: "repro run robustness --variant \(variant.rawValue)\(quick ? " --quick" : "")")
+        let experiment = variant.families == [.sparseWidth] ? Paper2Reproduction.robustness
+            : Paper2Reproduction.robustnessCNN
+        return try evaluated(variant, quick: quick).flatMap {
+            try $0.storedRows(runner: context.runner,
+                              command: "repro run \(experiment) --variant \(variant.rawValue)"
+                                  + (quick ? " --quick" : ""))
+        }
     }
 
     /// Every variant of a profile with its rows, in the order of ``Paper2Variant/allCases``.
@@ -27,12 +37,16 @@ public enum Paper2Variants {
                                    context: PaperContext) throws -> [Paper2Variant: [RobustnessRow]] {
         var rows: [Paper2Variant: [RobustnessRow]] = [:]
         for variant in Paper2Variant.profile(full: full) {
-            rows[variant] = try self.rows(variant, quick: quick, context: context)
+            rows[variant] = try self.rows(variant, quick: quick, full: full, context: context)
         }
         return rows
     }
 
-    static func evaluated(_ variant: Paper2Variant, quick: Bool) -> EvaluatedPlan {
-        EvaluatedPlan(plan: Paper2Plan.variant(variant, quick: quick), settings: .of(quick: quick))
+    /// Each plan of the variant with its family's evaluation settings (the CNNs' own).
+    static func evaluated(_ variant: Paper2Variant, quick: Bool, full: Bool = false) -> [EvaluatedPlan] {
+        Paper2Plan.variantPlans(variant, quick: quick, full: full).map { plan in
+            EvaluatedPlan(plan: plan, settings: plan.family.isConvolutional
+                ? Paper2Plan.convSettings(quick: quick, full: full) : .of(quick: quick))
+        }
     }
 }

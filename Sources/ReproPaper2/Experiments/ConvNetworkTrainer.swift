@@ -136,12 +136,9 @@ public struct ConvNetworkTrainer: ModelTrainer {
             throw ReproError("\(spec.key) has no architecture for the conv engine")
         }
         let started = Date()
-        let masks = try ConvNetwork.masks(architecture: architecture, rule: .uniform,
-                                          seed: spec.seed, budget: spec.keptPerLayer.reduce(0, +))
-        guard masks.map(\.count) == spec.keptPerLayer else {
-            throw ReproError("\(architecture.name): the uniform rule keeps \(masks.map(\.count)) "
-                             + "weights per layer, the spec \(spec.keptPerLayer)")
-        }
+        // The spec's kept counts (the uniform rule's, or a reading's such as water-filling).
+        let masks = try ConvNetwork.masks(architecture: architecture, kept: spec.keptPerLayer,
+                                          seed: spec.seed)
         let resuming = checkpoints?.load(spec.key, architecture: architecture)
         counter.add(resuming?.history.count ?? 0)
         let outcome = try ConvTrainer.train(

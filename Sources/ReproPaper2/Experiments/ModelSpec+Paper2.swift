@@ -102,7 +102,8 @@ extension ModelSpec {
         case .depth: budget = try ConvArchitectures.make(shallowest, width: width).capacity()
         case .pruned: budget = sizes.reduce(0, +)
         }
-        let kept = try MaskRule.uniform.keptCounts(sizes: sizes, budget: budget)
+        let rule: MaskRule = plan.variant == .waterFilling ? .waterFilling : .uniform
+        let kept = try rule.keptCounts(sizes: sizes, budget: budget)
         var task = TaskSpec.tenDigits
         task.trainImages = plan.trainImages
         return ModelSpec(task: task, layers: [], loss: .softmaxCrossEntropy,

@@ -15,6 +15,15 @@ extension Paper2Plan {
         return plan.reading(variant)
     }
 
+    /// Every plan a variant trains: the MLP width family's (above), or each CNN width family as
+    /// the profile builds it (its widths and seeds) under the variant.
+    public static func variantPlans(_ variant: Paper2Variant, quick: Bool,
+                                    full: Bool = false) -> [Paper2Plan] {
+        guard variant.families != [.sparseWidth] else { return [self.variant(variant, quick: quick)] }
+        return report(quick: quick, full: full).filter { variant.families.contains($0.family) }
+            .map { $0.reading(variant) }
+    }
+
     /// This plan under `variant`: its own experiment name (and so its own run manifest), and
     /// batch 64 for `batch-64`.
     public func reading(_ variant: Paper2Variant) -> Paper2Plan {
@@ -30,13 +39,14 @@ extension Paper2Plan {
         "repro run \(family.rawValue)" + (variant.map { " --variant \($0.rawValue)" } ?? "")
     }
 
-    /// A variant reads the width family only, and `output-dense` only where its input layer can
-    /// take all the freezing.
+    /// A variant reads its width families only (the MLP's, or the CNNs' for water-filling), and
+    /// `output-dense` only where its input layer can take all the freezing.
     func validateVariant() throws {
         guard let variant else { return }
-        guard family == .sparseWidth else {
-            throw ReproError("--variant: variants read the sparse-width family only; drop "
-                             + "--variant for \(family.rawValue)")
+        guard variant.families.contains(family) else {
+            throw ReproError("--variant \(variant.rawValue) reads "
+                             + variant.families.map(\.rawValue).joined(separator: " and ")
+                             + " only; drop --variant for \(family.rawValue)")
         }
         let limit = SparseFamilies.outputDenseLimit(baseWidth: Paper2Family.baseWidth)
         if variant == .outputDense, let wide = widths.first(where: { $0 > limit }) {

@@ -84,7 +84,9 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
         var options: Set<ExperimentOption> = [.seeds, .epochs, .batchSize, .lr]
         options.insert(family.role == .depth ? .depths : .widths)
         if family == .prunedWidth { options.insert(.full) }
-        if family == .sparseWidth { options.insert(.variant) }
+        if Paper2Variant.allCases.contains(where: { $0.families.contains(family) }) {
+            options.insert(.variant)
+        }
         return options
     }
 
@@ -101,7 +103,12 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
            let narrowed = ConvProfile.standard.narrowed(plan) {
             plan = narrowed
         }
-        if let name = options.variant { plan = variant(try Paper2Variant.named(name), quick: options.quick) }
+        if let name = options.variant {
+            let variant = try Paper2Variant.named(name)
+            // The MLP readings' own widths and seeds; any other pairing is refused by validate().
+            plan = family == .sparseWidth && variant.families == [family]
+                ? self.variant(variant, quick: options.quick) : plan.reading(variant)
+        }
         if let widths = options.widths { plan.widths = widths }
         if let depths = options.depths { plan.depths = depths }
         if let seeds = options.seeds { plan.seeds = seeds }

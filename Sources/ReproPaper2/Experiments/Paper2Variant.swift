@@ -13,6 +13,17 @@ public enum Paper2Variant: String, CaseIterable, Codable, Sendable {
     case rawInput = "raw-input"
     case noBias = "no-bias"
     case batch64 = "batch-64"
+    /// The CNNs' reading: wide-sparse-nets' mask split for its VGG and ResNet code.
+    case waterFilling = "water-filling"
+
+    /// The readings of the MLP protocol (all but the CNNs' water-filling).
+    public static let mlpReadings = allCases.filter { $0.families == [.sparseWidth] }
+
+    /// The width families a variant trains again: the MLP's for the MLP readings, VGG11's and
+    /// ResNet18's (the profile's widths and seeds) for water-filling.
+    public var families: [Paper2Family] {
+        self == .waterFilling ? [.vggWidth, .resnetWidth] : [.sparseWidth]
+    }
 
     /// The variants the default profile trains and evaluates; the others run under `--full`
     /// (and one by one with `repro run robustness --variant <name>`). The default profile may
@@ -50,6 +61,10 @@ public enum Paper2Variant: String, CaseIterable, Codable, Sendable {
             return "No biases in any layer, as wide-sparse-nets' published configuration."
         case .batch64:
             return "Mini-batches of 64 instead of 128."
+        case .waterFilling:
+            return "The CNNs' kept weights shared as wide-sparse-nets' VGG and ResNet code does: "
+                + "the largest layers cut to a common cap, the small ones (stem, shortcuts, "
+                + "classifier) dense."
         }
     }
 
@@ -79,6 +94,12 @@ public enum Paper2Variant: String, CaseIterable, Codable, Sendable {
             return "Replaces the batch size 128 (not given by the paper). A smaller batch doubles "
                 + "the number of steps per epoch and adds gradient noise, which can move both the "
                 + "stopping epoch and the flatness that weight noise probes."
+        case .waterFilling:
+            return "Replaces the CNNs' uniform split (every conv and linear layer keeps the same "
+                + "share). The paper says weights are removed \"in proportion to the layer size\"; "
+                + "the code it builds on (get_nwtf) caps the largest layers instead, so the first "
+                + "conv, the shortcuts and the classifier stay dense while the wide middle layers "
+                + "are cut harder."
         }
     }
 
@@ -91,7 +112,8 @@ public enum Paper2Variant: String, CaseIterable, Codable, Sendable {
     /// The spec of the default reading changed as this variant reads the protocol.
     func apply(to spec: inout ModelSpec) {
         switch self {
-        case .outputDense, .batch64: break   // the shapes and the plan's batch size carry them
+        case .outputDense, .batch64, .waterFilling:
+            break   // the shapes, the plan's batch size and the CNN's kept counts carry them
         case .normalInit: spec.initialization = Initialization(kind: "normal-fan-in")
         case .rawInput: spec.inputTransform = "none"
         case .noBias: spec.biases = false
