@@ -29,7 +29,7 @@ check-replay: deps data
 ## fuzz: each parser fuzz target (idx, gzip, pickle, wheel, tar, npy, cifar) under libFuzzer + AddressSanitizer for
 ## FUZZ_SECONDS (default 180) each; fails on a crash (see Fuzz/README.md).
 FUZZ_SECONDS ?= 180
-FUZZ_TARGETS ?= idx gzip pickle wheel
+FUZZ_TARGETS ?= idx gzip pickle wheel tar npy cifar
 FUZZ_SCRATCH := .build-fuzz
 fuzz: deps
 	swift build -c release --product repro-fuzz --scratch-path $(FUZZ_SCRATCH) \
