@@ -30,8 +30,7 @@ public enum CostModel {
     public static func training(_ spec: ModelSpec, epochs measured: Int? = nil) -> Double {
         if spec.architecture != nil {
             guard spec.derivation == nil else { return 5 }   // pruned from its stored source
-            // The stopping rule ended every measured CNN after 1 or 2 epochs.
-            return Paper2Cost.epoch(spec) * Double(min(measured ?? 2, spec.optimizer.epochs))
+            return Paper2Cost.training(spec, epochs: measured)
         }
         if let measured, spec.task.pair == nil, spec.derivation == nil {
             return paper2Epoch(spec) * Double(min(measured, spec.optimizer.epochs))

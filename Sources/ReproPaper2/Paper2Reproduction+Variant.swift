@@ -9,10 +9,9 @@ extension Paper2Reproduction {
         guard let name = options.variant else { return nil }
         let variant = try Paper2Variant.named(name)
         guard variant.families.allSatisfy(families.contains) else {
-            let right = variant.families == [.sparseWidth] ? robustness : robustnessCNN
             throw ReproError("--variant \(name) reads "
                              + variant.families.map(\.rawValue).joined(separator: " and ")
-                             + ": use `\(right) --variant \(name)`")
+                             + ": use `\(variant.evaluationExperiment) --variant \(name)`")
         }
         return try Paper2Plan.variantPlans(variant, quick: options.quick).map { variantPlan in
             var plan = variantPlan

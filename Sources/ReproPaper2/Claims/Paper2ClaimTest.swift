@@ -124,13 +124,13 @@ public enum Paper2ClaimChecker {
                     Paper2Variant(rawValue: reading.name)?.families
                         .contains { $0.network == network } ?? (network == .mlp)
                 }
-                var variants = Paper2Readings.verdicts(test, network: network, default: rows,
-                                                       readings: mine, absent: absent)
-                var settings = Paper2Readings.otherSettings(test, network: network, rows: rows)
-                if network != .mlp {
-                    variants = variants.map { var v = $0; v.scope = "\(network.title), \(v.scope)"; return v }
-                    settings = settings.map { var v = $0; v.scope = "\(network.title), \(v.scope)"; return v }
+                func named(_ readings: [ScopedVerdict]) -> [ScopedVerdict] {
+                    network == .mlp ? readings
+                        : readings.map { var v = $0; v.scope = "\(network.title), \(v.scope)"; return v }
                 }
+                let variants = named(Paper2Readings.verdicts(test, network: network, default: rows,
+                                                             readings: mine, absent: absent))
+                let settings = named(Paper2Readings.otherSettings(test, network: network, rows: rows))
                 all += variants + settings
                 flipped += Paper2Readings.flips(variants, settings: settings, from: scope.verdict)
             }

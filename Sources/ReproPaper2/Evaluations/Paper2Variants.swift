@@ -23,12 +23,10 @@ public enum Paper2Variants {
     /// command to run when a network or an evaluation is missing.
     public static func storedRows(_ variant: Paper2Variant, quick: Bool,
                                   context: PaperContext) throws -> [RobustnessRow] {
-        let experiment = variant.families == [.sparseWidth] ? Paper2Reproduction.robustness
-            : Paper2Reproduction.robustnessCNN
-        return try evaluated(variant, quick: quick).flatMap {
+        try evaluated(variant, quick: quick).flatMap {
             try $0.storedRows(runner: context.runner,
-                              command: "repro run \(experiment) --variant \(variant.rawValue)"
-                                  + (quick ? " --quick" : ""))
+                              command: "repro run \(variant.evaluationExperiment) --variant "
+                                  + variant.rawValue + (quick ? " --quick" : ""))
         }
     }
 
@@ -42,11 +40,13 @@ public enum Paper2Variants {
         return rows
     }
 
-    /// Each plan of the variant with its family's evaluation settings (the CNNs' own).
+    /// Each plan of the variant with the settings of the evaluations that read it (the CNNs'
+    /// own for water-filling).
     static func evaluated(_ variant: Paper2Variant, quick: Bool, full: Bool = false) -> [EvaluatedPlan] {
-        Paper2Plan.variantPlans(variant, quick: quick, full: full).map { plan in
-            EvaluatedPlan(plan: plan, settings: plan.family.isConvolutional
-                ? Paper2Plan.convSettings(quick: quick, full: full) : .of(quick: quick))
+        let settings = Paper2Reproduction.evaluationScope(variant.evaluationExperiment, quick: quick,
+                                                          full: full)?.settings ?? .of(quick: quick)
+        return Paper2Plan.variantPlans(variant, quick: quick, full: full).map {
+            EvaluatedPlan(plan: $0, settings: settings)
         }
     }
 }

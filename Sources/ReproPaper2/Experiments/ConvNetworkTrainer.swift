@@ -40,11 +40,10 @@ public struct ConvNetworkTrainer: ModelTrainer {
         members.filter { !$0.isPruned }.map(\.optimizer.epochs).reduce(0, +)
     }
 
-    /// Estimated core-seconds: two epochs (where the stopping rule ended every measured CNN) of
-    /// each network trained; a pruned copy costs nothing beside its source.
+    /// Estimated core-seconds of each network trained (``Paper2Cost/training(_:epochs:)``); a
+    /// pruned copy costs nothing beside its source.
     public func relativeCost(_ members: [ModelSpec]) -> Double {
-        members.filter { !$0.isPruned }
-            .reduce(0) { $0 + Paper2Cost.epoch($1) * Double(min(2, $1.optimizer.epochs)) }
+        members.filter { !$0.isPruned }.reduce(0) { $0 + Paper2Cost.training($1) }
     }
 
     public func describe(_ members: [ModelSpec]) -> String {

@@ -23,6 +23,12 @@ public enum Paper2Cost {
         return Double(spec.task.trainImages ?? 60_000) * model.trainingSeconds(w)
     }
 
+    /// Training a CNN: its epochs (`epochs`, as a stored twin ran them, else 2, where the
+    /// stopping rule ended every measured CNN), at most the spec's.
+    public static func training(_ spec: ModelSpec, epochs measured: Int? = nil) -> Double {
+        epoch(spec) * Double(min(measured ?? 2, spec.optimizer.epochs))
+    }
+
     /// Every robustness evaluation of one network. A CNN's: forward passes of weight noise (σ ×
     /// draws × images) and MNIST-C (15 corruptions and the clean images, × draws), and the
     /// attacks' gradient passes (each attack's steps at each ε) per attacked image.

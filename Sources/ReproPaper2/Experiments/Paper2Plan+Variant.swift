@@ -19,7 +19,7 @@ extension Paper2Plan {
     /// the profile builds it (its widths and seeds) under the variant.
     public static func variantPlans(_ variant: Paper2Variant, quick: Bool,
                                     full: Bool = false) -> [Paper2Plan] {
-        guard variant.families != [.sparseWidth] else { return [self.variant(variant, quick: quick)] }
+        guard !variant.readsMLP else { return [self.variant(variant, quick: quick)] }
         return report(quick: quick, full: full).filter { variant.families.contains($0.family) }
             .map { $0.reading(variant) }
     }

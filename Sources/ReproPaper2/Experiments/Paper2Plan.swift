@@ -106,7 +106,7 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
         if let name = options.variant {
             let variant = try Paper2Variant.named(name)
             // The MLP readings' own widths and seeds; any other pairing is refused by validate().
-            plan = family == .sparseWidth && variant.families == [family]
+            plan = family == .sparseWidth && variant.readsMLP
                 ? self.variant(variant, quick: options.quick) : plan.reading(variant)
         }
         if let widths = options.widths { plan.widths = widths }

@@ -17,7 +17,15 @@ public enum Paper2Variant: String, CaseIterable, Codable, Sendable {
     case waterFilling = "water-filling"
 
     /// The readings of the MLP protocol (all but the CNNs' water-filling).
-    public static let mlpReadings = allCases.filter { $0.families == [.sparseWidth] }
+    public static let mlpReadings = allCases.filter(\.readsMLP)
+
+    /// Whether it reads the MLP's width family (else the CNNs').
+    public var readsMLP: Bool { families == [.sparseWidth] }
+
+    /// The evaluations that read its networks: `robustness` or `robustness-cnn`.
+    public var evaluationExperiment: String {
+        readsMLP ? Paper2Reproduction.robustness : Paper2Reproduction.robustnessCNN
+    }
 
     /// The width families a variant trains again: the MLP's for the MLP readings, VGG11's and
     /// ResNet18's (the profile's widths and seeds) for water-filling.
