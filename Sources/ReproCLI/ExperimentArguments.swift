@@ -60,6 +60,13 @@ struct ExperimentArguments: ParsableArguments {
         valueName: "name"))
     var variant: String?
 
+    @Option(help: ArgumentHelp(
+        "Paper 2: the data set: mnist (default), cifar10 or cifar100.",
+        discussion: "CIFAR must be installed first (`repro data fetch --dataset cifar10 --from "
+            + "<archive>`); its networks have their own stored keys.",
+        valueName: "name"))
+    var dataset: String?
+
     func validate() throws {
         // Each list names at least one value, each once: a value given twice would be trained
         // once and counted twice in every mean ± std.
@@ -113,6 +120,10 @@ struct ExperimentArguments: ParsableArguments {
         if let depths, !depths.values.allSatisfy({ (1...16).contains($0) }) {
             throw ValidationError("--depths: depths must be between 1 and 16 hidden layers")
         }
+        if let dataset, dataset != "mnist", CIFARDataset(rawValue: dataset) == nil {
+            throw ValidationError("--dataset: unknown data set '\(dataset)'; give mnist, cifar10 "
+                                  + "or cifar100")
+        }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size: must be at least 1") }
         if let lr, !(lr > 0 && lr.isFinite) {
             throw ValidationError("--lr: the learning rate must be a positive number")
@@ -136,6 +147,7 @@ struct ExperimentArguments: ParsableArguments {
         o.learningRate = lr
         o.full = full
         o.variant = variant
+        o.dataset = dataset.flatMap(CIFARDataset.init(rawValue:))
         return o
     }
 }

@@ -14,16 +14,39 @@ public enum ConvArchitectures {
     /// The paper's dense base width.
     public static let baseWidth = 16
 
+    /// The architecture `name` at `width` for images of shape `input` (channels, height, width;
+    /// resized to 32×32 first when they are not) normalised per channel by `normalisation`.
     public static func make(_ name: String, width: Int, input: [Int] = [1, 28, 28],
-                            classes: Int = 10) throws -> Architecture {
+                            classes: Int = 10,
+                            normalisation: ChannelNormalisation = .mnist) throws -> Architecture {
         guard width > 0 else { throw ConvError("width must be a positive integer, got \(width)") }
         guard classes > 1 else { throw ConvError("classes must be at least 2, got \(classes)") }
+        guard input.count == 3, normalisation.means.count == input[0] else {
+            throw ConvError("the input normalisation has \(normalisation.means.count) channels, "
+                            + "the input shape \(input) does not")
+        }
+        let stage = InputStage.nodes(input: input, normalisation: normalisation)
         let key = name.lowercased()
-        guard let a = VGG.architecture(key, width: width, input: input, classes: classes)
-                ?? ResNet.architecture(key, width: width, input: input, classes: classes) else {
+        guard let a = VGG.architecture(key, width: width, input: input, classes: classes, stage: stage)
+                ?? ResNet.architecture(key, width: width, input: input, classes: classes,
+                                       stage: stage) else {
             throw ConvError("unknown architecture \"\(name)\" (known: \(names.joined(separator: ", ")))")
         }
         _ = try a.outputShapes()
         return a
+    }
+}
+
+/// The per-channel mean and standard deviation a model's first operation normalises with: MNIST's
+/// one channel (0.1307, 0.3081) or a CIFAR set's three.
+public struct ChannelNormalisation: Equatable, Sendable {
+    public var means: [Double]
+    public var deviations: [Double]
+
+    public static let mnist = ChannelNormalisation(means: [0.1307], deviations: [0.3081])
+
+    public init(means: [Double], deviations: [Double]) {
+        self.means = means
+        self.deviations = deviations
     }
 }

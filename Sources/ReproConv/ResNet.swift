@@ -11,9 +11,10 @@ enum ResNet {
         "resnet50": (true, [3, 4, 6, 3]),
     ]
 
-    static func architecture(_ name: String, width: Int, input: [Int], classes: Int) -> Architecture? {
+    static func architecture(_ name: String, width: Int, input: [Int], classes: Int,
+                             stage: [ArchitectureNode]) -> Architecture? {
         guard let spec = blocks[name] else { return nil }
-        var b = Builder(nodes: InputStage.nodes(input: input))
+        var b = Builder(nodes: stage)
         b.conv("conv1", width, 3, 1)
         b.append(.batchNorm(name: "bn1"))
         b.append(.relu)

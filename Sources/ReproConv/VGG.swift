@@ -12,9 +12,10 @@ enum VGG {
         "vgg16": [1, 1, 0, 2, 2, 0, 4, 4, 4, 0, 8, 8, 8, 0, 8, 8, 8, 0],
     ]
 
-    static func architecture(_ name: String, width: Int, input: [Int], classes: Int) -> Architecture? {
+    static func architecture(_ name: String, width: Int, input: [Int], classes: Int,
+                             stage: [ArchitectureNode]) -> Architecture? {
         guard let configuration = configurations[name] else { return nil }
-        var nodes = InputStage.nodes(input: input)
+        var nodes = stage
         var index = 0
         for multiple in configuration {
             if multiple == 0 {
@@ -34,20 +35,18 @@ enum VGG {
     }
 }
 
-/// The model's first operations: resize to 32×32 (bilinear) and normalise with MNIST's mean and
-/// deviation, so input gradients are with respect to the [0, 1] pixels.
+/// The model's first operations: resize to 32×32 (bilinear) where the images are not that size
+/// (MNIST), and normalise per channel, so input gradients are with respect to the [0, 1] pixels.
 enum InputStage {
     static let side = 32
-    static let mean = 0.1307, deviation = 0.3081
 
-    static func nodes(input: [Int]) -> [ArchitectureNode] {
+    static func nodes(input: [Int], normalisation: ChannelNormalisation) -> [ArchitectureNode] {
         var nodes: [ArchitectureNode] = []
         if input.count == 3, input[1] != side || input[2] != side {
             nodes.append(ArchitectureNode(.resize(height: side, width: side)))
         }
-        let channels = input.first ?? 1
-        nodes.append(ArchitectureNode(.normalize(mean: Array(repeating: mean, count: channels),
-                                                 std: Array(repeating: deviation, count: channels))))
+        nodes.append(ArchitectureNode(.normalize(mean: normalisation.means,
+                                                 std: normalisation.deviations)))
         return nodes
     }
 }

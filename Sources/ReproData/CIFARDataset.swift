@@ -88,4 +88,30 @@ public struct CIFAR: Sendable {
     public var test: CIFARImages
     /// Whether it was installed from an archive that is not the official one (test data).
     public var unofficial: Bool
+    /// What networks trained on it name as their data (``CIFARDirectory/identity``).
+    public var identity: String
+
+    public init(dataset: CIFARDataset, train: CIFARImages, test: CIFARImages,
+                unofficial: Bool, identity: String) {
+        self.dataset = dataset; self.train = train; self.test = test
+        self.unofficial = unofficial; self.identity = identity
+    }
+}
+
+extension CIFARDataset {
+    /// Per-channel (red, green, blue) mean and standard deviation of the training images' pixels
+    /// in [0, 1] — the usual constants of CIFAR code: the models normalise with them. We use the
+    /// standard deviation over all pixels of a channel (0.247, 0.243, 0.261 for CIFAR-10), not the
+    /// widely copied (0.2023, 0.1994, 0.2010), which is an average of per-image deviations.
+    public var channelMeans: [Double] {
+        self == .cifar10 ? [0.4914, 0.4822, 0.4465] : [0.5071, 0.4865, 0.4409]
+    }
+    public var channelDeviations: [Double] {
+        self == .cifar10 ? [0.2470, 0.2435, 0.2616] : [0.2673, 0.2564, 0.2762]
+    }
+
+    /// What a network trained on it names as its data: the official archive's MD5. An
+    /// unofficial install (test data) is named by its members' MD5s instead
+    /// (``CIFARDirectory/identity``), so networks trained on it never pass for real ones.
+    public var officialIdentity: String { "\(rawValue)-md5:\(archiveMD5)" }
 }

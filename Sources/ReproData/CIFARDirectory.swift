@@ -99,9 +99,20 @@ public struct CIFARDirectory {
                                   : " (official archive, every MD5 verified)")
     }
 
+    /// The identity of the installed data, read without loading it: the official archive's
+    /// (``CIFARDataset/officialIdentity``), or for an unofficial install the MD5 of its marker
+    /// (its members' MD5s). Not installed: the official one, the data a run would ask for.
+    public var identity: String { identity(marker: try? Data(contentsOf: unofficialMarker)) }
+
+    private func identity(marker: Data?) -> String {
+        marker.map { "\(dataset.rawValue)-unofficial-md5:\(StableHash.md5Hex($0))" }
+            ?? dataset.officialIdentity
+    }
+
     /// The verified data set; a one-line error naming the fix when it is missing or damaged.
     public func load() throws -> CIFAR {
-        let marker = try? String(contentsOf: unofficialMarker, encoding: .utf8)
+        let markerData = try? Data(contentsOf: unofficialMarker)
+        let marker = markerData.map { String(decoding: $0, as: UTF8.self) }
         var expected: [String: String] = [:]
         for line in (marker ?? "").split(separator: "\n") {
             let parts = line.split(separator: " ")
@@ -127,6 +138,7 @@ public struct CIFARDirectory {
         let members = published.members
         _ = try read(members[members.count - 1])
         return CIFAR(dataset: dataset, train: try split(Array(members.dropLast(2))),
-                     test: try split([members[members.count - 2]]), unofficial: marker != nil)
+                     test: try split([members[members.count - 2]]), unofficial: marker != nil,
+                     identity: identity(marker: markerData))
     }
 }

@@ -1,18 +1,51 @@
 import Foundation
 import ReproData
+import ReproSupport
 
-/// Verified MNIST, loaded on first use and then shared: one process verifies and reads the files
-/// once, however many experiments and analyses ask for them.
+/// Verified MNIST (and CIFAR, where installed), loaded on first use and then shared: one process
+/// verifies and reads the files once, however many experiments and analyses ask for them.
 public final class DataSource: @unchecked Sendable {
     private let load: () throws -> MNIST
     private var cached: MNIST?
+    private let loadCIFAR: ((CIFARDataset) throws -> CIFAR)?
+    private let lock = NSLock()
+    private var cachedCIFAR: [CIFARDataset: CIFAR] = [:]
     /// The data directory, where other data sets (CIFAR) are looked for; nil for data built in
     /// memory.
     public let directory: URL?
 
-    public init(directory: URL? = nil, load: @escaping () throws -> MNIST) {
+    /// `cifar` gives CIFAR built in memory (tests); without it CIFAR is read from `directory`.
+    public init(directory: URL? = nil, load: @escaping () throws -> MNIST,
+                cifar: ((CIFARDataset) throws -> CIFAR)? = nil) {
         self.load = load
         self.directory = directory
+        self.loadCIFAR = cifar
+    }
+
+    /// A verified CIFAR data set; a one-line error naming the install command when it is
+    /// missing.
+    public func cifar(_ dataset: CIFARDataset) throws -> CIFAR {
+        lock.lock(); defer { lock.unlock() }
+        if let cached = cachedCIFAR[dataset] { return cached }
+        let loaded: CIFAR
+        if let loadCIFAR {
+            loaded = try loadCIFAR(dataset)
+        } else if let directory, CIFARDirectory(data: directory, dataset: dataset).isInstalled {
+            loaded = try CIFARDirectory(data: directory, dataset: dataset).load()
+        } else {
+            throw ReproError("\(dataset.title) is not installed"
+                             + (directory.map { " in \($0.path)" } ?? "") + "; \(dataset.fetchHint)")
+        }
+        cachedCIFAR[dataset] = loaded
+        return loaded
+    }
+
+    /// What networks trained on a CIFAR data set name as their data, read without loading the
+    /// images where they are on disk (``CIFARDirectory/identity``).
+    public func identity(of dataset: CIFARDataset) -> String {
+        if loadCIFAR != nil { return (try? cifar(dataset).identity) ?? dataset.officialIdentity }
+        return directory.map { CIFARDirectory(data: $0, dataset: dataset).identity }
+            ?? dataset.officialIdentity
     }
 
     public convenience init(directory: MNISTDirectory) {
@@ -34,5 +67,12 @@ public final class DataSource: @unchecked Sendable {
         let loaded = try load()
         cached = loaded
         return loaded
+    }
+}
+
+extension DataSource {
+    /// The images of MNIST (`dataset` nil) or of an installed CIFAR set.
+    public func splits(_ dataset: CIFARDataset?) throws -> ImageSplits {
+        try dataset.map { try cifar($0).splits } ?? mnist().splits
     }
 }

@@ -28,6 +28,8 @@ public struct ExperimentOptions: Sendable, Equatable {
     public var learningRate: Double?
     /// `--variant`: a named alternative reading of the protocol (paper 2).
     public var variant: String?
+    /// `--dataset`: the CIFAR set to train and evaluate on (paper 2); nil: MNIST.
+    public var dataset: CIFARDataset?
 
     public init() {}
 
@@ -49,6 +51,7 @@ public struct ExperimentOptions: Sendable, Equatable {
             case .batchSize: return batchSize != nil
             case .lr: return learningRate != nil
             case .variant: return variant != nil
+            case .dataset: return dataset != nil
             }
         }
     }
@@ -78,6 +81,7 @@ public enum ExperimentOption: String, CaseIterable, Hashable, Sendable {
     case widths = "--widths"
     case depths = "--depths"
     case batchSize = "--batch-size"
+    case dataset = "--dataset"
     case lr = "--lr"
     case variant = "--variant"
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReproData
 import ReproNN
 import ReproNetwork
 import ReproSupport
@@ -13,9 +14,12 @@ public protocol ExperimentPlanning: Encodable {
     func validate() throws
     /// The command that computes the plan, for messages (`repro run <experiment>` by default).
     var runCommand: String { get }
+    /// The CIFAR data set its networks train on; nil (the default) for MNIST.
+    var dataset: CIFARDataset? { get }
 }
 
 extension ExperimentPlanning {
+    public var dataset: CIFARDataset? { nil }
     public var key: String { (try? StableHash.key(self)) ?? "invalid" }
     public var runCommand: String { "repro run \(experiment)" }
 }

@@ -25,7 +25,7 @@ extension ExperimentRunner {
     /// not stored is `claimed`.
     public func progress(_ plan: some ExperimentPlanning,
                          trainer: some ModelTrainer) -> [BatchProgress] {
-        let specs = plan.specs(data: dataHash)
+        let specs = plan.specs(data: dataHash(for: plan))
         let audit = StoreAudit(store)
         return Self.batches(specs, trainer: trainer, shard: nil).enumerated().map { position, batch in
             let missing = toTrain(batch, audit: audit)

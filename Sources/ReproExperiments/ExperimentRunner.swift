@@ -56,12 +56,18 @@ public struct ExperimentRunner {
         }
     }
 
+    /// What the plan's networks name as their data: `dataHash` for MNIST, the installed CIFAR's
+    /// identity (``DataSource/identity(of:)``) for a CIFAR plan.
+    public func dataHash(for plan: some ExperimentPlanning) -> String {
+        plan.dataset.map { data.identity(of: $0) } ?? dataHash
+    }
+
     /// Runs the plan (or this shard of it) and returns what was trained and what was reused.
     @discardableResult
     public func run(_ plan: some ExperimentPlanning, trainer: some ModelTrainer,
                     shard: Shard? = nil) throws -> Outcome {
         try plan.validate()
-        let specs = plan.specs(data: dataHash)
+        let specs = plan.specs(data: dataHash(for: plan))
         let audit = StoreAudit(store)
         if storedOnly {
             let stored = specs.filter { audit.isStored($0.key) }.count
@@ -168,7 +174,7 @@ public struct ExperimentRunner {
     /// The stored records of a plan, in plan order; an error names the command that fills the gap.
     /// Read only (`storedOnly`): those stored, the rest left out.
     public func records(_ plan: some ExperimentPlanning) throws -> [ModelRecord] {
-        let specs = plan.specs(data: dataHash)
+        let specs = plan.specs(data: dataHash(for: plan))
         let audit = StoreAudit(store)
         let missing = specs.filter { !audit.isStored($0.key) }
         if storedOnly {

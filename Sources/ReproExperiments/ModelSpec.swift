@@ -71,13 +71,22 @@ public struct ModelSpec: Codable, Hashable, Sendable {
     }
 }
 
-/// What the network classifies: one digit against another, or all ten digits.
+/// What the network classifies: one digit against another, all ten digits, or a CIFAR data
+/// set's classes.
 public struct TaskSpec: Codable, Hashable, Sendable {
     public var pair: DigitPair?
     public var classes: Int
     /// Trained on the first this many training images (a profile's miniature); nil: all of them,
     /// and left out of the key, so every spec trained on the whole set keeps its key.
     public var trainImages: Int?
+    /// The CIFAR data set it is trained on; nil for MNIST, so every MNIST spec keeps its key.
+    public var dataset: CIFARDataset?
+
+    public init(pair: DigitPair?, classes: Int, trainImages: Int? = nil,
+                dataset: CIFARDataset? = nil) {
+        self.pair = pair; self.classes = classes; self.trainImages = trainImages
+        self.dataset = dataset
+    }
 
     public static func digits(_ pair: DigitPair) -> TaskSpec { TaskSpec(pair: pair, classes: 2) }
     public static let tenDigits = TaskSpec(pair: nil, classes: 10)

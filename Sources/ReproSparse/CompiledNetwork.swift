@@ -61,7 +61,7 @@ final class CompiledNetwork {
             pixels: pixels, inputSize: source.inputSize, first: first,
             pixels: inputPixels.pointer, rows: levels[0].count,
             output: ws.activation[0].pointer, ld: ws.ld, columns: columns(blocks),
-            real: real, normalise: source.normalisesInput)
+            real: real, normalisation: source.normalisation)
     }
 
     func forward(_ ws: Workspace, blocks: Range<Int>) {

@@ -23,7 +23,8 @@ public struct SparseLayerShape: Equatable, Sendable, CustomStringConvertible {
     public var description: String { "\(fanIn)→\(fanOut) keeps \(kept)" }
 }
 
-/// Non-zero counts per layer for the three families of paper 2 (protocol part A).
+/// Non-zero counts per layer for the three families of paper 2 (protocol part A), for MNIST's
+/// 784 inputs and 10 classes unless told otherwise (CIFAR: 3,072 inputs).
 public enum SparseFamilies {
     public static let inputSize = 784
     public static let classes = 10
@@ -31,7 +32,8 @@ public enum SparseFamilies {
     /// One hidden layer of `width` units; every layer keeps the fraction baseWidth / width, so
     /// the layers keep 784 · baseWidth and 10 · baseWidth weights (100,352 and 1,280 for the
     /// base 128) at every width, exactly the dense 784-128-10 count.
-    public static func width(_ width: Int, baseWidth: Int = 128) throws -> [SparseLayerShape] {
+    public static func width(_ width: Int, baseWidth: Int = 128, inputSize: Int = SparseFamilies.inputSize,
+                             classes: Int = SparseFamilies.classes) throws -> [SparseLayerShape] {
         try Check.positive(width, "width")
         try Check.positive(baseWidth, "base width")
         guard width >= baseWidth else {
@@ -49,7 +51,8 @@ public enum SparseFamilies {
     /// rounded by largest remainder: each layer gets the floor, and the few weights left over go
     /// one each to the layers with the largest fractional parts (earlier layer first on a tie), so
     /// the total is exactly T and no layer is off its share by a whole weight.
-    public static func depth(hiddenLayers: Int, width: Int = 512) throws -> [SparseLayerShape] {
+    public static func depth(hiddenLayers: Int, width: Int = 512, inputSize: Int = SparseFamilies.inputSize,
+                             classes: Int = SparseFamilies.classes) throws -> [SparseLayerShape] {
         try Check.positive(hiddenLayers, "depth")
         try Check.positive(width, "width")
         var sizes = [(inputSize, width)]
@@ -71,7 +74,8 @@ public enum SparseFamilies {
     }
 
     /// Fully dense layers for the given hidden widths (784 → hidden… → 10).
-    public static func dense(hidden: [Int]) throws -> [SparseLayerShape] {
+    public static func dense(hidden: [Int], inputSize: Int = SparseFamilies.inputSize,
+                             classes: Int = SparseFamilies.classes) throws -> [SparseLayerShape] {
         guard !hidden.isEmpty else { throw SparseError("depth must be positive, got 0") }
         let units = [inputSize] + hidden + [classes]
         return try (0..<(units.count - 1)).map {
@@ -82,7 +86,9 @@ public enum SparseFamilies {
 
     /// How many weights per layer one-shot magnitude pruning keeps for the pruned family: the
     /// dense net of `width` pruned to the width family's counts (fraction baseWidth / width).
-    public static func pruningTargets(width: Int, baseWidth: Int = 128) throws -> [Int] {
-        try self.width(width, baseWidth: baseWidth).map(\.kept)
+    public static func pruningTargets(width: Int, baseWidth: Int = 128, inputSize: Int = SparseFamilies.inputSize,
+                                      classes: Int = SparseFamilies.classes) throws -> [Int] {
+        try self.width(width, baseWidth: baseWidth, inputSize: inputSize, classes: classes)
+            .map(\.kept)
     }
 }

@@ -11,25 +11,28 @@ enum GatherKernel {
     ) {
         gather(
             inputSize: inputSize, pixels: pixels, rows: rows, output: output, ld: ld,
-            columns: columns, real: real, transform: { $0 }
+            columns: columns, real: real, transform: { p, _ in p }
         ) { c in
             features + Int(sample[c]) &* inputSize
         }
     }
 
     /// Rows `pixels` of raw pixels in [0, 1] (example `first + c` in column c), normalised here
-    /// when `normalise` is set.
+    /// by `normalisation` when there is one.
     static func raw(
         pixels source: UnsafePointer<Float>, inputSize: Int, first: Int,
         pixels: UnsafePointer<Int32>, rows: Int, output: UnsafeMutablePointer<Float>,
-        ld: Int, columns: Range<Int>, real: Int, normalise: Bool
+        ld: Int, columns: Range<Int>, real: Int, normalisation: InputNormalisation?
     ) {
-        gather(
-            inputSize: inputSize, pixels: pixels, rows: rows, output: output, ld: ld,
-            columns: columns, real: real,
-            transform: normalise ? InputNormalisation.apply : InputNormalisation.none
-        ) { c in
-            source + (first + c) &* inputSize
+        let example = { (c: Int) in source + (first + c) &* inputSize }
+        if let normalisation {
+            gather(inputSize: inputSize, pixels: pixels, rows: rows, output: output, ld: ld,
+                   columns: columns, real: real,
+                   transform: { normalisation.apply($0, at: $1, of: inputSize) },
+                   example: example)
+        } else {
+            gather(inputSize: inputSize, pixels: pixels, rows: rows, output: output, ld: ld,
+                   columns: columns, real: real, transform: { p, _ in p }, example: example)
         }
     }
 
@@ -37,7 +40,7 @@ enum GatherKernel {
     private static func gather(
         inputSize: Int, pixels: UnsafePointer<Int32>, rows: Int,
         output: UnsafeMutablePointer<Float>, ld: Int, columns: Range<Int>,
-        real: Int, transform: (Float) -> Float,
+        real: Int, transform: (Float, Int) -> Float,
         example: (Int) -> UnsafePointer<Float>
     ) {
         debugCheck(columns.upperBound <= ld, "columns beyond the row length")
@@ -67,18 +70,20 @@ enum GatherKernel {
                         let s6 = loadLane(p6 + u)
                         let s7 = loadLane(p7 + u)
                         for k in 0..<8 {
+                            let i = u &+ k
                             let v = Lane(
-                                transform(s0[k]), transform(s1[k]), transform(s2[k]),
-                                transform(s3[k]), transform(s4[k]), transform(s5[k]),
-                                transform(s6[k]), transform(s7[k]))
+                                transform(s0[k], i), transform(s1[k], i), transform(s2[k], i),
+                                transform(s3[k], i), transform(s4[k], i), transform(s5[k], i),
+                                transform(s6[k], i), transform(s7[k], i))
                             storeLane(output + ((r &+ k) &* ld &+ c), v)
                         }
                         r &+= 8
                         continue
                     }
                     let v = Lane(
-                        transform(p0[u]), transform(p1[u]), transform(p2[u]), transform(p3[u]),
-                        transform(p4[u]), transform(p5[u]), transform(p6[u]), transform(p7[u]))
+                        transform(p0[u], u), transform(p1[u], u), transform(p2[u], u),
+                        transform(p3[u], u), transform(p4[u], u), transform(p5[u], u),
+                        transform(p6[u], u), transform(p7[u], u))
                     storeLane(output + (r &* ld &+ c), v)
                     r &+= 1
                 }
@@ -86,7 +91,10 @@ enum GatherKernel {
                 for k in c..<(c + 8) {
                     if k < real {
                         let p = example(k)
-                        for r in 0..<rows { output[r &* ld &+ k] = transform(p[Int(pixels[r])]) }
+                        for r in 0..<rows {
+                            let u = Int(pixels[r])
+                            output[r &* ld &+ k] = transform(p[u], u)
+                        }
                     } else {
                         for r in 0..<rows { output[r &* ld &+ k] = 0 }
                     }

@@ -8,7 +8,7 @@ public enum MagnitudePruning {
             throw SparseError("\(keep.count) keep counts for \(model.layers.count) layers")
         }
         let layers = try zip(model.layers, keep).map { try prune($0, keep: $1) }
-        return try SparseMLP(layers: layers, normalisesInput: model.normalisesInput)
+        return try SparseMLP(layers: layers, normalisation: model.normalisation)
     }
 
     /// One layer keeping its `k` largest-magnitude weights.

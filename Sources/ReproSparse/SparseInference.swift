@@ -79,7 +79,7 @@ public final class SparseInference {
         let classes = network.classes
         var logits = [Float](repeating: 0, count: count * classes)
         let pixelUnits = network.levels[0].units
-        let inputScale: Float = model.normalisesInput ? InputNormalisation.std : 1
+        let normalisation = model.normalisation
         pixels.withUnsafeBufferPointer { px in
             guard let base = px.baseAddress else { return }
             forEachBatch(count) { first, real in
@@ -93,7 +93,8 @@ public final class SparseInference {
                     for k in 0..<classes { logits[(first + c) * classes + k] = z[k * ld + c] }
                     let row = (first + c) * inputs
                     for (r, u) in pixelUnits.enumerated() {
-                        gradients[row + Int(u)] = g0[r * ld + c] / inputScale
+                        let g = g0[r * ld + c]
+                        gradients[row + Int(u)] = normalisation.map { g / $0.deviation(at: Int(u), of: inputs) } ?? g
                     }
                 }
             }

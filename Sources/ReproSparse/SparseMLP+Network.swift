@@ -67,6 +67,6 @@ extension SparseInference: NetworkInference {
     public func evaluate(_ data: LabeledPixels) throws -> ClassificationScore {
         try evaluate(try SparseDataset(pixels: data.pixels, labels: data.labels,
                                        inputSize: data.inputSize,
-                                       normalised: model.normalisesInput))
+                                       normalisation: model.normalisation))
     }
 }

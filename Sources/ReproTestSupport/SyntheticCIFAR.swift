@@ -102,4 +102,36 @@ public enum SyntheticCIFAR {
         out.append(Data(count: 1024))
         return out
     }
+
+    /// A learnable CIFAR set in memory: image i of class k is noise around a class pattern (a
+    /// bright square in channel k mod 3 at a place set by k), `perClass` training and
+    /// `testPerClass` test images per class, named by `identity` as an unofficial install is.
+    public static func cifar(_ dataset: CIFARDataset, perClass: Int = 20, testPerClass: Int = 5,
+                             identity: String = "synthetic") -> CIFAR {
+        func split(_ perClass: Int, salt: Int) -> CIFARImages {
+            var pixels: [UInt8] = []
+            var labels: [UInt8] = []
+            pixels.reserveCapacity(perClass * dataset.classes * CIFARImages.pixels)
+            var state = UInt64(truncatingIfNeeded: 0x9E37_79B9 &+ salt)
+            for i in 0..<(perClass * dataset.classes) {
+                let k = i % dataset.classes
+                labels.append(UInt8(k))
+                let (top, left) = ((k / 4) % 4 * 8, k % 4 * 8)
+                for c in 0..<3 {
+                    for y in 0..<32 {
+                        for x in 0..<32 {
+                            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                            let noise = Int(state >> 58)          // 0…63
+                            let inside = c == k % 3 && (top..<(top + 8)).contains(y)
+                                && (left..<(left + 8)).contains(x)
+                            pixels.append(UInt8(min(255, (inside ? 160 : 40) + noise)))
+                        }
+                    }
+                }
+            }
+            return CIFARImages(pixels: pixels, labels: labels)
+        }
+        return CIFAR(dataset: dataset, train: split(perClass, salt: 1),
+                     test: split(testPerClass, salt: 2), unofficial: true, identity: identity)
+    }
 }

@@ -19,7 +19,8 @@ final class ArchitectureTests: XCTestCase {
         // PyTorch's parameter counts of kuangliu's VGG11 and the CIFAR ResNet18 / ResNet50 at
         // width 64 on 32×32×3 images: weights + biases + batch-norm scales and shifts.
         for (name, parameters) in [("vgg11", 9_231_114), ("resnet18", 11_173_962), ("resnet50", 23_520_842)] {
-            let a = try ConvArchitectures.make(name, width: 64, input: [3, 32, 32])
+            let a = try ConvArchitectures.make(name, width: 64, input: [3, 32, 32],
+                                               normalisation: ChannelNormalisation(means: [0.5, 0.5, 0.5], deviations: [0.25, 0.25, 0.25]))
             let net = try ConvNetwork.initial(architecture: a, masks: try a.weightLayers().map { Array(0..<$0.count) },
                                               seed: 0)
             let counted = net.tensors.names.filter { !$0.hasSuffix("running_mean") && !$0.hasSuffix("running_var") }

@@ -78,7 +78,7 @@ final class ReadingEngineTests: XCTestCase {
     func testWithoutNormalisationThePixelsGoStraightIn() throws {
         let w: [Float] = [0.5, -1, 2, 0.25, 1, -0.5]
         let layer = try SparseLayer(denseWeights: w, fanIn: 3, fanOut: 2, bias: [0.1, -0.2])
-        let raw = try SparseMLP(layers: [layer], normalisesInput: false)
+        let raw = try SparseMLP(layers: [layer], normalisation: nil)
         let normalised = try SparseMLP(layers: [layer])
         let x: [Float] = [0.2, 0.0, 0.9]
         let logits = try SparseInference(model: raw).logits(pixels: x)
@@ -90,7 +90,7 @@ final class ReadingEngineTests: XCTestCase {
         XCTAssertNotEqual(logits, other, "the first operation differs")
         // The input gradient of the raw model has no 1/0.3081 factor.
         let gRaw = try SparseInference(model: raw).lossesAndInputGradients(pixels: x, labels: [1])
-        let gNorm = try SparseInference(model: normalised.normalising(true))
+        let gNorm = try SparseInference(model: try raw.normalising(.mnist))
             .lossesAndInputGradients(pixels: x, labels: [1])
         XCTAssertEqual(gRaw.gradients.count, 3)
         XCTAssertTrue(gNorm.gradients.allSatisfy(\.isFinite))
@@ -100,10 +100,50 @@ final class ReadingEngineTests: XCTestCase {
         XCTAssertFalse(try WeightNoise.perturbed(raw, sigma: 0.1, using: &rng).normalisesInput)
     }
 
+    /// CIFAR's normalisation: each plane by its own channel's mean and deviation, in the logits
+    /// (hand-computed) and in the input gradients (finite differences in pixel space).
+    func testPerChannelNormalisationActsPlaneByPlane() throws {
+        let n = try InputNormalisation(means: [0.5, 0.25, 0.0], deviations: [0.5, 0.25, 2.0])
+        XCTAssertEqual(n.apply(0.75, at: 1, of: 6), 0.5)       // channel 0: (0.75 − 0.5) / 0.5
+        XCTAssertEqual(n.apply(0.75, at: 3, of: 6), 2.0)       // channel 1: (0.75 − 0.25) / 0.25
+        XCTAssertEqual(n.apply(0.75, at: 5, of: 6), 0.375)     // channel 2: 0.75 / 2
+        // MNIST's one channel is the formula it always was, bit for bit.
+        for x: Float in [0, 0.2, 0.5, 1] {
+            XCTAssertEqual(InputNormalisation.mnist.apply(x, at: 700, of: 784), (x - 0.1307) / 0.3081)
+        }
+        let w: [Float] = [0.5, -1, 2, 0.25, 1, -0.5, 0.3, 0.7, -0.2, 0.1, -0.4, 0.9]
+        let layer = try SparseLayer(denseWeights: w, fanIn: 6, fanOut: 2, bias: [0.1, -0.2])
+        let model = try SparseMLP(layers: [layer], normalisation: n)
+        let x: [Float] = [0.2, 0.9, 0.4, 0.1, 0.6, 0.3]
+        let logits = try SparseInference(model: model).logits(pixels: x)
+        let z = x.indices.map { (x[$0] - [0.5, 0.25, 0.0][$0 / 2]) / [0.5, 0.25, 2.0][$0 / 2] }
+        for o in 0..<2 {
+            let direct = (0..<6).reduce(layer.bias[o]) { $0 + w[o * 6 + $1] * z[$1] }
+            XCTAssertEqual(logits[o], direct, accuracy: 1e-5)
+        }
+        let g = try SparseInference(model: model).lossesAndInputGradients(pixels: x, labels: [1])
+        for i in x.indices {
+            var up = x, down = x
+            up[i] += 1e-2; down[i] -= 1e-2
+            let lu = try SparseInference(model: model).lossesAndInputGradients(pixels: up, labels: [1])
+            let ld = try SparseInference(model: model).lossesAndInputGradients(pixels: down, labels: [1])
+            XCTAssertEqual(g.gradients[i], (lu.losses[0] - ld.losses[0]) / 2e-2, accuracy: 2e-3,
+                           "input \(i)")
+        }
+        XCTAssertThrowsError(try SparseMLP(layers: [try SparseLayer(
+            denseWeights: [Float](repeating: 0, count: 10), fanIn: 5, fanOut: 2,
+            bias: [0, 0])], normalisation: n)) {
+            XCTAssertTrue("\($0)".contains("3 channels"), "\($0)")
+        }
+        // Data normalised for MNIST is refused by a CIFAR-normalised model.
+        let data = try SparseDataset(pixels: x, labels: [1], inputSize: 6, normalisation: .mnist)
+        XCTAssertThrowsError(try SparseInference(model: model).evaluate(data))
+    }
+
     func testDataPreparedForTheOtherKindOfModelIsRefused() throws {
         let layer = try SparseLayer(denseWeights: [Float](repeating: 0.1, count: 24 * 4),
                                     fanIn: 24, fanOut: 4, bias: [0, 0, 0, 0])
-        let raw = try SparseMLP(layers: [layer], normalisesInput: false)
+        let raw = try SparseMLP(layers: [layer], normalisation: nil)
         let normalisedData = try data.dataset()
         XCTAssertThrowsError(try SparseInference(model: raw).evaluate(normalisedData)) {
             XCTAssertTrue("\($0)".contains("normalised"), "\($0)")
@@ -111,7 +151,7 @@ final class ReadingEngineTests: XCTestCase {
         XCTAssertThrowsError(try SparseTrainer(model: raw).trainEpoch(
             on: normalisedData, order: Array(0..<90)))
         let rawData = try SparseDataset(pixels: data.pixels, labels: data.labels, inputSize: 24,
-                                        normalised: false)
+                                        normalisation: nil)
         XCTAssertNoThrow(try SparseInference(model: raw).evaluate(rawData))
     }
 

@@ -52,12 +52,11 @@ public struct ConvNetworkTrainer: ModelTrainer {
             + members.map { "\($0.seed)" }.joined(separator: "+")
     }
 
-    /// MNIST as Float32 pixels (60,000 + 10,000 images), and per network its kept weights with
+    /// The data set as Float32 pixels (``Paper2Input/floatBytes``), and per network its kept weights with
     /// gradients and momentum, and the activations of one mini-batch (each node's output and
     /// its gradient, batch 128).
     public func estimatedBytes(_ members: [ModelSpec]) -> Int {
-        let data = 70_000 * 784 * 4
-        return members.reduce(data) { total, spec in
+        return members.reduce(members.first?.input.floatBytes ?? 0) { total, spec in
             guard let a = spec.architecture,
                   let shapes = try? a.outputShapes() else { return total }
             let activations = shapes.reduce(0) { $0 + $1.reduce(1, *) }
@@ -76,7 +75,7 @@ public struct ConvNetworkTrainer: ModelTrainer {
 
     func trainSingleThreaded(_ members: [ModelSpec], data: DataSource,
                              onEpoch: @escaping (Int) -> Void) throws -> [TrainedResult] {
-        let sets = try Paper2Pixels.of(data)
+        let sets = try Paper2Pixels.of(data, dataset: members[0].task.dataset)
         let counter = EpochCounter(report: onEpoch)
         let roots = members.filter { !$0.isPruned }
         let trained = try SparseConcurrency.runSideBySide(roots.count,
@@ -102,7 +101,7 @@ public struct ConvNetworkTrainer: ModelTrainer {
         }
         let network = try ConvNetwork(architecture: architecture,
                                       tensors: try store.tensors(source.key))
-        let sets = try Paper2Pixels.of(data)
+        let sets = try Paper2Pixels.of(data, dataset: spec.task.dataset)
         return try SparseConcurrency.withSingleThreadedBLAS {
             try pruned(spec, from: network, sets: sets)
         }

@@ -17,10 +17,11 @@ extension ModelSpec {
             return try paper2Conv(family: family, width: width, depth: depth, seed: seed,
                                   plan: plan, data: data)
         }
+        let input = Paper2Input(plan.dataset)
         let shapes = try plan.variant?.shapes(width: width)
-            ?? family.shapes(width: width, depth: depth)
+            ?? family.shapes(width: width, depth: depth, input: input)
         let dense = shapes.allSatisfy { $0.kept == $0.fanIn * $0.fanOut }
-        var spec = ModelSpec(task: .tenDigits, layers: [shapes[0].fanIn] + shapes.map(\.fanOut),
+        var spec = ModelSpec(task: input.task, layers: [shapes[0].fanIn] + shapes.map(\.fanOut),
                          loss: .softmaxCrossEntropy, mask: dense ? nil : shapes.map(\.kept),
                          initialization: Initialization(kind: "uniform-fan-in"),
                          optimizer: OptimizerSpec(kind: "sgd-momentum",
@@ -37,13 +38,14 @@ extension ModelSpec {
     func pruned(width: Int) throws -> ModelSpec {
         var spec = self
         if let architecture {
-            let base = try ConvArchitectures.make(architecture.name,
-                                                  width: Paper2Family.convBaseWidth)
+            let base = try input.architecture(architecture.name, width: Paper2Family.convBaseWidth)
             spec.mask = try MaskRule.uniform.keptCounts(sizes: layerSizes,
                                                         budget: try base.capacity())
         } else {
             spec.mask = try SparseFamilies.pruningTargets(width: width,
-                                                          baseWidth: Paper2Family.baseWidth)
+                                                          baseWidth: Paper2Family.baseWidth,
+                                                          inputSize: input.pixels,
+                                                          classes: input.classes)
         }
         spec.derivation = Derivation(kind: "magnitude-pruning", source: key,
                                      version: Self.pruningVersion)
@@ -94,17 +96,19 @@ extension ModelSpec {
               let shallowest = family.architectureName(depth: family.depths[0]) else {
             throw ReproError("\(family.rawValue) is not a convolutional family")
         }
-        let architecture = try ConvArchitectures.make(name, width: width)
+        let input = Paper2Input(plan.dataset)
+        let architecture = try input.architecture(name, width: width)
         let sizes = try architecture.weightLayers().map(\.count)
         let budget: Int
         switch family.role {
-        case .width: budget = try ConvArchitectures.make(shallowest, width: Paper2Family.convBaseWidth).capacity()
-        case .depth: budget = try ConvArchitectures.make(shallowest, width: width).capacity()
+        case .width:
+            budget = try input.architecture(shallowest, width: Paper2Family.convBaseWidth).capacity()
+        case .depth: budget = try input.architecture(shallowest, width: width).capacity()
         case .pruned: budget = sizes.reduce(0, +)
         }
         let rule: MaskRule = plan.variant == .waterFilling ? .waterFilling : .uniform
         let kept = try rule.keptCounts(sizes: sizes, budget: budget)
-        var task = TaskSpec.tenDigits
+        var task = input.task
         task.trainImages = plan.trainImages
         return ModelSpec(task: task, layers: [], loss: .softmaxCrossEntropy,
                          mask: kept == sizes ? nil : kept,

@@ -16,7 +16,7 @@ public enum NetworkEngines {
                                    tensors: try store.tensors(record.key))
         }
         return try SparseMLP(storedLayers: try store.weights(record.key))
-            .normalising(record.spec.normalisesInput)
+            .normalising(record.spec.sparseNormalisation)
     }
 
     /// The trainer of a family's networks (the CNNs checkpoint every epoch into `store`).

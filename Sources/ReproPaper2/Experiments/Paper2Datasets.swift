@@ -3,10 +3,10 @@ import ReproData
 import ReproExperiments
 import ReproSparse
 
-/// The 10-class MNIST task as the engine reads it: the 60,000 training images to train, the
-/// 10,000 test images to evaluate, pixels byte/255 (the model normalises them itself), prepared
-/// for a model that normalises its input or for one that takes raw pixels. Built once per data
-/// source and kind and shared by every network of a run.
+/// A data set as the MLP engine reads it: the training images to train, the test images to
+/// evaluate, pixels byte/255 passed through the model's normalisation (or raw, for a model
+/// without one). Built once per data source, data set and normalisation, and shared by every
+/// network of a run.
 public struct Paper2Datasets: @unchecked Sendable {
     public let train: SparseDataset
     public let test: SparseDataset
@@ -16,26 +16,33 @@ public struct Paper2Datasets: @unchecked Sendable {
 
     private struct Key: Hashable {
         var source: ObjectIdentifier
-        var normalised: Bool
+        var dataset: CIFARDataset?
+        var normalisation: InputNormalisation?
     }
 
+    /// MNIST's, normalised as the default models do or raw.
     public static func of(_ source: DataSource, normalised: Bool = true) throws -> Paper2Datasets {
+        try of(source, dataset: nil, normalisation: normalised ? .mnist : nil)
+    }
+
+    static func of(_ source: DataSource, dataset: CIFARDataset?,
+                   normalisation: InputNormalisation?) throws -> Paper2Datasets {
         lock.lock(); defer { lock.unlock() }
-        let key = Key(source: ObjectIdentifier(source), normalised: normalised)
+        let key = Key(source: ObjectIdentifier(source), dataset: dataset,
+                      normalisation: normalisation)
         if let sets = cache[key] { return sets }
-        let mnist = try source.mnist()
-        let sets = Paper2Datasets(train: try SparseDataset(bytes: mnist.trainImages,
-                                                           labels: mnist.trainLabels,
-                                                           normalised: normalised),
-                                  test: try SparseDataset(bytes: mnist.testImages,
-                                                          labels: mnist.testLabels,
-                                                          normalised: normalised))
+        let images = try source.splits(dataset)
+        let sets = Paper2Datasets(
+            train: try SparseDataset(bytes: images.trainImages, labels: images.trainLabels,
+                                     inputSize: images.pixelsPerImage, normalisation: normalisation),
+            test: try SparseDataset(bytes: images.testImages, labels: images.testLabels,
+                                    inputSize: images.pixelsPerImage, normalisation: normalisation))
         cache[key] = sets
         return sets
     }
 
     /// The sets a network of `spec` trains and is scored on.
     static func of(_ source: DataSource, for spec: ModelSpec) throws -> Paper2Datasets {
-        try of(source, normalised: spec.normalisesInput)
+        try of(source, dataset: spec.task.dataset, normalisation: spec.sparseNormalisation)
     }
 }

@@ -130,12 +130,16 @@ public enum Paper2Family: String, CaseIterable, Codable, Sendable {
     }
 
     /// The layer shapes (fan-in, fan-out, kept) the family trains at one width or depth.
-    func shapes(width: Int, depth: Int) throws -> [SparseLayerShape] {
+    func shapes(width: Int, depth: Int,
+                input: Paper2Input = Paper2Input(nil)) throws -> [SparseLayerShape] {
+        let (n, k) = (input.pixels, input.classes)
         switch self {
-        case .sparseWidth: return try SparseFamilies.width(width, baseWidth: Self.baseWidth)
+        case .sparseWidth:
+            return try SparseFamilies.width(width, baseWidth: Self.baseWidth, inputSize: n, classes: k)
         case .sparseDepth:
-            return try SparseFamilies.depth(hiddenLayers: depth, width: Self.depthWidth)
-        case .prunedWidth: return try SparseFamilies.dense(hidden: [width])
+            return try SparseFamilies.depth(hiddenLayers: depth, width: Self.depthWidth,
+                                            inputSize: n, classes: k)
+        case .prunedWidth: return try SparseFamilies.dense(hidden: [width], inputSize: n, classes: k)
         case .vggWidth, .resnetWidth, .vggDepth, .resnetDepth, .vggPruned:
             throw ReproError("\(rawValue) is a convolutional family: it has no dense layer chain")
         }

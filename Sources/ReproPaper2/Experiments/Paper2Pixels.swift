@@ -1,26 +1,33 @@
 import Foundation
+import ReproData
 import ReproExperiments
 import ReproNetwork
 
-/// MNIST as the conv engine reads it: pixels byte/255 of the 60,000 training and 10,000 test
-/// images (the model resizes and normalises them itself). Built once per data source.
+/// A data set as the conv engine reads it: pixels byte/255 of the training and test images (the
+/// model resizes MNIST and normalises itself). Built once per data source and data set.
 struct Paper2Pixels: @unchecked Sendable {
     let train: LabeledPixels
     let test: LabeledPixels
 
     private static let lock = NSLock()
-    private nonisolated(unsafe) static var cache: [ObjectIdentifier: Paper2Pixels] = [:]
+    private nonisolated(unsafe) static var cache: [Key: Paper2Pixels] = [:]
 
-    static func of(_ source: DataSource) throws -> Paper2Pixels {
+    private struct Key: Hashable {
+        var source: ObjectIdentifier
+        var dataset: CIFARDataset?
+    }
+
+    static func of(_ source: DataSource, dataset: CIFARDataset? = nil) throws -> Paper2Pixels {
         lock.lock(); defer { lock.unlock() }
-        if let sets = cache[ObjectIdentifier(source)] { return sets }
-        let mnist = try source.mnist()
+        let key = Key(source: ObjectIdentifier(source), dataset: dataset)
+        if let sets = cache[key] { return sets }
+        let images = try source.splits(dataset)
         let sets = Paper2Pixels(
-            train: try LabeledPixels(bytes: mnist.trainImages, labels: mnist.trainLabels,
-                                     inputSize: mnist.pixelsPerImage),
-            test: try LabeledPixels(bytes: mnist.testImages, labels: mnist.testLabels,
-                                    inputSize: mnist.pixelsPerImage))
-        cache[ObjectIdentifier(source)] = sets
+            train: try LabeledPixels(bytes: images.trainImages, labels: images.trainLabels,
+                                     inputSize: images.pixelsPerImage),
+            test: try LabeledPixels(bytes: images.testImages, labels: images.testLabels,
+                                    inputSize: images.pixelsPerImage))
+        cache[key] = sets
         return sets
     }
 }

@@ -19,6 +19,8 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
     public var trainImages: Int?
     /// The reading of the protocol (nil: ours, part A); left out of the plan's JSON when nil.
     public var variant: Paper2Variant? = nil
+    /// The CIFAR data set the networks train on (`--dataset`); nil: MNIST, left out of the JSON.
+    public var dataset: CIFARDataset? = nil
 
     public static let paperSeeds = [0, 1, 2, 3, 4]
     public static let quickSeeds = [0, 1]
@@ -81,7 +83,7 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
     /// The options a family takes: its sizes (widths, or depths), seeds and the training
     /// protocol's numbers; `--full` for the pruned family.
     public static func options(_ family: Paper2Family) -> Set<ExperimentOption> {
-        var options: Set<ExperimentOption> = [.seeds, .epochs, .batchSize, .lr]
+        var options: Set<ExperimentOption> = [.seeds, .epochs, .batchSize, .lr, .dataset]
         options.insert(family.role == .depth ? .depths : .widths)
         if family == .prunedWidth { options.insert(.full) }
         if Paper2Variant.allCases.contains(where: { $0.families.contains(family) }) {
@@ -115,6 +117,7 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
         if let epochs = options.epochs { plan.maxEpochs = epochs }
         if let batch = options.batchSize { plan.batchSize = batch }
         if let lr = options.learningRate { plan.learningRate = lr }
+        plan.dataset = options.dataset
         try plan.validate()
         return plan
     }
@@ -124,6 +127,10 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
             throw ReproError("--seeds: seeds must be non-negative integers")
         }
         try validateVariant()
+        if let dataset, let variant {
+            throw ReproError("--variant \(variant.rawValue) reads the MNIST protocol; run it "
+                             + "without --dataset \(dataset.rawValue)")
+        }
         if family.isConvolutional {
             guard !widths.isEmpty,
                   widths.allSatisfy({ $0 >= 16 && $0 <= 512 && $0 & ($0 - 1) == 0 }) else {

@@ -44,13 +44,12 @@ public struct SparseNetworkTrainer: ModelTrainer {
         return "\(spec.depth > 1 ? "depth \(spec.depth)" : "width \(spec.width)") seed \(spec.seed)"
     }
 
-    /// MNIST as Float32 (60,000 training and 10,000 test images); per trained network, each kept
+    /// The data set as Float32 (``Paper2Input/floatBytes``); per trained network, each kept
     /// weight's value, momentum, gradient and index, and its Float64 stored copy with index, and
     /// each unit's activations and gradients over a (padded) mini-batch; per pruned network, its
     /// stored copy.
     public func estimatedBytes(_ members: [ModelSpec]) -> Int {
-        let data = 70_000 * 784 * 4
-        return members.reduce(data) { total, spec in
+        return members.reduce(members.first?.input.floatBytes ?? 0) { total, spec in
             let kept = spec.keptPerLayer.reduce(0, +)
             guard !spec.isPruned else { return total + 12 * kept }
             let units = spec.layers.dropFirst().reduce(0, +)
@@ -90,7 +89,7 @@ public struct SparseNetworkTrainer: ModelTrainer {
     public func derive(_ spec: ModelSpec, from source: ModelRecord, store: ResultStore,
                        data: DataSource) throws -> TrainedResult {
         let model = try SparseMLP(storedLayers: try store.weights(source.key))
-            .normalising(spec.normalisesInput)
+            .normalising(spec.sparseNormalisation)
         return try pruned(spec, from: model, sets: try Paper2Datasets.of(data, for: spec), batch: 1)
     }
 
@@ -154,7 +153,7 @@ public struct SparseNetworkTrainer: ModelTrainer {
             return try SparseLayer.random(shape: shape, mask: &mask, initialisation: &values,
                                           distribution: distribution, biases: spec.hasBiases)
         }
-        return try SparseMLP(layers: layers, normalisesInput: spec.normalisesInput)
+        return try SparseMLP(layers: layers, normalisation: spec.sparseNormalisation)
     }
 
     /// The engine's distribution of an initialisation kind of paper 2's specs.
