@@ -23,7 +23,8 @@ public struct CIFARCorrupted {
         self.init(data: data, dataset: dataset, perSeverity: 10_000)
     }
 
-    init(data: URL, dataset: CIFARDataset, perSeverity: Int) {
+    /// A release of `perSeverity` images per severity (tests build small ones).
+    public init(data: URL, dataset: CIFARDataset, perSeverity: Int) {
         self.dataset = dataset
         self.url = data.appendingPathComponent(Self.folder(dataset), isDirectory: true)
         self.perSeverity = perSeverity
@@ -97,24 +98,39 @@ public struct CIFARCorrupted {
     /// One corruption at one severity (1…5): its images as CIFAR stores them (3 planes of
     /// 32 × 32, red first) and the labels, the installed file's SHA-256 checked first.
     public func images(_ corruption: String, severity: Int) throws -> CIFARImages {
-        guard Self.corruptions.contains(corruption), (1...5).contains(severity) else {
-            throw ReproError("no \(corruption) at severity \(severity) in \(Self.folder(dataset)); "
-                             + "corruptions: \(Self.corruptions.joined(separator: ", ")), severities 1–5")
+        try images(corruption, severities: [severity], indices: Array(0..<perSeverity))[0]
+    }
+
+    /// Test images `indices` (0…9,999) of one corruption at each of `severities`, one set per
+    /// severity in that order: each file is read and its SHA-256 checked once for all of them.
+    public func images(_ corruption: String, severities: [Int],
+                       indices: [Int]) throws -> [CIFARImages] {
+        guard Self.corruptions.contains(corruption), severities.allSatisfy((1...5).contains) else {
+            throw ReproError("no \(corruption) at severities \(severities) in "
+                             + "\(Self.folder(dataset)); corruptions: "
+                             + "\(Self.corruptions.joined(separator: ", ")), severities 1–5")
+        }
+        guard indices.allSatisfy({ (0..<perSeverity).contains($0) }) else {
+            throw ReproError("\(Self.folder(dataset)) holds test images 0…\(perSeverity - 1) per "
+                             + "severity")
         }
         let images = try NPYFile(try verified(corruption + ".npy"), name: corruption)
         let labels = try NPYFile(try verified("labels.npy"), name: "labels").integers
-        let range = (severity - 1) * perSeverity ..< severity * perSeverity
-        var planes = [UInt8](repeating: 0, count: perSeverity * CIFARImages.pixels)
-        images.payload.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            for (k, i) in range.enumerated() {
-                for p in 0..<1024 {
-                    for c in 0..<3 {
-                        planes[k * 3072 + c * 1024 + p] = raw[i * 3072 + p * 3 + c]
+        return severities.map { severity in
+            let first = (severity - 1) * perSeverity
+            var planes = [UInt8](repeating: 0, count: indices.count * CIFARImages.pixels)
+            images.payload.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                for (k, index) in indices.enumerated() {
+                    let i = first + index
+                    for p in 0..<1024 {
+                        for c in 0..<3 {
+                            planes[k * 3072 + c * 1024 + p] = raw[i * 3072 + p * 3 + c]
+                        }
                     }
                 }
             }
+            return CIFARImages(pixels: planes, labels: indices.map { UInt8(labels[first + $0]) })
         }
-        return CIFARImages(pixels: planes, labels: labels[range].map { UInt8($0) })
     }
 
     /// Every installed file checked against its SHA-256; one line back.

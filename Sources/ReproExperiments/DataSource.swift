@@ -8,18 +8,35 @@ public final class DataSource: @unchecked Sendable {
     private let load: () throws -> MNIST
     private var cached: MNIST?
     private let loadCIFAR: ((CIFARDataset) throws -> CIFAR)?
+    private let corruptedRelease: ((CIFARDataset) -> CIFARCorrupted)?
     private let lock = NSLock()
     private var cachedCIFAR: [CIFARDataset: CIFAR] = [:]
     /// The data directory, where other data sets (CIFAR) are looked for; nil for data built in
     /// memory.
     public let directory: URL?
 
-    /// `cifar` gives CIFAR built in memory (tests); without it CIFAR is read from `directory`.
+    /// `cifar` gives CIFAR built in memory and `corrupted` a CIFAR-C release of the test's own
+    /// size (tests); without them both are read from `directory`.
     public init(directory: URL? = nil, load: @escaping () throws -> MNIST,
-                cifar: ((CIFARDataset) throws -> CIFAR)? = nil) {
+                cifar: ((CIFARDataset) throws -> CIFAR)? = nil,
+                corrupted: ((CIFARDataset) -> CIFARCorrupted)? = nil) {
         self.load = load
         self.directory = directory
         self.loadCIFAR = cifar
+        self.corruptedRelease = corrupted
+    }
+
+    /// The installed CIFAR-10-C / CIFAR-100-C; a one-line error naming the install command when
+    /// it is missing.
+    public func corrupted(_ dataset: CIFARDataset) throws -> CIFARCorrupted {
+        if let corruptedRelease { return corruptedRelease(dataset) }
+        guard let directory, CIFARCorrupted(data: directory, dataset: dataset).isInstalled else {
+            let release = CIFARCorrupted(data: directory ?? URL(fileURLWithPath: "data"),
+                                         dataset: dataset)
+            throw ReproError("\(CIFARCorrupted.folder(dataset)) is not installed"
+                             + (directory.map { " in \($0.path)" } ?? "") + "; \(release.fetchHint)")
+        }
+        return CIFARCorrupted(data: directory, dataset: dataset)
     }
 
     /// A verified CIFAR data set; a one-line error naming the install command when it is

@@ -16,6 +16,7 @@ extension Paper2Reproduction {
         return try Paper2Plan.variantPlans(variant, quick: options.quick).map { variantPlan in
             var plan = variantPlan
             if let seeds = options.seeds { plan.seeds = seeds }
+            plan.dataset = options.dataset   // refused by validate(): readings are MNIST's
             try plan.validate()
             return plan
         }

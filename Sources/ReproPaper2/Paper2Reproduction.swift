@@ -132,7 +132,7 @@ public struct Paper2Reproduction: PaperReproduction {
         guard runner.storedOnly else {
             return "\(plan.experiment): \(outcome.trained) trained, \(outcome.cached) reused"
         }
-        let count = plan.specs(data: runner.dataHash).count
+        let count = plan.specs(data: runner.dataHash(for: plan)).count
         return "\(plan.experiment): \(outcome.cached) of \(count) networks stored"
             + (outcome.complete ? "" : " (the rest left out: --stored)")
     }
@@ -141,7 +141,7 @@ public struct Paper2Reproduction: PaperReproduction {
     /// `--widths` (the width families' widths; the depth families keep their depths).
     static func familyPlans(_ options: ExperimentOptions,
                             families: [Paper2Family]) throws -> [Paper2Plan] {
-        try options.check(allowed: [.seeds, .widths, .variant], for: robustness)
+        try options.check(allowed: [.seeds, .widths, .variant, .dataset], for: robustness)
         if let plans = try variantPlans(options, families: families) { return plans }
         return try Paper2Plan.report(quick: options.quick).filter {
             families.contains($0.family)
@@ -149,6 +149,7 @@ public struct Paper2Reproduction: PaperReproduction {
             var plan = report
             if let seeds = options.seeds { plan.seeds = seeds }
             if let widths = options.widths, plan.family.role != .depth { plan.widths = widths }
+            plan.dataset = options.dataset
             try plan.validate()
             return plan
         }

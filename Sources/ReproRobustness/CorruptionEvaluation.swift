@@ -19,4 +19,25 @@ public enum CorruptionEvaluation {
                                     value: Summary(Array(perCorruption)).mean))
         return values
     }
+
+    /// Accuracy on CIFAR-C: per corruption and severity, the mean over the 15 per severity, and
+    /// the same images uncorrupted.
+    public static func measure(_ network: some Network, on images: CIFARCorruptedImages,
+                               threads: Int) throws -> [MeasuredValue] {
+        let engine = try network.inference(batchSize: network.evaluationBatch(), threads: threads)
+        var values = [MeasuredValue(.cifarC, setting: .identity,
+                                    value: try engine.evaluate(images.identity).accuracy)]
+        var bySeverity: [Int: [Double]] = [:]
+        for (corruption, severity, set) in images.sets {
+            let accuracy = try engine.evaluate(set).accuracy
+            bySeverity[severity, default: []].append(accuracy)
+            values.append(MeasuredValue(.cifarC, setting: CIFARCorruptedImages.setting(
+                corruption, severity: severity), value: accuracy))
+        }
+        for severity in CIFARCorruptedImages.severities {
+            values.append(MeasuredValue(.cifarC, setting: CIFARCorruptedImages.setting(
+                "mean", severity: severity), value: Summary(bySeverity[severity] ?? []).mean))
+        }
+        return values
+    }
 }

@@ -2,15 +2,21 @@ import ReproData
 import ReproSupport
 
 /// The clean test split as the evaluations read it: bytes (for MNIST-C), pixels in [0, 1] (for
-/// the attacks) and labels, with the random subsets each evaluation draws per seed.
+/// the attacks) and labels, with the random subsets each evaluation draws per seed. MNIST's
+/// images are 784 bytes, CIFAR's 3,072 (channel after channel).
 public struct EvaluationImages: @unchecked Sendable {
+    /// MNIST's image size (MNIST-C corrupts 28 × 28 images).
     public static let pixels = 784
     public let bytes: [UInt8]
     public let labels: [Int]
+    public let pixelsPerImage: Int
 
-    public init(_ mnist: MNIST) {
-        bytes = mnist.testImages
-        labels = mnist.testLabels.map(Int.init)
+    public init(_ mnist: MNIST) { self.init(mnist.splits) }
+
+    public init(_ splits: ImageSplits) {
+        bytes = splits.testImages
+        labels = splits.testLabels.map(Int.init)
+        pixelsPerImage = splits.pixelsPerImage
     }
 
     public var count: Int { labels.count }
@@ -26,8 +32,9 @@ public struct EvaluationImages: @unchecked Sendable {
 
     public func bytes(of indices: [Int]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(indices.count * Self.pixels)
-        for i in indices { out += bytes[(i * Self.pixels)..<((i + 1) * Self.pixels)] }
+        let n = pixelsPerImage
+        out.reserveCapacity(indices.count * n)
+        for i in indices { out += bytes[(i * n)..<((i + 1) * n)] }
         return out
     }
 

@@ -8,6 +8,9 @@ public enum RobustnessEvaluation: String, Codable, CaseIterable, Sendable {
     case weightNoiseDL = "weight-noise-dL"
     /// Accuracy on MNIST-C; setting the corruption's name, `mean` (over the 15) or `identity`.
     case mnistC = "mnist-c"
+    /// Accuracy on CIFAR-10-C / CIFAR-100-C; setting `<corruption>@<severity>`,
+    /// `mean@<severity>` (over the 15) or `identity`.
+    case cifarC = "cifar-c"
     case fgsm, ffgsm, bim, pgd, apgd
     /// The smallest per-class recall on the clean test set.
     case minRecall = "min-recall"

@@ -3,6 +3,7 @@ import ReproConv
 import ReproData
 import ReproExperiments
 import ReproNetwork
+import ReproRobustness
 import ReproSparse
 import ReproSupport
 import ReproTestSupport
@@ -14,10 +15,16 @@ import XCTest
 final class CIFARFamiliesTests: XCTestCase {
     let mnist = try! SyntheticMNIST.mnist()
 
-    func runner(_ name: String, identity: String = "synthetic") -> ExperimentRunner {
+    /// A runner on synthetic CIFAR (300 training and 100 test images of CIFAR-10), with a
+    /// CIFAR-C release of the same 100 test images in `release` when given.
+    func runner(_ name: String, identity: String = "synthetic",
+                release: URL? = nil) -> ExperimentRunner {
         let data = mnist
         let source = DataSource(load: { data }, cifar: {
             SyntheticCIFAR.cifar($0, perClass: 30, testPerClass: 10, identity: identity)
+        }, corrupted: { dataset in
+            CIFARCorrupted(data: release ?? URL(fileURLWithPath: "/nonexistent"), dataset: dataset,
+                           perSeverity: 10 * dataset.classes)
         })
         var r = ExperimentRunner(store: ResultStore(root: SyntheticMNIST.temporaryDirectory(name)),
                                  data: source, dataHash: "synthetic")
@@ -124,5 +131,74 @@ final class CIFARFamiliesTests: XCTestCase {
         XCTAssertTrue(identity.hasPrefix("cifar10-unofficial-md5:"), identity)
         XCTAssertEqual(try installed.cifar(.cifar10).identity, identity)
         XCTAssertEqual(try installed.splits(.cifar10).pixelsPerImage, 3072)
+    }
+
+    /// A data directory with a synthetic CIFAR-10-C of 100 images per severity installed (its
+    /// release folder changed by `edit` first).
+    func installedRelease(_ name: String, edit: (URL) throws -> Void = { _ in }) throws -> URL {
+        let parent = SyntheticMNIST.temporaryDirectory(name + "-release")
+        let folder = try SyntheticCIFAR.corruptedFolder(.cifar10, perSeverity: 100, in: parent)
+        try edit(folder)
+        let data = SyntheticMNIST.temporaryDirectory(name)
+        _ = try CIFARCorrupted(data: data, dataset: .cifar10, perSeverity: 100).install(from: folder)
+        return data
+    }
+
+    /// The evaluations of a CIFAR network: CIFAR-C at severities 2 and 4 from the release (the
+    /// mean per severity is the mean of its 15), weight noise and attacks on CIFAR's test images,
+    /// rows marked with the data set, cached under names of their own.
+    func testACIFARNetworkIsEvaluatedOnCIFARC() throws {
+        let data = try installedRelease("cifar-c-release")
+        let runner = runner("cifar-evaluations", release: data)
+        var plan = try plan(.sparseWidth, .cifar10)
+        plan.widths = [128]
+        plan.maxEpochs = 2
+        plan.batchSize = 32
+        try runner.run(plan, trainer: SparseNetworkTrainer(threads: 1))
+        let records = [Paper2Family.sparseWidth: try runner.records(plan)]
+        let settings = RobustnessSettings(sigmas: [0, 0.3], noiseDraws: 1, corruptionImages: 20,
+                                          corruptionDraws: 1, attackImages: 10, attacks: [.fgsm],
+                                          epsilons: [0, 0.1])
+        var lines: [String] = []
+        let study = RobustnessStudy(runner: runner, settings: settings, threads: 1) { lines.append($0) }
+        let rows = try study.rows(records)
+        XCTAssertTrue(rows.allSatisfy { $0.dataset == .cifar10 })
+        XCTAssertTrue(lines.contains { $0.hasPrefix("CIFAR-10-C images of seed 0") }, "\(lines)")
+        let corrupted = rows.filter { $0.evaluation == .cifarC }
+        XCTAssertEqual(corrupted.count, 1 + 15 * 2 + 2, "identity, 15 × 2 severities, 2 means")
+        XCTAssertFalse(rows.contains { $0.evaluation == .mnistC })
+        for severity in [2, 4] {
+            let settings = Set(CIFARCorrupted.corruptions.map {
+                CIFARCorruptedImages.setting($0, severity: severity)
+            })
+            let each = corrupted.filter { settings.contains($0.setting) }
+            XCTAssertEqual(each.count, 15)
+            let mean = try XCTUnwrap(corrupted.first {
+                $0.setting == CIFARCorruptedImages.setting("mean", severity: severity)
+            })
+            XCTAssertEqual(mean.value, each.map(\.value).reduce(0, +) / 15, accuracy: 1e-12)
+        }
+        let clean = try XCTUnwrap(rows.first { $0.evaluation == .clean }).value
+        let unattacked = try XCTUnwrap(rows.first { $0.evaluation == .fgsm && $0.setting == "0.0" })
+        XCTAssertTrue((0...1).contains(unattacked.value))
+        XCTAssertEqual(try XCTUnwrap(rows.first {
+            $0.evaluation == .weightNoise && $0.setting == "0.0"
+        }).value, clean, "σ = 0 is the clean network, on CIFAR's whole test set")
+        XCTAssertTrue(study.isComplete(records))
+        lines = []
+        XCTAssertEqual(try study.rows(records), rows)
+        XCTAssertTrue(lines.isEmpty, "cached: \(lines)")
+        // A release of the other data set (labels that are not this test set's) is refused.
+        let wrong = try installedRelease("cifar-c-wrong") { folder in
+            try SyntheticCIFAR.npy("<i8", shape: [500], payload: PickleWriter.int64(
+                (0..<500).map { Int64(($0 + 1) % 10) }))
+                .write(to: folder.appendingPathComponent("labels.npy"))
+        }
+        let mismatched = self.runner("cifar-evaluations", release: wrong)
+        let other = RobustnessStudy(runner: mismatched, settings: settings, threads: 1) { _ in }
+        try mismatched.run(plan, trainer: SparseNetworkTrainer(threads: 1))
+        XCTAssertThrowsError(try other.rows([.sparseWidth: try mismatched.records(plan)])) {
+            XCTAssertTrue("\($0)".contains("labels are not the test set's"), "\($0)")
+        }
     }
 }

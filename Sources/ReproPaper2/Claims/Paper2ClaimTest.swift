@@ -1,3 +1,4 @@
+import ReproData
 import ReproMNISTC
 import ReproReport
 import ReproRobustness
@@ -192,6 +193,12 @@ extension Paper2ClaimChecker {
                     ok = curve.setting.number.map(epsilons.contains) ?? false
                 case .mnistC:
                     if case .named(let name) = curve.setting { ok = corruptions.contains(name) } else { ok = false }
+                case .cifarC:
+                    ok = curve.setting == .identity || CIFARCorruptedImages.severities.contains {
+                        s in (CIFARCorrupted.corruptions + ["mean"]).contains {
+                            curve.setting == CIFARCorruptedImages.setting($0, severity: s)
+                        }
+                    }
                 }
                 guard ok else {
                     throw ReproError("\(PaperFacts.claimPlace(file, claim.id)): \(curve.evaluation.rawValue) is not "
@@ -209,6 +216,7 @@ extension Paper2ClaimChecker {
         case .weightNoise, .weightNoiseDL:
             return "σ is one of " + sigmas.sorted().map { "\($0)" }.joined(separator: ", ")
         case .mnistC: return "name a corruption, mean or identity"
+        case .cifarC: return "name <corruption>@<severity 2 or 4>, mean@2, mean@4 or identity"
         case .fgsm, .ffgsm, .bim, .pgd, .apgd:
             return "ε is one of " + epsilons.sorted().map { "\($0)" }.joined(separator: ", ")
         }

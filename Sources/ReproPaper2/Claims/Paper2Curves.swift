@@ -58,7 +58,7 @@ public struct CurveSelector: Codable, Sendable, Equatable {
     static func symbol(_ evaluation: RobustnessEvaluation) -> String {
         switch evaluation {
         case .weightNoise, .weightNoiseDL: return "σ"
-        case .mnistC: return "corruption"
+        case .mnistC, .cifarC: return "corruption"
         default: return "ε"
         }
     }

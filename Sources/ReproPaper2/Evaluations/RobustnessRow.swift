@@ -1,3 +1,4 @@
+import ReproData
 import ReproRobustness
 import ReproSupport
 
@@ -11,9 +12,13 @@ public struct RobustnessRow: Codable, Equatable, Sendable {
     /// σ, the corruption's name or ε, as printed (`""` where the evaluation has none).
     public var setting: EvaluationSetting
     public var value: Double
+    /// The CIFAR set the network was trained and evaluated on; nil (left out of the JSON): MNIST.
+    public var dataset: CIFARDataset?
 
     public init(family: Paper2Family, width: Int, depth: Int, seed: Int,
-                evaluation: RobustnessEvaluation, setting: EvaluationSetting = .none, value: Double) {
+                evaluation: RobustnessEvaluation, setting: EvaluationSetting = .none, value: Double,
+                dataset: CIFARDataset? = nil) {
+        self.dataset = dataset
         self.family = family
         self.width = width
         self.depth = depth

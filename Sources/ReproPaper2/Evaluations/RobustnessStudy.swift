@@ -1,5 +1,6 @@
 import Foundation
 import ReproAttacks
+import ReproData
 import ReproExperiments
 import ReproNetwork
 import ReproRobustness
@@ -50,7 +51,9 @@ public struct RobustnessStudy {
     }
 
     func isEvaluated(_ record: ModelRecord, cache: AnalysisCache) -> Bool {
-        EvaluationPart.allCases.allSatisfy { cache.contains($0.name, inputs: key($0, record)) }
+        EvaluationPart.allCases.allSatisfy {
+            cache.contains($0.name(for: record), inputs: key($0, record))
+        }
     }
 
     /// Every evaluation of these networks, computing what the cache lacks; a read-only runner
@@ -63,18 +66,18 @@ public struct RobustnessStudy {
         }
         guard !networks.isEmpty else { return [] }
         var measured: [String: [MeasuredValue]] = [:]
-        let bySeed = Dictionary(grouping: networks.map(\.record), by: \.spec.seed)
-        let mnist = try runner.data.mnist()
-        let images = EvaluationImages(mnist)
-        let test = try LabeledPixels(bytes: mnist.testImages, labels: mnist.testLabels,
-                                     inputSize: EvaluationImages.pixels)
-        for seed in bySeed.keys.sorted() {
-            var unique: [ModelRecord] = []
-            for r in bySeed[seed] ?? [] where !unique.contains(where: { $0.key == r.key }) {
-                unique.append(r)
+        let byData = Dictionary(grouping: networks.map(\.record), by: \.spec.task.dataset)
+        for dataset in [nil] + CIFARDataset.allCases where byData[dataset] != nil {
+            let material = try EvaluationMaterial(runner.data, dataset: dataset)
+            let bySeed = Dictionary(grouping: byData[dataset] ?? [], by: \.spec.seed)
+            for seed in bySeed.keys.sorted() {
+                var unique: [ModelRecord] = []
+                for r in bySeed[seed] ?? [] where !unique.contains(where: { $0.key == r.key }) {
+                    unique.append(r)
+                }
+                let values = try evaluate(unique, seed: seed, material: material)
+                for (r, v) in zip(unique, values) { measured[r.key] = v }
             }
-            let values = try evaluate(unique, seed: seed, images: images, test: test)
-            for (r, v) in zip(unique, values) { measured[r.key] = v }
         }
         return networks.flatMap { family, r -> [RobustnessRow] in
             let base = [MeasuredValue(.clean, value: r.evaluation["accuracy"] ?? .nan)]
@@ -82,30 +85,30 @@ public struct RobustnessStudy {
             return (base + (measured[r.key] ?? []) + recall).map { v in
                 RobustnessRow(family: family, width: r.spec.width, depth: r.spec.depth,
                               seed: r.spec.seed, evaluation: v.evaluation, setting: v.setting,
-                              value: v.value)
+                              value: v.value, dataset: r.spec.task.dataset)
             }
         }
     }
 
     /// The measured values of each network of one seed, computing only what the cache lacks.
-    private func evaluate(_ records: [ModelRecord], seed: Int, images: EvaluationImages,
-                          test: LabeledPixels) throws -> [[MeasuredValue]] {
+    private func evaluate(_ records: [ModelRecord], seed: Int,
+                          material: EvaluationMaterial) throws -> [[MeasuredValue]] {
         let cache = AnalysisCache(store: runner.store)
-        var corrupted: CorruptedImages?
+        var corrupted: CorruptedTestSet?
         if records.contains(where: {
-            !cache.contains(EvaluationPart.mnistC.name, inputs: key(.mnistC, $0))
+            !cache.contains(EvaluationPart.mnistC.name(for: $0), inputs: key(.mnistC, $0))
         }) {
             let started = Date()
-            corrupted = try CorruptedImages(seed: seed, settings: settings, images: images,
-                                            workers: threads)
-            log.say("MNIST-C images of seed \(seed): \(seconds(since: started)) s")
+            corrupted = try material.corrupted(seed: seed, settings: settings, workers: threads)
+            log.say("\(material.corruptedName) images of seed \(seed): "
+                    + "\(seconds(since: started)) s")
         }
         // Threads per network from the seed's whole list (weight noise sums its loss per
         // thread), whichever of them this run ends up computing.
         let side = min(threads, max(1, records.count))
         let perNetwork = max(1, threads / side)
         let study = self
-        let shared = (images, test, corrupted)
+        let shared = (material.images, material.test, corrupted)
         // First every network nobody else holds (side by side), then the held ones, each
         // after its holder lets go (normally evaluated by then: read from the cache).
         let claims = try records.map { record -> FileLock? in
@@ -134,7 +137,7 @@ public struct RobustnessStudy {
 
     private func measure(_ record: ModelRecord, seed: Int, cache: AnalysisCache,
                          images: EvaluationImages, test: LabeledPixels,
-                         corrupted: CorruptedImages?, threads: Int) throws -> [MeasuredValue] {
+                         corrupted: CorruptedTestSet?, threads: Int) throws -> [MeasuredValue] {
         var model: (any Network)?
         func network() throws -> any Network {
             if let model { return model }
@@ -146,8 +149,9 @@ public struct RobustnessStudy {
         var values: [MeasuredValue] = []
         for part in EvaluationPart.allCases {
             let started = Date()
-            let computed = !cache.contains(part.name, inputs: key(part, record))
-            values += try cache.value(part.name, inputs: key(part, record)) {
+            let name = part.name(for: record)
+            let computed = !cache.contains(name, inputs: key(part, record))
+            values += try cache.value(name, inputs: key(part, record)) {
                 () -> [MeasuredValue] in
                 switch part {
                 case .weightNoise:
@@ -156,9 +160,8 @@ public struct RobustnessStudy {
                         test: try test.prefix(settings.noiseImages ?? test.count),
                         threads: threads)
                 case .mnistC:
-                    guard let corrupted else { throw ReproError("MNIST-C images missing") }
-                    return try CorruptionEvaluation.measure(try network(), on: corrupted,
-                                                            threads: threads)
+                    guard let corrupted else { throw ReproError("corrupted images missing") }
+                    return try corrupted.measure(try network(), threads: threads)
                 case .attacks:
                     return try AttackEvaluation.measure(
                         try network(), seed: seed, settings: settings, images: images,
@@ -185,6 +188,10 @@ public struct RobustnessStudy {
             return EvaluationKey(part: part, model: record.key, numbers: s.sigmas,
                                  counts: [s.noiseDraws] + (s.noiseImages.map { [$0] } ?? []),
                                  rules: nil)
+        case .mnistC where record.spec.task.dataset != nil:
+            return EvaluationKey(part: part, model: record.key, numbers: [],
+                                 counts: [s.corruptionImages] + CIFARCorruptedImages.severities,
+                                 rules: nil)
         case .mnistC:
             return EvaluationKey(part: part, model: record.key, numbers: [],
                                  counts: [s.corruptionImages, s.corruptionDraws], rules: nil)
@@ -202,11 +209,17 @@ public struct RobustnessStudy {
     }
 }
 
-/// The three cached evaluations of one network.
+/// The three cached evaluations of one network (`mnistC`: the corrupted test set of its data,
+/// MNIST-C or CIFAR-C).
 enum EvaluationPart: String, CaseIterable, Codable, Sendable {
     case weightNoise = "weight-noise", mnistC = "mnist-c", attacks
 
     var name: String { "p2-\(rawValue)" }
+    /// The cache's name of the part for a network: `p2-cifar-c` for a CIFAR network's
+    /// corruptions.
+    func name(for record: ModelRecord) -> String {
+        self == .mnistC && record.spec.task.dataset != nil ? "p2-cifar-c" : name
+    }
     var label: String { self == .attacks ? "attacks" : rawValue }
     /// Bumped when the evaluation's algorithm changes, so stale cached values are not reused.
     var version: Int { 1 }
