@@ -87,6 +87,15 @@ public struct Paper2Reproduction: PaperReproduction {
         results.variantRows = variants
         results.cifarInstalled = CIFARDataset.allCases.filter(context.runner.data.hasCIFAR)
         results.cifarCInstalled = CIFARDataset.allCases.filter(context.runner.data.hasCIFARC)
+        for dataset in results.cifarInstalled where results.cifarCInstalled.contains(dataset) {
+            results.cifar[dataset] = try context.timed(dataset.title, into: &results.stepTimes) {
+                let records = try trainedFamilies(
+                    Paper2Plan.cifar(dataset, quick: context.quick, full: context.full),
+                    context: context)
+                return (records, try Self.evaluationRows(records, quick: context.quick,
+                                                         full: context.full, context: context))
+            }
+        }
         return results
     }
 

@@ -27,6 +27,11 @@ public struct Paper2Results {
     public var cifarInstalled: [CIFARDataset] = []
     /// Those whose corrupted test set (CIFAR-10-C, CIFAR-100-C) is installed too.
     public var cifarCInstalled: [CIFARDataset] = []
+    /// The data set these results are of: nil for MNIST (the report's), a CIFAR set's in a
+    /// view made by ``cifarView(_:)``.
+    public var dataset: CIFARDataset?
+    /// Per CIFAR data set, its families' networks and their evaluations (rows marked with it).
+    public var cifar: [CIFARDataset: (records: [Paper2Family: [ModelRecord]], rows: [RobustnessRow])] = [:]
     public var stepTimes: [StepTime]
 
     public init(records: [Paper2Family: [ModelRecord]], robustness: [RobustnessRow],
@@ -36,6 +41,17 @@ public struct Paper2Results {
         self.galleryImages = galleryImages
         self.quick = quick
         self.stepTimes = stepTimes
+    }
+
+    /// The results of one CIFAR set as the figures and claims read MNIST's: its records and rows
+    /// in place of MNIST's, nothing else (no gallery, readings or batch check); nil when none.
+    public func cifarView(_ dataset: CIFARDataset) -> Paper2Results? {
+        guard let part = cifar[dataset], !part.rows.isEmpty else { return nil }
+        var view = Paper2Results(records: part.records, robustness: part.rows, quick: quick)
+        view.full = full
+        view.storedOnly = storedOnly
+        view.dataset = dataset
+        return view
     }
 
     /// The gallery's digits: the first test image of each of these classes.

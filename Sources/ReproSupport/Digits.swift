@@ -13,4 +13,15 @@ public enum Digits {
         guard let s, s.count > 0 else { return "–" }
         return "\(fixed(s.mean, digits)) ± \(fixed(s.std, digits))"
     }
+
+    /// An integer with commas between thousands: 393,216.
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (k, c) in digits.enumerated() {
+            if k > 0, (digits.count - k) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
 }

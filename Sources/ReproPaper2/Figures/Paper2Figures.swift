@@ -2,7 +2,8 @@ import ReproPlot
 import ReproReport
 
 /// Every figure of paper 2 with the id the report uses, in report order: the MLP's (always), then
-/// each CNN family's that has results (id suffix `-vgg` or `-resnet`).
+/// each CNN family's that has results (id suffix `-vgg` or `-resnet`), then the CIFAR columns
+/// (``CIFARFigures``).
 public enum Paper2Figures {
     public static func all(_ r: Paper2Results) -> [(id: FigureID, figure: Figure)] {
         var figures: [(id: FigureID, figure: Figure)] = [
@@ -43,6 +44,6 @@ public enum Paper2Figures {
                 figures.append((FigureID("fig8-min-recall" + suffix), RecallFigure.fig8(r, network)))
             }
         }
-        return figures
+        return figures + CIFARFigures.all(r)
     }
 }

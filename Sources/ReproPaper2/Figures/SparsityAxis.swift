@@ -44,6 +44,10 @@ struct SparsityAxis {
             .filter { $0.network == network && $0.role != .depth }
             .flatMap { r?.evaluatedRecords($0) ?? [] }.map(\.spec.width))
         let widths = present.isEmpty ? all : all.filter(present.contains)
+        let input = Paper2Input(r?.dataset)
+        func share(_ network: Paper2Network, _ width: Int) -> Double {
+            Self.share(network, width, input: input)
+        }
         let unit = network == .mlp ? "units" : "channels"
         let base = network == .mlp ? "dense base (128 units)"
             : "dense base (\(network.title)\(network == .vgg ? 11 : 18)-16)"
@@ -130,12 +134,14 @@ struct SparsityAxis {
     }
 
     /// The share in % of its weights a width keeps: 128 / width for the MLP; for a CNN, the
-    /// width-16 net's weight count over this width's (about (16 / width)²).
-    static func share(_ network: Paper2Network, _ width: Int) -> Double {
+    /// width-16 net's weight count over this width's (about (16 / width)²) on its data set's
+    /// images (MNIST's unless told).
+    static func share(_ network: Paper2Network, _ width: Int,
+                      input: Paper2Input = Paper2Input(nil)) -> Double {
         guard network != .mlp else { return share(width) }
         let name = network == .vgg ? "vgg11" : "resnet18"
-        guard let base = try? ConvArchitectures.make(name, width: Paper2Family.convBaseWidth).capacity(),
-              let mine = try? ConvArchitectures.make(name, width: width).capacity() else { return .nan }
+        guard let base = try? input.architecture(name, width: Paper2Family.convBaseWidth).capacity(),
+              let mine = try? input.architecture(name, width: width).capacity() else { return .nan }
         return 100 * Double(base) / Double(mine)
     }
 

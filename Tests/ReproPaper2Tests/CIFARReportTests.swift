@@ -1,0 +1,144 @@
+import Foundation
+import ReproData
+import ReproExperiments
+import ReproPlot
+import ReproReport
+import ReproRobustness
+import ReproSupport
+import ReproNN
+import XCTest
+@testable import ReproPaper2
+
+/// The report's CIFAR columns from synthetic results: every CIFAR set with results gets Figs. 1–3
+/// and 9–11 per network, drawn from its own rows only (MNIST's figures are unchanged), and a
+/// section that renders with its tables and figures.
+final class CIFARReportTests: XCTestCase {
+    static let severityDrop = [2: 0.1, 4: 0.2]
+
+    /// The MNIST results of ``Paper2FiguresTests`` plus CIFAR-10's quick families, whose
+    /// CIFAR-C mean at severity s is the size's level − drop[s] (seed pairs ∓ 0.01).
+    static func results() -> Paper2Results {
+        var r = Paper2FiguresTests.results()
+        var records: [Paper2Family: [ModelRecord]] = [:]
+        var rows: [RobustnessRow] = []
+        for plan in Paper2Plan.cifar(.cifar10, quick: true) {
+            let specs = plan.specs(data: "synthetic")
+            records[plan.family] = specs.map { spec in
+                ModelRecord(key: spec.key, spec: spec,
+                            history: TrainingHistory(metrics: ["loss": [0.5, 0.2]]),
+                            evaluation: ["accuracy": 0.6], trainCount: 50_000,
+                            evaluationCount: 10_000, batchSize: 1, batchSeconds: 1)
+            }
+            for spec in specs {
+                let size = NetworkSize(width: spec.width, depth: spec.depth)
+                let sign = spec.seed == 0 ? -1.0 : 1.0
+                let level = Paper2FiguresTests.mean(size, .clean, "") - 0.3
+                func add(_ e: RobustnessEvaluation, _ setting: EvaluationSetting, _ value: Double) {
+                    rows.append(RobustnessRow(family: plan.family, width: size.width,
+                                              depth: size.depth, seed: spec.seed, evaluation: e,
+                                              setting: setting, value: value + sign * 0.01,
+                                              dataset: .cifar10))
+                }
+                add(.clean, .none, level)
+                add(.minRecall, .none, level - 0.2)
+                for sigma in [0.1, 0.2] {
+                    add(.weightNoise, .value(sigma), level - sigma)
+                    add(.weightNoiseDL, .value(sigma), sigma)
+                }
+                for e in [RobustnessEvaluation.fgsm, .ffgsm, .bim, .pgd, .apgd] {
+                    for eps in [0.05, 0.1] { add(e, .value(eps), level - eps) }
+                }
+                add(.cifarC, .identity, level)
+                for (severity, drop) in severityDrop {
+                    for name in CIFARCorrupted.corruptions + ["mean"] {
+                        add(.cifarC, CIFARCorruptedImages.setting(name, severity: severity),
+                            level - drop)
+                    }
+                }
+            }
+        }
+        r.cifar[.cifar10] = (records, rows)
+        return r
+    }
+
+    func testEachNetworkGetsItsCIFARFiguresFromItsOwnRows() throws {
+        let r = Self.results()
+        let cifar = Paper2Figures.all(r).filter { $0.id.rawValue.contains("cifar") }
+        XCTAssertEqual(cifar.map(\.id.rawValue), [
+            "fig1-weight-noise-cifar10", "fig2-corruptions-cifar10", "fig3-attacks-cifar10",
+            "fig9-corruptions-cifar10",
+            "fig1-weight-noise-cifar10-vgg", "fig2-corruptions-cifar10-vgg",
+            "fig3-attacks-cifar10-vgg", "fig10-corruptions-cifar10-vgg",
+            "fig1-weight-noise-cifar10-resnet", "fig2-corruptions-cifar10-resnet",
+            "fig3-attacks-cifar10-resnet", "fig11-corruptions-cifar10-resnet",
+        ])
+        for (id, figure) in cifar {
+            XCTAssertTrue(figure.title?.hasPrefix("CIFAR-10 · Fig.") ?? false, "\(id)")
+            let image = try FigureRenderer.raster(figure, dpi: 30)
+            XCTAssertGreaterThan(Double(image.count(differingFrom: .white))
+                                     / Double(image.width * image.height), 0.02, "\(id)")
+        }
+        // Fig. 2: one line per severity at its mean, then clean accuracy above both.
+        let fig2 = try XCTUnwrap(cifar.first { $0.id.rawValue == "fig2-corruptions-cifar10" }).figure
+        let lines = Paper2FiguresTests.lines(fig2.panels[0])
+        XCTAssertEqual(lines.map { $0.label ?? "" }, [
+            "CIFAR-10-C, mean of 15, severity 2", "CIFAR-10-C, mean of 15, severity 4",
+            "clean accuracy", "dense base (128 units)"])
+        for (line, drop) in zip(lines, [0.1, 0.2]) {
+            XCTAssertEqual(line.x.count, 2)
+            for (x, y) in zip(line.x, line.y) {
+                let width = Int((100 * 128 / x).rounded())    // x: remaining weights in %
+                let level = Paper2FiguresTests.mean(NetworkSize(width: width, depth: 1), .clean, "") - 0.3
+                XCTAssertEqual(y, level - drop, accuracy: 1e-12, "severity drop \(drop), width \(width)")
+            }
+        }
+        XCTAssertTrue(lines[0].dash.isEmpty)
+        XCTAssertFalse(lines[1].dash.isEmpty, "severity 4 dashed")
+        // Fig. 9 on CIFAR: 15 panels, two severities each.
+        let fig9 = try XCTUnwrap(cifar.first { $0.id.rawValue == "fig9-corruptions-cifar10" }).figure
+        XCTAssertEqual(fig9.panels.count, 15)
+        XCTAssertEqual(Paper2FiguresTests.lines(fig9.panels[3]).compactMap(\.label).prefix(2),
+                       ["severity 2", "severity 4"])
+        // MNIST's figures read MNIST's rows only: the same with or without CIFAR's.
+        let mnistOnly = Paper2FiguresTests.results()
+        for id in ["fig1-weight-noise", "fig2-mnist-c-vgg", "fig3-attacks-resnet"] {
+            XCTAssertEqual(try FigureRenderer.data(try Paper2FiguresTests.figure(r, id), format: .png(dpi: 20)),
+                           try FigureRenderer.data(try Paper2FiguresTests.figure(mnistOnly, id),
+                                                   format: .png(dpi: 20)), id)
+        }
+        XCTAssertFalse(Paper2Figures.all(mnistOnly).contains { $0.id.rawValue.contains("cifar") })
+    }
+
+    func testTheCIFARSectionRendersWithItsTablesAndFigures() throws {
+        let context = try XCTUnwrap(Paper2CIFARContext.of(Self.results()) as? [String: Any])
+        let sets = try XCTUnwrap(context["sets"] as? [[String: Any]])
+        XCTAssertEqual(sets.count, 1)
+        XCTAssertEqual(sets[0]["mlpCapacity"] as? String, "394,496", "3,072 · 128 + 128 · 10")
+        XCTAssertEqual((sets[0]["figures"] as? [Any])?.count, 12)
+        XCTAssertEqual(Paper2CIFARContext.of(Paper2FiguresTests.results()) as? Bool, false)
+
+        let dir = FileManager.default.temporaryDirectory
+            .appendingPathComponent("cifar-section-\(UUID())/paper2")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("templates/paper2/cifar.mustache"),
+                                         to: dir.appendingPathComponent("cifar.mustache"))
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("templates/shared/figure.mustache"),
+                                         to: dir.appendingPathComponent("figure.mustache"))
+        try "{{> cifar}}".write(to: dir.appendingPathComponent("report.mustache"), atomically: true,
+                                encoding: .utf8)
+        let text = try TemplateSet(directory: dir).render(["cifar": context])
+        XCTAssertTrue(text.contains("## The CIFAR half"), text)
+        XCTAssertTrue(text.contains("### CIFAR-10"))
+        XCTAssertTrue(text.contains("0.4914, 0.4822, 0.4465"))
+        XCTAssertTrue(text.contains("394,496 weights"))
+        XCTAssertTrue(text.contains("![CIFAR-10 · Fig. 2 · static sparsity by width"), text)
+        XCTAssertTrue(text.contains("(figures/fig11-corruptions-cifar10-resnet.png)"))
+        // The table's CIFAR-C columns hold the severity means (width 128: level 0.6 − 0.1, − 0.2).
+        let level = Paper2FiguresTests.mean(NetworkSize(width: 128, depth: 1), .clean, "") - 0.3
+        XCTAssertTrue(text.contains(Digits.fixed(level - 0.1, 4) + " ± 0.0100 | "
+                                    + Digits.fixed(level - 0.2, 4) + " ± 0.0100"), text)
+        XCTAssertEqual(try TemplateSet(directory: dir).render(["cifar": false]), "")
+    }
+}
