@@ -1,5 +1,6 @@
 import Foundation
 import ReproCluster
+import ReproData
 import ReproExperiments
 import ReproReport
 
@@ -16,7 +17,15 @@ struct ClusterContext {
 
     var work: ReportWork {
         ReportWork(papers: papers.papers.map(\.id), quick: quick, rng: rng, seedCount: seedCount,
-                   full: full)
+                   full: full, cifar: cifar)
+    }
+
+    /// The CIFAR sets installed with their CIFAR-C in the data directory (paper 2 builds its
+    /// CIFAR half for them, as `build-report` does locally).
+    var cifar: [CIFARDataset] {
+        guard papers.papers.contains(where: { $0.id == "paper2" }) else { return [] }
+        let data = runner("paper2").data
+        return CIFARDataset.allCases.filter { data.hasCIFAR($0) && data.hasCIFARC($0) }
     }
 
     func runner(_ paper: String) -> ExperimentRunner { locations.runner(for: paper) }

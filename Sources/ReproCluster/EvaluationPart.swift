@@ -25,14 +25,21 @@ public struct EvaluationPart: WorkPart {
 
     /// The evaluated networks in a fixed order (plan order, then each plan's spec order), once
     /// each: every network of the static families, the pruned ones of pruned-width.
-    func networks(data: String) -> [(family: Paper2Family, spec: ModelSpec, call: String)] {
+    func networks(_ runner: ExperimentRunner) -> [(family: Paper2Family, spec: ModelSpec, call: String)] {
+        networks { runner.dataHash(for: $0) }
+    }
+
+    /// The same with each plan's data named by `data` (the runner's hash for MNIST, the
+    /// installed set's identity for CIFAR).
+    func networks(data: (Paper2Plan) -> String) -> [(family: Paper2Family, spec: ModelSpec, call: String)] {
         var seen: Set<String> = []
         var list: [(Paper2Family, ModelSpec, String)] = []
         for plan in plans {
-            // The report evaluates the families in one call, each other plan (the batch-size
-            // check) in its own.
-            let call = plan.experiment == plan.family.rawValue ? "families" : plan.experiment
-            for spec in plan.specs(data: data)
+            // The report evaluates the families in one call per data set, each other plan (the
+            // batch-size check) in its own.
+            let call = plan.dataset.map { "families-\($0.rawValue)" }
+                ?? (plan.experiment == plan.family.rawValue ? "families" : plan.experiment)
+            for spec in plan.specs(data: data(plan))
             where (plan.family.role != .pruned || spec.isPruned) && seen.insert(spec.key).inserted {
                 list.append((plan.family, spec, call))
             }
@@ -55,7 +62,7 @@ public struct EvaluationPart: WorkPart {
 
     public func progress(_ runner: ExperimentRunner) -> [UnitProgress] {
         let study = study(runner, threads: 1)
-        return networks(data: runner.dataHash).enumerated().map { position, network in
+        return networks(runner).enumerated().map { position, network in
             if isEvaluated(network.family, network.spec, study: study) {
                 return UnitProgress(position: position, state: .stored, count: 1, missing: 0,
                                     remainingSeconds: 0)
@@ -69,7 +76,7 @@ public struct EvaluationPart: WorkPart {
 
     public func run(_ shard: Shard, runner: ExperimentRunner, threads: Int,
                     log: @escaping (String) -> Void) throws -> String {
-        let all = networks(data: runner.dataHash)
+        let all = networks(runner)
         let mine = all.enumerated().filter { shard.includes($0.offset) }.map(\.element)
         // A local run evaluates a seed's networks side by side, min(threads, networks of the
         // seed) at a time, each on threads / that many threads; the mean test loss of weight

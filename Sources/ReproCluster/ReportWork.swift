@@ -1,4 +1,5 @@
 import Foundation
+import ReproData
 import ReproExperiments
 import ReproPaper1
 import ReproPaper2
@@ -26,14 +27,17 @@ public struct ReportWork {
     public var seedCount: Int?
     /// Paper 2's full profile: its whole CNN design, evaluated at the MLPs' sizes.
     public var full: Bool
+    /// The CIFAR sets installed with their CIFAR-C: paper 2's CIFAR half builds for them.
+    public var cifar: [CIFARDataset]
 
     public init(papers: [String], quick: Bool, rng: RandomSource = .repro, seedCount: Int? = nil,
-                full: Bool = false) {
+                full: Bool = false, cifar: [CIFARDataset] = []) {
         self.papers = papers
         self.quick = quick
         self.rng = rng
         self.seedCount = seedCount
         self.full = full
+        self.cifar = cifar
     }
 
     public static let stageCount = 2
@@ -64,6 +68,7 @@ public struct ReportWork {
             let plans = Paper2Plan.report(quick: quick, full: full)
                 + [BatchSensitivity.plan(quick: quick)]
                 + (try Paper2Reproduction.readingPlans(quick: quick, seedCount: seedCount, full: full))
+                + cifar.flatMap { Paper2Plan.cifar($0, quick: quick, full: full) }
             for plan in plans {
                 first.append(plan.family.isConvolutional
                     ? TrainingPart(paper: "paper2", name: plan.experiment, plan: plan,

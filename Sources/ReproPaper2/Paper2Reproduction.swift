@@ -158,7 +158,7 @@ public struct Paper2Reproduction: PaperReproduction {
             var plan = report
             if let seeds = options.seeds { plan.seeds = seeds }
             if let widths = options.widths, plan.family.role != .depth { plan.widths = widths }
-            plan.dataset = options.dataset
+            plan = plan.on(options.dataset)
             try plan.validate()
             return plan
         }

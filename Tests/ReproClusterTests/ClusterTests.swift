@@ -59,6 +59,22 @@ final class ClusterTests: XCTestCase {
         XCTAssertGreaterThan(Set(placed[0].map { $0.task(0, shards: 4) }).count, 1)
     }
 
+    /// A CIFAR set installed with its CIFAR-C adds its width families as parts of their own,
+    /// evaluated in calls of their own (as a local build groups them).
+    func testPaper2sCIFARHalfIsPartOfTheWork() throws {
+        let plain = try ReportWork(papers: ["paper2"], quick: true).stages()
+        let work = try ReportWork(papers: ["paper2"], quick: true, cifar: [.cifar100]).stages()
+        XCTAssertEqual(work[0].map(\.name).filter { $0.contains("cifar") },
+                       ["sparse-width+cifar100", "vgg-width+cifar100", "resnet-width+cifar100"])
+        XCTAssertEqual(work[0].count, plain[0].count + 3)
+        let networks = work[1].compactMap { $0 as? EvaluationPart }
+            .flatMap { $0.networks(data: { _ in "d" }) }
+        let cifar = networks.filter { $0.spec.task.dataset == .cifar100 }
+        XCTAssertFalse(cifar.isEmpty)
+        XCTAssertEqual(Set(cifar.map(\.call)), ["families-cifar100"])
+        XCTAssertTrue(cifar.allSatisfy { $0.spec.task.classes == 100 })
+    }
+
     func testPaper2ExtraSeedsAndVariantsArePartsOfTheirOwn() throws {
         let plain = try ReportWork(papers: ["paper2"], quick: true).stages()
         let work = try ReportWork(papers: ["paper2"], quick: true, seedCount: 3).stages()
@@ -68,8 +84,8 @@ final class ClusterTests: XCTestCase {
             XCTAssertTrue(plain[0].map(\.name).contains("sparse-width+\(variant.rawValue)"))
         }
         XCTAssertEqual(work[0].count, plain[0].count + 1)
-        let before = try XCTUnwrap(plain[1].first as? EvaluationPart).networks(data: "d")
-        let after = try XCTUnwrap(work[1].first as? EvaluationPart).networks(data: "d")
+        let before = try XCTUnwrap(plain[1].first as? EvaluationPart).networks(data: { _ in "d" })
+        let after = try XCTUnwrap(work[1].first as? EvaluationPart).networks(data: { _ in "d" })
         // The quick width family has 5 widths: seed 2 adds 5 networks (seeds 0 and 1 are
         // shared), each variant of the profile its own.
         XCTAssertGreaterThanOrEqual(after.count - before.count, 5)
@@ -117,7 +133,7 @@ final class ClusterTests: XCTestCase {
 
         let evaluations = EvaluationPart(plans: [Paper2Plan.named(.sparseWidth, quick: true)],
                                          settings: .quick)
-        let network = try XCTUnwrap(evaluations.networks(data: runner("paper2").dataHash).first)
+        let network = try XCTUnwrap(evaluations.networks(runner("paper2")).first)
         let evalLock = try FileLock(runner("paper2").evaluationLockURL(network.spec.key))
         XCTAssertTrue(evalLock.tryLock())
         XCTAssertEqual(evaluations.progress(runner("paper2")).first?.state, .claimed)
@@ -128,7 +144,7 @@ final class ClusterTests: XCTestCase {
     func testPrunedWidthIsEvaluatedOnlyOnItsPrunedNetworks() {
         let plans = Paper2Family.mlpFamilies.map { Paper2Plan.named($0, quick: true) }
         let part = EvaluationPart(plans: plans, settings: .quick)
-        let networks = part.networks(data: "d")
+        let networks = part.networks(data: { _ in "d" })
         XCTAssertEqual(Set(networks.map(\.spec.key)).count, networks.count)
         XCTAssertTrue(networks.filter { $0.family == .prunedWidth }.allSatisfy(\.spec.isPruned))
         // quick: 5 widths × 2 seeds, 2 depths × 2 seeds, 3 pruned widths × 2 seeds.

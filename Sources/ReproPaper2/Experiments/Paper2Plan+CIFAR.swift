@@ -10,14 +10,22 @@ extension Paper2Plan {
     /// readings' range); 2^14 and 2^15 to `--full`.
     public static let cifarMLPWidths = [128, 256, 512, 1024, 2048, 4096, 8192]
 
+    /// This plan on a CIFAR set (nil: MNIST): its own experiment name, `sparse-width+cifar10`,
+    /// and so its own run manifest.
+    public func on(_ dataset: CIFARDataset?) -> Paper2Plan {
+        var plan = self
+        plan.dataset = dataset
+        if let dataset { plan.experiment = "\(family.rawValue)+\(dataset.rawValue)" }
+        return plan
+    }
+
     /// A CIFAR set's plans in a profile: quick, a miniature (the MLP at 2^7 and 2^9 for 2 epochs,
     /// the CNNs as MNIST's quick ones); default, the MLP at ``cifarMLPWidths`` and the CNNs at
     /// ``ConvProfile/standard``'s widths, 3 seeds each; full, every width and 5 seeds.
     public static func cifar(_ dataset: CIFARDataset, quick: Bool,
                              full: Bool = false) -> [Paper2Plan] {
         cifarFamilies.compactMap { family in
-            var plan = named(family, quick: quick, full: full)
-            plan.dataset = dataset
+            var plan = named(family, quick: quick, full: full).on(dataset)
             if quick {
                 if family == .sparseWidth {
                     plan.widths = [128, 512]

@@ -34,9 +34,10 @@ extension Paper2Plan {
         return plan
     }
 
-    /// `repro run <family> --variant <name>` for a variant's plan, the family's name otherwise.
+    /// `repro run <family>` with the plan's `--variant` or `--dataset`.
     public var runCommand: String {
         "repro run \(family.rawValue)" + (variant.map { " --variant \($0.rawValue)" } ?? "")
+            + (dataset.map { " --dataset \($0.rawValue)" } ?? "")
     }
 
     /// A variant reads its width families only (the MLP's, or the CNNs' for water-filling), and

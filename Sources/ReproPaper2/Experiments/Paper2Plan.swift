@@ -117,7 +117,7 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
         if let epochs = options.epochs { plan.maxEpochs = epochs }
         if let batch = options.batchSize { plan.batchSize = batch }
         if let lr = options.learningRate { plan.learningRate = lr }
-        plan.dataset = options.dataset
+        plan = plan.on(options.dataset)
         try plan.validate()
         return plan
     }
