@@ -104,6 +104,9 @@ public struct CIFARDirectory {
     /// (its members' MD5s). Not installed: the official one, the data a run would ask for.
     public var identity: String { identity(marker: try? Data(contentsOf: unofficialMarker)) }
 
+    /// Whether what is installed is test data, not the published set (`--unofficial`).
+    public var isUnofficial: Bool { FileManager.default.fileExists(atPath: unofficialMarker.path) }
+
     private func identity(marker: Data?) -> String {
         marker.map { "\(dataset.rawValue)-unofficial-md5:\(StableHash.md5Hex($0))" }
             ?? dataset.officialIdentity

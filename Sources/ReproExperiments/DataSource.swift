@@ -74,6 +74,13 @@ public final class DataSource: @unchecked Sendable {
         directory.map { CIFARDirectory(data: $0, dataset: dataset).isInstalled } ?? false
     }
 
+    /// Whether the installed set is test data, not the published one (`--unofficial`; in-memory
+    /// sets say so themselves).
+    public func hasUnofficialCIFAR(_ dataset: CIFARDataset) -> Bool {
+        if loadCIFAR != nil { return (try? cifar(dataset).unofficial) ?? false }
+        return directory.map { CIFARDirectory(data: $0, dataset: dataset).isUnofficial } ?? false
+    }
+
     /// Whether its corrupted test set (CIFAR-10-C, CIFAR-100-C) is installed.
     public func hasCIFARC(_ dataset: CIFARDataset) -> Bool {
         directory.map { CIFARCorrupted(data: $0, dataset: dataset).isInstalled } ?? false

@@ -87,6 +87,7 @@ public struct Paper2Reproduction: PaperReproduction {
         results.variantRows = variants
         results.cifarInstalled = CIFARDataset.allCases.filter(context.runner.data.hasCIFAR)
         results.cifarCInstalled = CIFARDataset.allCases.filter(context.runner.data.hasCIFARC)
+        results.cifarUnofficial = results.cifarInstalled.filter(context.runner.data.hasUnofficialCIFAR)
         for dataset in results.cifarInstalled where results.cifarCInstalled.contains(dataset) {
             results.cifar[dataset] = try context.timed(dataset.title, into: &results.stepTimes) {
                 let records = try trainedFamilies(

@@ -27,6 +27,9 @@ public struct Paper2Results {
     public var cifarInstalled: [CIFARDataset] = []
     /// Those whose corrupted test set (CIFAR-10-C, CIFAR-100-C) is installed too.
     public var cifarCInstalled: [CIFARDataset] = []
+    /// Those installed from test data, not the published archive (`--unofficial`): their
+    /// section, figures and status say so.
+    public var cifarUnofficial: [CIFARDataset] = []
     /// The data set these results are of: nil for MNIST (the report's), a CIFAR set's in a
     /// view made by ``cifarView(_:)``.
     public var dataset: CIFARDataset?
@@ -51,6 +54,7 @@ public struct Paper2Results {
         view.full = full
         view.storedOnly = storedOnly
         view.dataset = dataset
+        view.cifarUnofficial = cifarUnofficial.filter { $0 == dataset }
         return view
     }
 

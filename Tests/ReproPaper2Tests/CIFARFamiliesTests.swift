@@ -129,6 +129,8 @@ final class CIFARFamiliesTests: XCTestCase {
         let installed = DataSource(directory: data) { throw ReproError("no MNIST") }
         let identity = installed.identity(of: .cifar10)
         XCTAssertTrue(identity.hasPrefix("cifar10-unofficial-md5:"), identity)
+        XCTAssertTrue(installed.hasUnofficialCIFAR(.cifar10))
+        XCTAssertFalse(installed.hasUnofficialCIFAR(.cifar100))
         XCTAssertEqual(try installed.cifar(.cifar10).identity, identity)
         XCTAssertEqual(try installed.splits(.cifar10).pixelsPerImage, 3072)
     }

@@ -168,7 +168,10 @@ public struct RobustnessStudy {
                         threads: threads)
                 }
             }
-            if computed { times.append("\(part.label) \(seconds(since: started)) s") }
+            if computed {
+                let label = name == "p2-cifar-c" ? "cifar-c" : part.label
+                times.append("\(label) \(seconds(since: started)) s")
+            }
         }
         if !times.isEmpty {
             let s = record.spec

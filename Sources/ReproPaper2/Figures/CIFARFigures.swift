@@ -19,7 +19,8 @@ enum CIFARFigures {
                     ("fig3-attacks", AttackFigures.fig3(view, family)),
                     ("fig\(number)-corruptions", fig9(view, family, number: number)),
                 ].map { name, figure in
-                    (id(name, dataset, family), titled(figure, dataset))
+                    (id(name, dataset, family), titled(figure, dataset,
+                                                       unofficial: view.cifarUnofficial.contains(dataset)))
                 }
             }
         }
@@ -31,10 +32,12 @@ enum CIFARFigures {
                  + (family.network == .mlp ? "" : "-\(family.network.rawValue)"))
     }
 
-    /// The figure with its data set named first in the title ("CIFAR-10 · Fig. 1 · …").
-    static func titled(_ figure: Figure, _ dataset: CIFARDataset) -> Figure {
+    /// The figure with its data set named first in the title ("CIFAR-10 · Fig. 1 · …"), and
+    /// marked when the data is not the published set.
+    static func titled(_ figure: Figure, _ dataset: CIFARDataset, unofficial: Bool) -> Figure {
         var named = figure
-        named.title = "\(dataset.title) · " + (figure.title ?? "")
+        named.title = "\(dataset.title)\(unofficial ? " (UNOFFICIAL test data)" : "") · "
+            + (figure.title ?? "")
         return named
     }
 

@@ -24,6 +24,7 @@ enum Paper2CIFARContext {
             let figures = CIFARFigures.all(r).filter { "\($0.id)".contains("-\(dataset.rawValue)") }
                 .map { figure($0.id, title: $0.figure.title ?? "") }
             return ["title": dataset.title, "name": dataset.rawValue,
+                    "unofficial": r.cifarUnofficial.contains(dataset),
                     "corrupted": CIFARCorrupted.folder(dataset),
                     "classes": input.classes,
                     "mlpCapacity": Digits.grouped(input.pixels * Paper2Family.baseWidth
