@@ -69,6 +69,12 @@ public struct CIFARCorrupted {
             try check(data, name: name)
             contents.append((name, data))
         }
+        // Two installs into one data directory take turns (the release's files and their sums
+        // must come from the same one).
+        let lock = try FileLock(url.deletingLastPathComponent()
+            .appendingPathComponent(".\(Self.folder(dataset)).lock"))
+        try lock.lock()
+        defer { lock.unlock() }
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: sums)
         for (name, data) in contents { try AtomicFile.write(data, to: url.appendingPathComponent(name)) }

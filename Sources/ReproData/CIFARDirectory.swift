@@ -35,6 +35,9 @@ public struct CIFARDirectory {
     }
 
     var unofficialMarker: URL { url.appendingPathComponent("UNOFFICIAL") }
+    /// Held while installing or reading, beside the folder: two installs (or an install and a
+    /// read) never mix their files.
+    var lockURL: URL { url.deletingLastPathComponent().appendingPathComponent(".\(dataset.folder).lock") }
 
     public var isInstalled: Bool {
         dataset.members.allSatisfy {
@@ -51,6 +54,9 @@ public struct CIFARDirectory {
         do { bytes = try Data(contentsOf: archive) } catch {
             throw ReproError("\(archive.path) cannot be read; give the path of \(dataset.archiveName)")
         }
+        let lock = try FileLock(lockURL)
+        try lock.lock()
+        defer { lock.unlock() }
         let md5 = StableHash.md5Hex(bytes)
         let official = bytes.count == published.archiveBytes && md5 == published.archiveMD5
         if !official && !unofficial {
@@ -93,7 +99,7 @@ public struct CIFARDirectory {
         } else {
             try? FileManager.default.removeItem(at: unofficialMarker)
         }
-        let data = try load()
+        let data = try loadUnlocked()
         return "\(dataset.title): \(data.train.count) training and \(data.test.count) test images "
             + "in \(url.path)" + (data.unofficial ? " (UNOFFICIAL test data, not the published set)"
                                   : " (official archive, every MD5 verified)")
@@ -114,6 +120,15 @@ public struct CIFARDirectory {
 
     /// The verified data set; a one-line error naming the fix when it is missing or damaged.
     public func load() throws -> CIFAR {
+        // A read-only data directory has no lock file to take, and no install to wait for.
+        let lock = try? FileLock(lockURL)
+        try? lock?.lock()
+        defer { lock?.unlock() }
+        return try loadUnlocked()
+    }
+
+    /// `load()` for a caller that holds the lock (an install checking what it wrote).
+    private func loadUnlocked() throws -> CIFAR {
         let markerData = try? Data(contentsOf: unofficialMarker)
         let marker = markerData.map { String(decoding: $0, as: UTF8.self) }
         var expected: [String: String] = [:]

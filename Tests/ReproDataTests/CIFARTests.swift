@@ -67,6 +67,35 @@ final class CIFARTests: XCTestCase {
 
     /// A synthetic archive is not the official one: refused unless it is declared test data;
     /// then installed, marked, and read back with every MD5 checked.
+    /// Two installs of different archives into one data directory at once, again and again: each
+    /// takes the set's lock, so the files and the marker always come from one of them and read
+    /// back whole (the loser's install simply replaces the winner's).
+    func testConcurrentInstallsNeverMixTheirFiles() throws {
+        let a = try write(try SyntheticCIFAR.archive(.cifar10, perBatch: 12), "a.tar.gz")
+        let b = try write(try SyntheticCIFAR.archive(.cifar10, perBatch: 16), "b.tar.gz")
+        let data = SyntheticMNIST.temporaryDirectory("cifar-concurrent")
+        let directory = CIFARDirectory(data: data, dataset: .cifar10)
+        for _ in 0..<6 {
+            let errors = NSLock()
+            var failures: [String] = []
+            DispatchQueue.concurrentPerform(iterations: 3) { k in
+                do {
+                    if k == 2 { _ = try directory.load() } else {
+                        _ = try directory.install(archive: k == 0 ? a : b, unofficial: true)
+                    }
+                } catch where k == 2 && !directory.isInstalled {
+                    // A read before the first install finished: nothing installed yet.
+                } catch {
+                    errors.lock(); failures.append("\(error)"); errors.unlock()
+                }
+            }
+            XCTAssertEqual(failures, [])
+            let cifar = try directory.load()
+            XCTAssertTrue([12, 16].contains(cifar.test.count))
+            XCTAssertEqual(cifar.train.count, 5 * cifar.test.count, "every file from one archive")
+        }
+    }
+
     func testAnUnofficialArchiveIsRefusedUnlessDeclaredTestData() throws {
         for dataset in CIFARDataset.allCases {
             let archive = try write(try SyntheticCIFAR.archive(dataset, perBatch: 20), dataset.archiveName)
