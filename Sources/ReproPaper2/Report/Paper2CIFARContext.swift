@@ -4,12 +4,13 @@ import ReproRobustness
 import ReproSupport
 
 /// The report's CIFAR section: per CIFAR set with results, what was built (families, widths,
-/// seeds), the protocol's CIFAR-specific choices, the headline rows and the figures with their
+/// seeds), the protocol's CIFAR-specific choices, the claims checked on it (per network), the
+/// headline rows and the figures with their
 /// labels and captions (their ids are made per set, so they are described here, not in
 /// `paper/`). False when no CIFAR set has results.
 enum Paper2CIFARContext {
-    static func of(_ r: Paper2Results) -> Any {
-        let sets = CIFARDataset.allCases.compactMap { dataset -> [String: Any]? in
+    static func of(_ r: Paper2Results, claims: [Claim] = []) throws -> Any {
+        let sets = try CIFARDataset.allCases.compactMap { dataset -> [String: Any]? in
             guard let view = r.cifarView(dataset) else { return nil }
             let input = Paper2Input(dataset)
             let families = Paper2Plan.cifarFamilies.filter(view.hasRows).map { family -> [String: Any] in
@@ -33,7 +34,11 @@ enum Paper2CIFARContext {
                     "deviations": input.channels.deviations.map { "\($0)" }.joined(separator: ", "),
                     "severities": CIFARCorruptedImages.severities.map(String.init)
                         .joined(separator: " and "),
-                    "families": families, "figures": figures]
+                    "families": families, "figures": figures,
+                    "claims": try Paper2CIFARClaims.check(claims, view: view).map { c in
+                        ["id": c.claim.id, "text": c.claim.text, "verdict": c.verdict.text,
+                         "reproduced": c.reproduced]
+                    }]
         }
         return sets.isEmpty ? false : ["sets": sets] as [String: Any]
     }

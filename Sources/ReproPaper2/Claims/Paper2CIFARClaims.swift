@@ -1,0 +1,61 @@
+import Foundation
+import ReproData
+import ReproReport
+import ReproRobustness
+import ReproSupport
+
+/// Paper 2's claims on a CIFAR set: each claim's test read on that set's rows, network by
+/// network, an MNIST-C curve (the mean, or a corruption CIFAR-C also has) read as CIFAR-C's at
+/// each of the paper's severities (the claim must hold at both). A claim that names an MNIST-C
+/// corruption CIFAR-C lacks, or whose families the CIFAR half does not build, cannot be tested
+/// there.
+enum Paper2CIFARClaims {
+    static func check(_ claims: [Claim], view: Paper2Results) throws -> [ClaimResult] {
+        let seeds = Dictionary(uniqueKeysWithValues: Paper2Network.allCases.map { network in
+            (network, Array(Set(view.robustness.filter { $0.family.network == network }
+                .map(\.seed))).sorted())
+        })
+        var results: [ClaimResult] = []
+        for claim in claims {
+            let test = try claim.test.decode(Paper2ClaimTest.self)
+            guard let translated = translated(test) else {
+                results.append(ClaimResult(claim: claim, reproduced: "–",
+                                           verdict: .untestable))
+                continue
+            }
+            var mine = claim
+            mine.test = try JSONDecoder().decode(JSONValue.self,
+                                                 from: try JSONEncoder().encode(translated))
+            results += try Paper2ClaimChecker.check(
+                [mine], rows: view.robustness, paperSeeds: seeds,
+                absent: "not built on \(view.dataset?.title ?? "this data set")")
+        }
+        return results
+    }
+
+    /// The test with its MNIST-C curves read at each CIFAR-C severity, or nil when it
+    /// reads a curve CIFAR has no counterpart of.
+    static func translated(_ test: Paper2ClaimTest) -> Paper2ClaimTest? {
+        func map(_ selectors: [CurveSelector]) -> [CurveSelector]? {
+            var out: [CurveSelector] = []
+            for selector in selectors {
+                guard selector.evaluation == .mnistC else { out.append(selector); continue }
+                guard case .named(let name) = selector.setting,
+                      name == "mean" || CIFARCorrupted.corruptions.contains(name) else { return nil }
+                out += CIFARCorruptedImages.severities.map {
+                    CurveSelector(family: selector.family, evaluation: .cifarC,
+                                  setting: CIFARCorruptedImages.setting(name, severity: $0))
+                }
+            }
+            return out
+        }
+        guard let curves = map(test.curves) else { return nil }
+        var moved = test
+        moved.curves = curves
+        if let against = test.against {
+            guard let mapped = map(against), mapped.count == curves.count else { return nil }
+            moved.against = mapped
+        }
+        return moved
+    }
+}
