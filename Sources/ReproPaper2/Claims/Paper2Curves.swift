@@ -74,15 +74,18 @@ public enum Paper2Curves {
         let sizes = Array(Set(mine.map(\.size))).sorted()
         let points = sizes.map { size -> Curve.Point in
             let values = mine.filter { $0.size == size }.map(\.value)
-            return Curve.Point(label: label(selector.family, size: size), summary: Summary(values))
+            return Curve.Point(label: label(selector.family, size: size,
+                                            input: Paper2Input(mine.first?.dataset)),
+                               summary: Summary(values))
         }
         return Curve(name: name ?? selector.name, points: points)
     }
 
-    /// "100 %", "3.13 %", "0.39 %" (remaining weights of a width, printed as the figures' ticks
-    /// print it), or "depth 4".
-    public static func label(_ family: Paper2Family, size: Int) -> String {
+    /// "100 %", "3.13 %", "0.39 %" (remaining weights of a width on its data set's images,
+    /// printed as the figures' ticks print it), or "depth 4".
+    public static func label(_ family: Paper2Family, size: Int,
+                             input: Paper2Input = Paper2Input(nil)) -> String {
         if family.role == .depth { return "depth \(size)" }
-        return "\(SparsityAxis.shareText(SparsityAxis.share(family.network, size))) %"
+        return "\(SparsityAxis.shareText(SparsityAxis.share(family.network, size, input: input))) %"
     }
 }
