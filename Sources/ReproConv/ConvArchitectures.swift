@@ -15,12 +15,14 @@ public enum ConvArchitectures {
     public static let baseWidth = 16
 
     /// The architecture `name` at `width` for images of shape `input` (channels, height, width;
-    /// resized to 32×32 first when they are not) normalised per channel by `normalisation`.
+    /// resized to 32×32 first when they are not) normalised per channel by `normalisation`
+    /// (nil: MNIST's constants on every channel).
     public static func make(_ name: String, width: Int, input: [Int] = [1, 28, 28],
                             classes: Int = 10,
-                            normalisation: ChannelNormalisation = .mnist) throws -> Architecture {
+                            normalisation: ChannelNormalisation? = nil) throws -> Architecture {
         guard width > 0 else { throw ConvError("width must be a positive integer, got \(width)") }
         guard classes > 1 else { throw ConvError("classes must be at least 2, got \(classes)") }
+        let normalisation = normalisation ?? ChannelNormalisation.mnist.repeated(input.first ?? 1)
         guard input.count == 3, normalisation.means.count == input[0] else {
             throw ConvError("the input normalisation has \(normalisation.means.count) channels, "
                             + "the input shape \(input) does not")
@@ -48,5 +50,11 @@ public struct ChannelNormalisation: Equatable, Sendable {
     public init(means: [Double], deviations: [Double]) {
         self.means = means
         self.deviations = deviations
+    }
+
+    /// Its first channel's constants on `channels` channels.
+    func repeated(_ channels: Int) -> ChannelNormalisation {
+        ChannelNormalisation(means: Array(repeating: means[0], count: max(1, channels)),
+                             deviations: Array(repeating: deviations[0], count: max(1, channels)))
     }
 }

@@ -38,6 +38,18 @@ public struct CIFARCorrupted {
     var sums: URL { url.appendingPathComponent("SHA256SUMS") }
     public var isInstalled: Bool { FileManager.default.fileExists(atPath: sums.path) }
 
+    /// What the installed release is, for the keys of values computed from it: the SHA-256 of
+    /// its `SHA256SUMS` (the release publishes no checksum, so a test release and the real one
+    /// must never share cached values); "not installed" without one.
+    public var identity: String {
+        (try? Data(contentsOf: sums)).map { "sha256:" + StableHash.sha256Hex($0) } ?? "not installed"
+    }
+
+    /// Held while installing or reading the release, beside its folder.
+    var lockURL: URL {
+        url.deletingLastPathComponent().appendingPathComponent(".\(Self.folder(dataset)).lock")
+    }
+
     public var fetchHint: String {
         "run `repro data fetch --dataset \(dataset.rawValue)-c --from <the \(Self.folder(dataset)) "
             + "folder or its .tar>` (Hendrycks & Dietterich's release)"
@@ -71,8 +83,7 @@ public struct CIFARCorrupted {
         }
         // Two installs into one data directory take turns (the release's files and their sums
         // must come from the same one).
-        let lock = try FileLock(url.deletingLastPathComponent()
-            .appendingPathComponent(".\(Self.folder(dataset)).lock"))
+        let lock = try FileLock(lockURL)
         try lock.lock()
         defer { lock.unlock() }
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -120,6 +131,11 @@ public struct CIFARCorrupted {
             throw ReproError("\(Self.folder(dataset)) holds test images 0…\(perSeverity - 1) per "
                              + "severity")
         }
+        // Not while an install replaces the files (a read-only data directory has no install
+        // to wait for).
+        let lock = try? FileLock(lockURL)
+        try? lock?.lock(shared: true)
+        defer { lock?.unlock() }
         let images = try NPYFile(try verified(corruption + ".npy"), name: corruption)
         let labels = try NPYFile(try verified("labels.npy"), name: "labels").integers
         return severities.map { severity in

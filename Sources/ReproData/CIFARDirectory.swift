@@ -122,7 +122,7 @@ public struct CIFARDirectory {
     public func load() throws -> CIFAR {
         // A read-only data directory has no lock file to take, and no install to wait for.
         let lock = try? FileLock(lockURL)
-        try? lock?.lock()
+        try? lock?.lock(shared: true)
         defer { lock?.unlock() }
         return try loadUnlocked()
     }

@@ -74,6 +74,13 @@ public final class DataSource: @unchecked Sendable {
         directory.map { CIFARDirectory(data: $0, dataset: dataset).isInstalled } ?? false
     }
 
+    /// What the installed CIFAR-C release is (``CIFARCorrupted/identity``), read without
+    /// loading it.
+    public func corruptedIdentity(_ dataset: CIFARDataset) -> String {
+        if let corruptedRelease { return corruptedRelease(dataset).identity }
+        return directory.map { CIFARCorrupted(data: $0, dataset: dataset).identity } ?? "not installed"
+    }
+
     /// Whether the installed set is test data, not the published one (`--unofficial`; in-memory
     /// sets say so themselves).
     public func hasUnofficialCIFAR(_ dataset: CIFARDataset) -> Bool {

@@ -153,13 +153,15 @@ public struct Paper2Reproduction: PaperReproduction {
                             families: [Paper2Family]) throws -> [Paper2Plan] {
         try options.check(allowed: [.seeds, .widths, .variant, .dataset], for: robustness)
         if let plans = try variantPlans(options, families: families) { return plans }
-        return try Paper2Plan.report(quick: options.quick).filter {
+        let profile = options.dataset.map {
+            Paper2Plan.cifar($0, quick: options.quick, full: options.full)
+        } ?? Paper2Plan.report(quick: options.quick)
+        return try profile.filter {
             families.contains($0.family)
         }.map { report in
             var plan = report
             if let seeds = options.seeds { plan.seeds = seeds }
             if let widths = options.widths, plan.family.role != .depth { plan.widths = widths }
-            plan = plan.on(options.dataset)
             try plan.validate()
             return plan
         }

@@ -27,10 +27,11 @@ public final class FileLock {
         return held
     }
 
-    /// Waits for the lock.
-    public func lock() throws {
+    /// Waits for the lock; `shared`: a reader's, which other readers may hold at the same time
+    /// (an exclusive holder waits for them all, and they for it).
+    public func lock(shared: Bool = false) throws {
         while !held {
-            if flock(descriptor, LOCK_EX) == 0 { held = true } else if errno != EINTR {
+            if flock(descriptor, shared ? LOCK_SH : LOCK_EX) == 0 { held = true } else if errno != EINTR {
                 throw ReproError("cannot lock \(url.path): \(String(cString: strerror(errno)))")
             }
         }

@@ -40,6 +40,11 @@ enum Paper2CIFARClaims {
             var out: [CurveSelector] = []
             for selector in selectors {
                 guard selector.evaluation == .mnistC else { out.append(selector); continue }
+                if selector.setting == .identity {   // the same images uncorrupted: one curve
+                    out.append(CurveSelector(family: selector.family, evaluation: .cifarC,
+                                             setting: .identity))
+                    continue
+                }
                 guard case .named(let name) = selector.setting,
                       name == "mean" || CIFARCorrupted.corruptions.contains(name) else { return nil }
                 out += CIFARCorruptedImages.severities.map {

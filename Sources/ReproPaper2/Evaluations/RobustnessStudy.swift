@@ -192,9 +192,11 @@ public struct RobustnessStudy {
                                  counts: [s.noiseDraws] + (s.noiseImages.map { [$0] } ?? []),
                                  rules: nil)
         case .mnistC where record.spec.task.dataset != nil:
-            return EvaluationKey(part: part, model: record.key, numbers: [],
-                                 counts: [s.corruptionImages] + CIFARCorruptedImages.severities,
-                                 rules: nil)
+            var key = EvaluationKey(part: part, model: record.key, numbers: [],
+                                    counts: [s.corruptionImages] + CIFARCorruptedImages.severities,
+                                    rules: nil)
+            key.release = record.spec.task.dataset.map(runner.data.corruptedIdentity)
+            return key
         case .mnistC:
             return EvaluationKey(part: part, model: record.key, numbers: [],
                                  counts: [s.corruptionImages, s.corruptionDraws], rules: nil)
@@ -236,6 +238,9 @@ struct EvaluationKey: Codable, Sendable {
     var numbers: [Double]
     var counts: [Int]
     var rules: [StepRule]?
+    /// The corrupted release the values come from, where it is not generated here (CIFAR-C);
+    /// nil, and left out of the key, for MNIST-C.
+    var release: String?
 
     init(part: EvaluationPart, model: String, numbers: [Double], counts: [Int],
          rules: [StepRule]?) {

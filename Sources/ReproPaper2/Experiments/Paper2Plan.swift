@@ -105,11 +105,18 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
            let narrowed = ConvProfile.standard.narrowed(plan) {
             plan = narrowed
         }
+        // On CIFAR, the report's CIFAR plan of the family where it builds one (the same
+        // networks, so `repro run` fills what the report reads), else the MNIST design on it.
+        if let dataset = options.dataset {
+            plan = cifar(dataset, quick: options.quick, full: options.full)
+                .first { $0.family == family } ?? plan.on(dataset)
+        }
         if let name = options.variant {
             let variant = try Paper2Variant.named(name)
             // The MLP readings' own widths and seeds; any other pairing is refused by validate().
             plan = family == .sparseWidth && variant.readsMLP
                 ? self.variant(variant, quick: options.quick) : plan.reading(variant)
+            plan.dataset = options.dataset   // with a data set: refused by validate()
         }
         if let widths = options.widths { plan.widths = widths }
         if let depths = options.depths { plan.depths = depths }
@@ -117,7 +124,6 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
         if let epochs = options.epochs { plan.maxEpochs = epochs }
         if let batch = options.batchSize { plan.batchSize = batch }
         if let lr = options.learningRate { plan.learningRate = lr }
-        plan = plan.on(options.dataset)
         try plan.validate()
         return plan
     }

@@ -9,19 +9,22 @@ import ReproRobustness
 /// set and, for the CNNs, the network: `fig2-corruptions-cifar10`, `fig3-attacks-cifar100-vgg`.
 enum CIFARFigures {
     static func all(_ r: Paper2Results) -> [(id: FigureID, figure: Figure)] {
-        CIFARDataset.allCases.flatMap { dataset -> [(id: FigureID, figure: Figure)] in
-            guard let view = r.cifarView(dataset) else { return [] }
-            return Paper2Plan.cifarFamilies.filter(view.hasRows).flatMap { family in
-                let number = [Paper2Network.mlp: 9, .vgg: 10, .resnet: 11][family.network] ?? 9
-                return [
-                    ("fig1-weight-noise", WeightNoiseFigures.fig1(view, family)),
-                    ("fig2-corruptions", fig2(view, family)),
-                    ("fig3-attacks", AttackFigures.fig3(view, family)),
-                    ("fig\(number)-corruptions", fig9(view, family, number: number)),
-                ].map { name, figure in
-                    (id(name, dataset, family), titled(figure, dataset,
-                                                       unofficial: view.cifarUnofficial.contains(dataset)))
-                }
+        CIFARDataset.allCases.flatMap { of(r, dataset: $0) }
+    }
+
+    /// One set's figures (none without results).
+    static func of(_ r: Paper2Results, dataset: CIFARDataset) -> [(id: FigureID, figure: Figure)] {
+        guard let view = r.cifarView(dataset) else { return [] }
+        return Paper2Plan.cifarFamilies.filter(view.hasRows).flatMap { family in
+            let number = [Paper2Network.mlp: 9, .vgg: 10, .resnet: 11][family.network] ?? 9
+            return [
+                ("fig1-weight-noise", WeightNoiseFigures.fig1(view, family)),
+                ("fig2-corruptions", fig2(view, family)),
+                ("fig3-attacks", AttackFigures.fig3(view, family)),
+                ("fig\(number)-corruptions", fig9(view, family, number: number)),
+            ].map { name, figure in
+                (id(name, dataset, family), titled(figure, dataset,
+                                                   unofficial: view.cifarUnofficial.contains(dataset)))
             }
         }
     }
