@@ -141,6 +141,7 @@ final class CIFARReportTests: XCTestCase {
         XCTAssertTrue(text.contains("(figures/fig11-corruptions-cifar10-resnet.png)"))
         XCTAssertTrue(text.contains("**The claims on CIFAR-10**"))
         XCTAssertTrue(text.contains("| C4: "), text)
+        XCTAssertTrue(text.contains("**\"Such increase is happening earlier for simpler tasks like MNIST\"**"), text)
         // The table's CIFAR-C columns hold the severity means (width 128: level 0.6 − 0.1, − 0.2).
         let level = Paper2FiguresTests.mean(NetworkSize(width: 128, depth: 1), .clean, "") - 0.3
         XCTAssertTrue(text.contains(Digits.fixed(level - 0.1, 4) + " ± 0.0100 | "
@@ -180,5 +181,38 @@ final class CIFARReportTests: XCTestCase {
         XCTAssertEqual(verdict("C4"), .doesNotHold, "every CIFAR-C curve falls with the width")
         XCTAssertEqual(verdict("C14"), .untestable, "no VGG depth family on CIFAR")
         XCTAssertNotEqual(verdict("C1"), .untestable)
+    }
+
+    /// "Earlier for simpler tasks": MNIST-C's peak against CIFAR-C's per severity, as remaining
+    /// weights; flipping MNIST's peak past CIFAR's flips the verdict.
+    func testTheIncreaseComesEarlierOnMNISTIsCheckedWherePeaksAre() throws {
+        let widths = [128, 256, 512, 1024, 2048]
+        func rows(_ evaluation: RobustnessEvaluation, _ setting: EvaluationSetting, peak: Int,
+                  dataset: CIFARDataset?) -> [RobustnessRow] {
+            widths.flatMap { width in
+                [0, 1].map { seed in
+                    RobustnessRow(family: .sparseWidth, width: width, depth: 1, seed: seed,
+                                  evaluation: evaluation, setting: setting,
+                                  value: 0.8 - 0.01 * abs(log2(Double(width) / Double(peak)))
+                                      + 0.001 * Double(seed), dataset: dataset)
+                }
+            }
+        }
+        let cifar = rows(.cifarC, "mean@2", peak: 1024, dataset: .cifar10)
+            + rows(.cifarC, "mean@4", peak: 512, dataset: .cifar10)
+        let early = EarlierOnMNIST.rows(mnist: rows(.mnistC, .mean, peak: 256, dataset: nil),
+                                        cifar: cifar, dataset: .cifar10)
+        XCTAssertEqual(early.map(\.network), [.mlp], "only networks with rows on both")
+        XCTAssertEqual(early[0].mnist, 50)
+        XCTAssertEqual(early[0].cifar, [12.5, 25])
+        XCTAssertEqual(early[0].verdict, .holds)
+        let late = EarlierOnMNIST.rows(mnist: rows(.mnistC, .mean, peak: 2048, dataset: nil),
+                                       cifar: cifar, dataset: .cifar10)
+        XCTAssertEqual(late[0].verdict, .doesNotHold)
+        let flat = EarlierOnMNIST.rows(
+            mnist: rows(.mnistC, .mean, peak: 256, dataset: nil),
+            cifar: rows(.cifarC, "mean@2", peak: 128, dataset: .cifar10)
+                + rows(.cifarC, "mean@4", peak: 128, dataset: .cifar10), dataset: .cifar10)
+        XCTAssertEqual(flat[0].verdict.kind, .untestable)
     }
 }
