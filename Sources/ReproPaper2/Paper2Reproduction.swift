@@ -215,8 +215,11 @@ public struct Paper2Reproduction: PaperReproduction {
     }
 
     public func provenance(_ context: PaperContext) -> [ProvenanceExperiment] {
-        (Paper2Plan.report(quick: context.quick, full: context.full)
-            + [BatchSensitivity.plan(quick: context.quick)]).map { plan in
+        let data = context.runner.data
+        let cifar = CIFARDataset.allCases.filter { data.hasCIFAR($0) && data.hasCIFARC($0) }
+            .flatMap { Paper2Plan.cifar($0, quick: context.quick, full: context.full) }
+        return (Paper2Plan.report(quick: context.quick, full: context.full)
+            + [BatchSensitivity.plan(quick: context.quick)] + cifar).map { plan in
             ProvenanceExperiment(plan, seeds: plan.seeds, store: context.runner.store)
         }
     }
