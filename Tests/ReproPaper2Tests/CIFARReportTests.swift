@@ -147,6 +147,12 @@ final class CIFARReportTests: XCTestCase {
         XCTAssertTrue(text.contains(Digits.fixed(level - 0.1, 4) + " ± 0.0100 | "
                                     + Digits.fixed(level - 0.2, 4) + " ± 0.0100"), text)
         XCTAssertFalse(text.contains("UNOFFICIAL"))
+        // Without MNIST rows to compare with there is no "earlier" table, and no error.
+        var alone = Self.results()
+        alone.robustness = []
+        let lone = try TemplateSet(directory: dir).render(["cifar": try Paper2CIFARContext.of(alone)])
+        XCTAssertFalse(lone.contains("Such increase"))
+        XCTAssertTrue(lone.contains("### CIFAR-10"))
         XCTAssertEqual(try TemplateSet(directory: dir).render(["cifar": false]), "")
         // Test data installed with --unofficial is marked in the section, the figures and the box.
         var unofficial = Self.results()
