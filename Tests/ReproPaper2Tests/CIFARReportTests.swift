@@ -220,5 +220,17 @@ final class CIFARReportTests: XCTestCase {
             cifar: rows(.cifarC, "mean@2", peak: 128, dataset: .cifar10)
                 + rows(.cifarC, "mean@4", peak: 128, dataset: .cifar10), dataset: .cifar10)
         XCTAssertEqual(flat[0].verdict.kind, .untestable)
+        // No increase on MNIST (its peak is the dense base) is no earlier increase there.
+        let none = EarlierOnMNIST.rows(mnist: rows(.mnistC, .mean, peak: 128, dataset: nil),
+                                       cifar: cifar, dataset: .cifar10)
+        XCTAssertEqual(none[0].verdict.kind, .doesNotHold)
+        XCTAssertTrue(none[0].verdict.text.contains("no increase on MNIST-C"))
+        // A severity without an increase is left out of the comparison.
+        let one = EarlierOnMNIST.rows(
+            mnist: rows(.mnistC, .mean, peak: 256, dataset: nil),
+            cifar: rows(.cifarC, "mean@2", peak: 128, dataset: .cifar10) + rows(.cifarC, "mean@4",
+                                                                                  peak: 1024, dataset: .cifar10),
+            dataset: .cifar10)
+        XCTAssertEqual(one[0].verdict, .holds)
     }
 }
