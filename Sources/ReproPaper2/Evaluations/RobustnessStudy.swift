@@ -168,10 +168,7 @@ public struct RobustnessStudy {
                         threads: threads)
                 }
             }
-            if computed {
-                let label = name == "p2-cifar-c" ? "cifar-c" : part.label
-                times.append("\(label) \(seconds(since: started)) s")
-            }
+            if computed { times.append("\(part.label(for: record)) \(seconds(since: started)) s") }
         }
         if !times.isEmpty {
             let s = record.spec
@@ -225,7 +222,11 @@ enum EvaluationPart: String, CaseIterable, Codable, Sendable {
     func name(for record: ModelRecord) -> String {
         self == .mnistC && record.spec.task.dataset != nil ? "p2-cifar-c" : name
     }
-    var label: String { self == .attacks ? "attacks" : rawValue }
+    /// How the log names the part for a network: its cache name without the paper's prefix
+    /// (`weight-noise`, `mnist-c` or `cifar-c`, `attacks`).
+    func label(for record: ModelRecord) -> String {
+        String(name(for: record).dropFirst("p2-".count))
+    }
     /// Bumped when the evaluation's algorithm changes, so stale cached values are not reused.
     var version: Int { 1 }
 }
