@@ -5,13 +5,15 @@ import PackageDescription
 /// debug builds, so the test suite runs its small end-to-end pipelines in seconds, not minutes.
 let optimized: [SwiftSetting] = [.unsafeFlags(["-O"])]
 let readme = ["README.md"]
-/// The conv engine's sparse kernels are 8/16-lane loops: on x86-64 they are compiled for AVX2
-/// (Haswell and later, which oneDNN's fast paths need too); mul and add stay separate (no FMA
-/// contraction), so the bits are those of the baseline build.
+/// The hot kernels (`ReproKernels`) are compiled three times, for the baseline, AVX2 and AVX-512,
+/// each in a module of its own whose target CPU differs; `ReproKernelDispatch` picks one per
+/// process from the CPU's features. Everything else is portable, so one binary runs anywhere.
 #if arch(x86_64)
-let vectorized: [SwiftSetting] = [.unsafeFlags(["-O", "-target-cpu", "haswell"])]
+let haswell: [SwiftSetting] = [.unsafeFlags(["-O", "-target-cpu", "haswell"])]
+let skylakeAVX512: [SwiftSetting] = [.unsafeFlags(["-O", "-target-cpu", "skylake-avx512"])]
 #else
-let vectorized = optimized
+let haswell = optimized
+let skylakeAVX512 = optimized
 #endif
 
 let package = Package(
@@ -48,8 +50,9 @@ let package = Package(
         .target(name: "ReproMNISTC", exclude: readme, swiftSettings: optimized),
         .target(name: "ReproAttacks", exclude: readme, swiftSettings: optimized),
         .target(name: "ReproNetwork", dependencies: ["ReproSupport"], exclude: readme, swiftSettings: optimized),
-        .target(name: "ReproSparse", dependencies: ["ReproBLAS", "ReproNetwork", "ReproSupport"], exclude: readme,
-                swiftSettings: optimized),
+        .target(name: "ReproSparse", dependencies: [
+            "ReproBLAS", "ReproNetwork", "ReproSupport", "ReproKernels", "ReproKernelDispatch",
+        ], exclude: readme, swiftSettings: optimized),
         .target(name: "ReproRobustness", dependencies: [
             "ReproNetwork", "ReproAttacks", "ReproMNISTC", "ReproData", "ReproSupport",
         ], exclude: readme, swiftSettings: optimized),
@@ -57,7 +60,7 @@ let package = Package(
                 exclude: readme),
         .target(name: "ReproPlot", dependencies: ["ReproSupport", "CCairo"], exclude: readme),
         .target(name: "ReproReport", dependencies: [
-            "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot",
+            "ReproSupport", "ReproData", "ReproNN", "ReproExperiments", "ReproPlot", "ReproKernelDispatch",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Ink", package: "Ink"),
         ], exclude: readme),
@@ -73,11 +76,25 @@ let package = Package(
             "ReproMNISTC", "ReproAttacks", "ReproNetwork", "ReproRobustness", "ReproConv",
         ], exclude: readme),
 
+        // MARK: - The hot kernels, one source compiled for three instruction sets, chosen at run time
+        .target(name: "ReproKernels", exclude: readme, swiftSettings: optimized),
+        .target(name: "ReproKernelsAVX2", dependencies: ["ReproKernels"], swiftSettings: haswell),
+        .target(name: "ReproKernelsAVX512", dependencies: ["ReproKernels"], swiftSettings: skylakeAVX512),
+        .target(name: "CCPUFeatures"),
+        .target(name: "ReproKernelDispatch", dependencies: [
+            "ReproKernels", "ReproKernelsAVX2", "ReproKernelsAVX512", "CCPUFeatures",
+        ], swiftSettings: optimized),
+        .testTarget(name: "ReproKernelsTests", dependencies: ["ReproKernels", "ReproKernelDispatch"],
+                    swiftSettings: optimized),
+
         // MARK: - The conv engine (paper 2's VGG and ResNet) on oneDNN and our sparse kernels
         .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
-        .target(name: "ReproConv", dependencies: ["CDNNL", "ReproBLAS", "ReproNetwork", "ReproSupport"],
-                exclude: readme, swiftSettings: vectorized),
-        .testTarget(name: "ReproConvTests", dependencies: ["ReproConv", "ReproNetwork", "ReproSupport"],
+        .target(name: "ReproConv", dependencies: [
+            "CDNNL", "ReproBLAS", "ReproNetwork", "ReproSupport", "ReproKernels", "ReproKernelDispatch",
+        ], exclude: readme, swiftSettings: optimized),
+        .testTarget(name: "ReproConvTests", dependencies: [
+            "ReproConv", "ReproNetwork", "ReproSupport", "ReproKernelDispatch",
+        ],
                     resources: [.copy("Fixtures")], swiftSettings: optimized),
 
         // MARK: - Running a report's work on a Slurm cluster (stages, shards, status, batch scripts)
@@ -92,12 +109,13 @@ let package = Package(
 
         // MARK: - Command line, benchmarks and demo figures
         .target(name: "ReproBench", dependencies: ["ReproSupport", "ReproNN", "ReproPlot", "ReproSparse", "ReproBLAS",
-                                                 "ReproConv"],
+                                                 "ReproConv", "ReproKernels", "ReproKernelDispatch", "ReproAttacks",
+                                                 "ReproRobustness", "ReproData", "ReproNetwork"],
                 exclude: readme),
         .target(name: "ReproCLI", dependencies: [
             "ReproSupport", "ReproData", "ReproNN", "ReproAnalysis", "ReproExperiments", "ReproPlot",
             "ReproReport", "ReproPaper1", "ReproPaper2", "ReproBench", "ReproSparse", "ReproCluster",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "ReproKernelDispatch", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], exclude: readme),
         .executableTarget(name: "repro", dependencies: ["ReproCLI"], exclude: readme),
 
@@ -141,7 +159,8 @@ let package = Package(
             "ReproRobustness", "ReproNetwork", "ReproAttacks", "ReproPlot", "ReproData", "ReproSupport",
             "ReproTestSupport",
         ], swiftSettings: optimized),
-        .testTarget(name: "ReproSparseTests", dependencies: ["ReproSparse", "ReproNetwork"], swiftSettings: optimized),
+        .testTarget(name: "ReproSparseTests", dependencies: ["ReproSparse", "ReproNetwork", "ReproKernelDispatch"],
+                    swiftSettings: optimized),
         .testTarget(name: "ReproPaper2Tests", dependencies: [
             "ReproPaper2", "ReproNetwork", "ReproRobustness", "ReproAttacks", "ReproPlot", "ReproConv", "ReproExperiments", "ReproSparse", "ReproNN", "ReproSupport", "ReproTestSupport",
             "ReproData",

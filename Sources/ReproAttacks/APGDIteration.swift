@@ -13,9 +13,12 @@ struct APGDIteration {
 
     /// Returns, per sample, whether some iterate was misclassified and, if so, the latest such
     /// iterate (rows of unfooled samples hold the starting point and are not meant to be used).
+    /// With `stopWhenFooled`, a sample leaves the batch at its first misclassified iterate: its
+    /// verdict is the same, its row holds that first iterate, and the others' iterates do not
+    /// change (every sample's state is its own).
     func run(
         model: some DifferentiableClassifier, clean: [Float], labels: [Int],
-        rng: inout some RandomNumberGenerator
+        rng: inout some RandomNumberGenerator, stopWhenFooled: Bool = false
     ) -> (adversarial: [Float], fooled: [Bool]) {
         let width = model.inputSize
         let count = labels.count
@@ -35,21 +38,27 @@ struct APGDIteration {
         var previous = current
         let schedule = APGDSchedule.checkpoints(steps: steps)
         var nextCheck = 0
+        // The samples still iterated: all of them, or (stopping) those not yet fooled.
+        var active = Array(0..<count)
 
         for iteration in 0..<steps {
+            if stopWhenFooled {
+                active.removeAll { !correct[$0] }
+                if active.isEmpty { break }
+            }
             // Items 3–4: z = P(x + η·sign(g)); x ← P(x + a·(z − x) + (1 − a)·(x − x_prev)).
             Self.momentumStep(
-                current: &current, previous: &previous, gradient: gradient,
+                samples: active, current: &current, previous: &previous, gradient: gradient,
                 stepSize: control.stepSize, width: width,
                 weight: iteration > 0 ? Self.momentum : 1, box: box)
-            (logits, losses, gradient) = model.lossGradient(inputs: current, labels: labels)
+            let predictedRight = Self.evaluate(
+                model: model, samples: active, of: count, current: current, labels: labels,
+                losses: &losses, gradient: &gradient)
 
             // Item 4: record misclassified iterates and improvements of the best loss.
-            let predictedRight = correctlyClassified(
-                logits: logits, labels: labels, classCount: model.classCount)
-            for sample in 0..<count {
+            for (row, sample) in active.enumerated() {
                 let rows = (sample * width)..<((sample + 1) * width)
-                if !predictedRight[sample] {
+                if !predictedRight[row] {
                     correct[sample] = false
                     lastMisclassified.replaceSubrange(rows, with: current[rows])
                 }
@@ -59,6 +68,7 @@ struct APGDIteration {
                     bestGradient.replaceSubrange(rows, with: gradient[rows])
                 }
             }
+            // Samples that left keep their last losses here: nothing of theirs is read again.
             control.record(iteration: iteration, losses: losses)
 
             // Items 5–6: at a checkpoint, halve η and go back to the best point where needed.
@@ -78,12 +88,40 @@ struct APGDIteration {
         return (lastMisclassified, correct.map { !$0 })
     }
 
-    /// One step for every sample, with `weight` a:
+    /// Losses and input gradients of `samples` at `current`, written into their rows of `losses`
+    /// and `gradient`; returns whether each of them (in `samples` order) is classified right.
+    /// All `count` samples go to the model as one batch, as always; a subset goes as a batch of
+    /// its own rows.
+    private static func evaluate(
+        model: some DifferentiableClassifier, samples: [Int], of count: Int, current: [Float],
+        labels: [Int], losses: inout [Float], gradient: inout [Float]
+    ) -> [Bool] {
+        let width = model.inputSize
+        guard samples.count < count else {
+            let r = model.lossGradient(inputs: current, labels: labels)
+            losses = r.losses
+            gradient = r.gradient
+            return correctlyClassified(logits: r.logits, labels: labels, classCount: model.classCount)
+        }
+        var batch: [Float] = []
+        batch.reserveCapacity(samples.count * width)
+        for sample in samples { batch.append(contentsOf: current[(sample * width)..<((sample + 1) * width)]) }
+        let subsetLabels = samples.map { labels[$0] }
+        let r = model.lossGradient(inputs: batch, labels: subsetLabels)
+        for (row, sample) in samples.enumerated() {
+            losses[sample] = r.losses[row]
+            gradient.replaceSubrange((sample * width)..<((sample + 1) * width),
+                                     with: r.gradient[(row * width)..<((row + 1) * width)])
+        }
+        return correctlyClassified(logits: r.logits, labels: subsetLabels, classCount: model.classCount)
+    }
+
+    /// One step for each of `samples`, with `weight` a:
     /// z = P(x + η·sign(g)); x ← P(x + a·(z − x) + (1 − a)·(x − x_prev)); x_prev ← the old x.
     /// The hot loop of the attack (every value, every iteration), hence the buffer pointers.
     private static func momentumStep(
-        current: inout [Float], previous: inout [Float], gradient: [Float], stepSize: [Float],
-        width: Int, weight a: Float, box: LInfBox
+        samples: [Int], current: inout [Float], previous: inout [Float], gradient: [Float],
+        stepSize: [Float], width: Int, weight a: Float, box: LInfBox
     ) {
         precondition(current.count == previous.count && current.count == gradient.count
                      && current.count == box.count && stepSize.count * width == current.count)
@@ -92,7 +130,7 @@ struct APGDIteration {
                 gradient.withUnsafeBufferPointer { g in
                     box.lower.withUnsafeBufferPointer { lo in
                         box.upper.withUnsafeBufferPointer { hi in
-                            for sample in stepSize.indices {
+                            for sample in samples {
                                 let eta = stepSize[sample]
                                 for k in (sample * width)..<((sample + 1) * width) {
                                     let value = x[k]

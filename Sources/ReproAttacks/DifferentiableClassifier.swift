@@ -28,9 +28,15 @@ public protocol DifferentiableClassifier {
     /// The default implementation calls `lossGradient` and discards the rest; a model should
     /// override it when a forward pass is cheaper.
     func logits(inputs: [Float]) -> [Float]
+
+    /// Whether a sample's results are the same bits whatever else is in its batch; then APGD may
+    /// drop fooled samples from its batch without changing any verdict. Default: false.
+    var scoresEachSampleAlone: Bool { get }
 }
 
 extension DifferentiableClassifier {
+    public var scoresEachSampleAlone: Bool { false }
+
     public func logits(inputs: [Float]) -> [Float] {
         let count = inputSize > 0 ? inputs.count / inputSize : 0
         return lossGradient(inputs: inputs, labels: [Int](repeating: 0, count: count)).logits

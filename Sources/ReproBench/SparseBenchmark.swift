@@ -1,21 +1,33 @@
-import ReproBLAS
 import Foundation
+import ReproBLAS
+import ReproKernelDispatch
+import ReproKernels
 import ReproSparse
 import ReproSupport
 
 /// Paper 2's engine against the dense-weights-times-mask way of training the same shapes: one
-/// epoch (60,000 MNIST-shaped synthetic examples, batch 128, one thread) per width and depth.
+/// epoch (60,000 MNIST-shaped synthetic examples, batch 128, one thread) per width and depth, with
+/// each kernel family the CPU runs (CPU seconds of the process, so other work on the machine
+/// counts less than in wall time).
 /// The dense side is only its matrix products (forward, weight-gradient and input-gradient GEMMs),
 /// extrapolated from timed batches: a lower bound on what such an implementation costs.
 public enum SparseBenchmark {
     public struct Row: Sendable {
         public var label: String
-        public var oursSeconds: Double
+        /// CPU seconds of one epoch with each kernel family, in ``Kernels/supported``'s order.
+        public var seconds: [(family: KernelFamily, seconds: Double)]
         public var denseSeconds: Double
-        /// Multiply-adds that matter (kept weights × passes × examples) per second of ours.
-        public var gmacs: Double
+        /// Multiply-adds that matter (kept weights × passes × examples) per epoch.
+        public var macs: Double
         /// Weights computed per example after the exact work avoidance.
         public var computed: Int
+        /// Whether every family trained the same bits.
+        public var sameBits: Bool
+
+        /// The active family's epoch (the fastest the CPU runs, unless `REPRO_KERNELS` says).
+        public var oursSeconds: Double {
+            seconds.first { $0.family == Kernels.active.family }?.seconds ?? seconds.last!.seconds
+        }
     }
 
     public static func rows(quick: Bool = false) throws -> [Row] {
@@ -37,19 +49,26 @@ public enum SparseBenchmark {
         var maskRNG = RandomStream(seed: 0, "bench-mask", label)
         var initRNG = RandomStream(seed: 0, "bench-init", label)
         let model = try SparseMLP.random(shapes: shapes, mask: &maskRNG, initialisation: &initRNG)
-        let trainer = try SparseTrainer(model: model, options: SparseTrainingOptions(threads: 1))
         var order = Array(0..<data.count)
         var rng = RandomStream(seed: 0, "bench-order")
         rng.shuffle(&order)
-        let start = Date()
-        _ = try trainer.trainEpoch(on: data, order: order)
-        let ours = Date().timeIntervalSince(start)
+        var seconds: [(family: KernelFamily, seconds: Double)] = []
+        var trained: [SparseMLP] = []
+        var computed = 0
+        for family in Kernels.supported {
+            let trainer = try SparseTrainer(model: model, options: SparseTrainingOptions(threads: 1))
+            let start = ProcessClock.now()
+            _ = try Kernels.with(family) { try trainer.trainEpoch(on: data, order: order) }
+            seconds.append((family, ProcessClock.now().since(start).cpu))
+            trained.append(trainer.model)
+            computed = trainer.work.computed
+        }
         // Forward and weight gradient for every layer, input gradient for all but the first.
         let kept = shapes.map(\.kept)
         let macs = Double(kept.reduce(0, +) * 2 + kept.dropFirst().reduce(0, +))
             * Double(data.count)
-        return Row(label: label, oursSeconds: ours, denseSeconds: denseEpochSeconds(units),
-                   gmacs: macs / ours / 1e9, computed: trainer.work.computed)
+        return Row(label: label, seconds: seconds, denseSeconds: denseEpochSeconds(units), macs: macs,
+                   computed: computed, sameBits: Set(trained.map(\.weightBits)).count == 1)
     }
 
     /// The dense products of one epoch, timed on 20 batches and scaled to 60,000 examples.
@@ -61,7 +80,7 @@ public enum SparseBenchmark {
         var g = w.map { [Float](repeating: 0, count: $0.count) }
         var a = units.map { [Float](repeating: 0.5, count: $0 * b) }
         var d = units.map { [Float](repeating: 0.001, count: $0 * b) }
-        let start = Date()
+        let start = ProcessClock.now()
         for _ in 0..<batches {
             for l in 0..<(units.count - 1) {
                 gemm(false, false, units[l + 1], b, units[l], w[l], a[l], &a[l + 1])
@@ -71,7 +90,7 @@ public enum SparseBenchmark {
                 if l > 0 { gemm(true, false, units[l], b, units[l + 1], w[l], d[l + 1], &d[l]) }
             }
         }
-        return Date().timeIntervalSince(start) * 60_000 / Double(b * batches)
+        return ProcessClock.now().since(start).cpu * 60_000 / Double(b * batches)
     }
 
     /// C (m × n) = op(A) · op(B), row-major.
@@ -88,5 +107,12 @@ public enum SparseBenchmark {
             rng.nextUniform() < 0.2 ? Float(rng.nextUniform()) : 0
         }
         return try SparseDataset(pixels: pixels, labels: (0..<count).map { $0 % 10 })
+    }
+}
+
+extension SparseMLP {
+    /// Every weight and bias as bits, for comparing runs.
+    var weightBits: [UInt32] {
+        layers.flatMap { $0.values.map(\.bitPattern) + $0.bias.map(\.bitPattern) }
     }
 }

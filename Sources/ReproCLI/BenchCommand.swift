@@ -3,6 +3,7 @@ import Foundation
 import ReproAnalysis
 import ReproBench
 import ReproExperiments
+import ReproKernelDispatch
 import ReproNN
 import ReproPaper1
 import ReproSupport
@@ -29,8 +30,18 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Paper 2's conv engine only: VGG11 and ResNet18 per width, ours against oneDNN on dense weights × mask.")
     var conv = false
 
+    @Flag(help: "Paper 2's attacks only: 5 attacks × 6 ε on 1,000 MNIST test images per MLP width, APGD's early stop off and on (needs MNIST).")
+    var attacks = false
+
     func validate() throws {
         try locations.refuseOutput(for: "bench", "its sweeps train into a temporary directory")
+        let only = [("--paper2", paper2), ("--conv", conv), ("--attacks", attacks)].filter(\.1).map(\.0)
+        if only.count > 1 {
+            throw ValidationError("\(only.joined(separator: " and ")) each time one part alone; choose one")
+        }
+        if attacks, let flag = grid ? "--grid" : noSweep ? "--no-sweep" : nil {
+            throw ValidationError("\(flag) does not apply with --attacks, which times the attacks only")
+        }
         if conv, let flag = paper2 ? "--paper2" : grid ? "--grid" : noSweep ? "--no-sweep" : nil {
             throw ValidationError("\(flag) does not apply with --conv, which times the conv engine only")
         }
@@ -49,6 +60,7 @@ struct BenchCommand: ParsableCommand {
         print("blas_threads: \(BLASInfo.threads)")
         if paper2 { return try sparse() }
         if conv { return ConvBenchmarkReport.print() }
+        if attacks { return try attackTimes() }
         let data = GEMMBenchmark.syntheticSet(count: 9347)
         let sizes = Paper1Plan.paperHiddenSizes
         for (name, rates) in [("capacity_group", [0.03]),
@@ -82,20 +94,41 @@ struct BenchCommand: ParsableCommand {
         try sweeps()
     }
 
-    /// Paper 2's engine: per width and depth, one epoch of ours and of the dense masked GEMMs,
-    /// the ratio to the dense base (2^7), and GMAC/s on the kept weights.
+    /// Paper 2's engine: per width and depth, one epoch (CPU seconds) with each kernel family
+    /// and of the dense masked GEMMs, the ratio to width 2^7 or depth 1 per family, GMAC/s on the
+    /// kept weights, and whether the families trained the same bits.
     private func sparse() throws {
+        print("kernels_active: \(Kernels.active.family.rawValue)")
+        print("kernels_supported: \(Kernels.supported.map(\.rawValue).joined(separator: ","))")
         let rows = try SparseBenchmark.rows()
-        let base = rows.first?.oursSeconds ?? .nan
+        let width128 = rows.first { $0.label == "width_128" }, depth1 = rows.first { $0.label == "depth_1" }
         for r in rows {
-            print("\(r.label)_epoch_s: \(Digits.fixed(r.oursSeconds, 2))")
+            let base = r.label.hasPrefix("width") ? width128 : depth1
+            for (i, (family, seconds)) in r.seconds.enumerated() {
+                print("\(r.label)_epoch_s_\(family.rawValue): \(Digits.fixed(seconds, 2))")
+                if let base, base.label != r.label {
+                    let over = seconds / base.seconds[i].seconds
+                    print("\(r.label)_over_\(base.label)_\(family.rawValue): \(Digits.fixed(over, 2))")
+                }
+            }
             print("\(r.label)_dense_masked_epoch_s: \(Digits.fixed(r.denseSeconds, 2))")
             print("\(r.label)_dense_over_ours: \(Digits.fixed(r.denseSeconds / r.oursSeconds, 1))")
-            if r.label.hasPrefix("width") {
-                print("\(r.label)_over_width_128: \(Digits.fixed(r.oursSeconds / base, 2))")
-            }
-            print("\(r.label)_gmacs_kept: \(Digits.fixed(r.gmacs, 2))")
+            print("\(r.label)_gmacs_kept: \(Digits.fixed(r.macs / r.oursSeconds / 1e9, 2))")
             print("\(r.label)_computed_weights: \(r.computed)")
+            print("\(r.label)_same_bits_every_family: \(r.sameBits)")
+        }
+    }
+
+    /// Paper 2's attacks per MLP width: CPU seconds with APGD's early stop off and on, the ratio,
+    /// and whether the robust accuracies are the same.
+    private func attackTimes() throws {
+        let images = try locations.data.splits(nil)
+        for r in try AttackBenchmark.rows(images) {
+            print("attacks_\(r.label)_cpu_s_before: \(Digits.fixed(r.before, 1))")
+            print("attacks_\(r.label)_cpu_s_after: \(Digits.fixed(r.after, 1))")
+            print("attacks_\(r.label)_after_over_before: \(Digits.fixed(r.after / r.before, 2))")
+            print("attacks_\(r.label)_apgd_stops_early: \(r.stopsEarly)")
+            print("attacks_\(r.label)_same_values: \(r.sameValues)")
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReproKernelDispatch
 import ReproPlot
 import ReproSupport
 
@@ -29,6 +30,7 @@ public struct Repro: ParsableCommand {
     /// Checks what every command reads from the environment, before any work.
     public func validate() throws {
         try Usage.check { _ = try PDFDate.fromEnvironment() }
+        try Usage.check { try Kernels.configure(environment: ProcessInfo.processInfo.environment) }
     }
 }
 

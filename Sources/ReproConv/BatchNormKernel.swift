@@ -1,3 +1,5 @@
+import ReproKernelDispatch
+import ReproKernels
 import Foundation
 
 /// Batch normalisation of NCHW maps, per channel, as PyTorch's `BatchNorm2d`: in training the
@@ -21,7 +23,7 @@ enum BatchNormKernel {
             for c in channels {
                 var total = 0.0
                 for n in 0..<s.batch {
-                    total += Double(Vector.sum(s.positions, x + (n * s.channels + c) * s.positions))
+                    total += Double(Kernels.active.sum(s.positions, x + (n * s.channels + c) * s.positions))
                 }
                 let mu = Float(total / Double(m))
                 var squares = 0.0
@@ -88,8 +90,8 @@ enum BatchNormKernel {
                 for n in 0..<s.batch {
                     let off = (n * s.channels + c) * s.positions
                     let g = plane.at(off)
-                    sumDy += Double(Vector.sum(s.positions, g))
-                    sumDyX += Double(Vector.dot(s.positions, g, x + off))
+                    sumDy += Double(Kernels.active.sum(s.positions, g))
+                    sumDyX += Double(Kernels.active.dot(s.positions, g, x + off))
                 }
                 // Σ dy·x̂ = (Σ dy·x − μ Σ dy)/σ
                 let dg = Float((sumDyX - Double(mu) * sumDy) * Double(inv))

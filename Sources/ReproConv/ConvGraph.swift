@@ -1,3 +1,4 @@
+import ReproKernelDispatch
 import Dispatch
 import ReproNetwork
 
@@ -262,7 +263,7 @@ final class ConvGraph {
             case .add:
                 let count = n * sizes[i]
                 y.update(from: x, count: count)
-                for j in sources[i].dropFirst() { Vector.axpy(count, 1, source(j), y) }
+                for j in sources[i].dropFirst() { Kernels.active.axpy(count, 1, source(j), y) }
             case .flatten:
                 y.update(from: x, count: n * sizes[i])
             }
@@ -375,7 +376,7 @@ final class ConvGraph {
                     continue  // only the add node reads several inputs
                 }
                 let buffer = j == -1 ? inputGradient.pointer : gradients[j].pointer
-                if accumulate { Vector.axpy(count, 1, pointer, buffer) }
+                if accumulate { Kernels.active.axpy(count, 1, pointer, buffer) }
                 if j == -1 { inputWritten = true } else { written[j] = true }
             }
         }

@@ -1,3 +1,4 @@
+import ReproKernelDispatch
 import Foundation
 
 /// A conv layer computed by oneDNN on the dense copy of its weights, its batch split into
@@ -64,7 +65,7 @@ extension LayerParameters {
             let extra = partGradients[p - 1].weights.pointer
             for (k, position) in positions.enumerated() { out[k] += extra[position] }
             if let b = biasGradients, let e = partGradients[p - 1].bias {
-                Vector.axpy(b.count, 1, e.pointer, b.pointer)
+                Kernels.active.axpy(b.count, 1, e.pointer, b.pointer)
             }
         }
     }

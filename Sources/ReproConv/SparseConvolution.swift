@@ -1,4 +1,6 @@
 import Foundation
+import ReproKernelDispatch
+import ReproKernels
 
 /// A convolution that keeps some of its weights, computed on fixed groups of images by the
 /// sparse row kernels on `SparseTileLayout`'s padded phase planes: per output channel a sum of
@@ -81,9 +83,11 @@ final class SparseConvolution {
                  affine: OutputAffine? = nil, y: UnsafeMutablePointer<Float>, batch: Int) {
         forEachGroup(batch) { ws, n0, t in
             layout.fillSource(x, n0: n0, t: t, into: ws.source.pointer)
-            SparseRowKernels.accumulate(forwardRows, weights: values, source: ws.source.pointer,
-                                        length: layout.forwardLength(t), output: ws.outputs.pointer,
-                                        outputStride: layout.gradientStride)
+            forwardRows.withRows {
+                Kernels.active.shiftedRowSums(ShiftedRowSums(
+                    rows: $0, weights: values, source: ws.source.pointer, length: layout.forwardLength(t),
+                    output: ws.outputs.pointer, outputStride: layout.gradientStride))
+            }
             layout.writeOutput(ws.outputs.pointer, bias: bias, affine: affine, n0: n0, t: t, y: y)
         }
     }
@@ -102,18 +106,23 @@ final class SparseConvolution {
             l.fillOutputGradient(dy, n0: n0, t: t, into: d)
             let mine = sums + n0 / l.groupImages * slot
             if biasGradients != nil {
-                for o in 0..<out { mine[kept + o] = Vector.sum(l.forwardLength(t), d + o * l.gradientStride + l.front) }
+                for o in 0..<out { mine[kept + o] = Kernels.active.sum(l.forwardLength(t), d + o * l.gradientStride + l.front) }
             }
             if weightGradients != nil {
                 l.fillSource(x, n0: n0, t: t, into: ws.source.pointer)
-                SparseRowKernels.dots(forwardRows, d: d + l.front, dStride: l.gradientStride,
-                                      source: ws.source.pointer, length: l.forwardLength(t), into: mine)
+                forwardRows.withRows {
+                    Kernels.active.shiftedRowDots(ShiftedRowDots(
+                        rows: $0, d: d + l.front, dStride: l.gradientStride, source: ws.source.pointer,
+                        length: l.forwardLength(t), into: mine))
+                }
             }
             if let dx {
                 let (start, length) = l.backwardRange()
-                SparseRowKernels.accumulate(backwardRows, weights: transposed.pointer, source: d + start,
-                                            length: length, output: ws.inputGradients.pointer + start,
-                                            outputStride: l.sourceStride)
+                backwardRows.withRows {
+                    Kernels.active.shiftedRowSums(ShiftedRowSums(
+                        rows: $0, weights: transposed.pointer, source: d + start, length: length,
+                        output: ws.inputGradients.pointer + start, outputStride: l.sourceStride))
+                }
                 l.writeInputGradient(ws.inputGradients.pointer, n0: n0, t: t, dx: dx)
             }
         }
@@ -126,6 +135,6 @@ final class SparseConvolution {
     private func sumGroups(_ groups: Int, from: Int, count: Int, into: UnsafeMutablePointer<Float>) {
         let slot = kept + geometry.outChannels, sums = groupGradients.pointer + from
         into.update(from: sums, count: count)
-        for group in 1..<max(1, groups) { Vector.axpy(count, 1, sums + group * slot, into) }
+        for group in 1..<max(1, groups) { Kernels.active.axpy(count, 1, sums + group * slot, into) }
     }
 }

@@ -1,3 +1,5 @@
+import ReproKernels
+
 /// Kept weights grouped by row for the sparse kernels: row r owns entries start[r] ..< start[r + 1],
 /// each with its offset into a source tile and its index into the compact (flat OIHW order)
 /// values. Forward rows are output channels (the compact order itself); input-gradient rows are
@@ -31,6 +33,15 @@ struct SparseRows {
     }
 
     /// The compact `values` in row order.
+    /// The rows as the kernels read them.
+    func withRows<T>(_ body: (ShiftedRows) -> T) -> T {
+        start.withUnsafeBufferPointer { s in
+            offset.withUnsafeBufferPointer { o in
+                body(ShiftedRows(count: count, start: s.baseAddress!, offset: o.baseAddress!))
+            }
+        }
+    }
+
     func gather(_ values: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
         for (i, e) in entry.enumerated() { out[i] = values[e] }
     }

@@ -59,6 +59,14 @@ public protocol NetworkInference {
     func lossesAndInputGradients(pixels: [Float], labels: [Int]) throws -> InputGradients
     /// Accuracy, mean loss and per-class recall on a labelled set.
     func evaluate(_ data: LabeledPixels) throws -> ClassificationScore
+    /// Whether an image's results are the same bits whatever else is in its batch. Our sparse
+    /// kernels give that; OpenBLAS's and oneDNN's products do not (their paths change with the
+    /// batch size), so an engine says true only when no layer runs on them.
+    var scoresEachImageAlone: Bool { get }
+}
+
+extension NetworkInference {
+    public var scoresEachImageAlone: Bool { false }
 }
 
 /// What one backward pass to the input gives.

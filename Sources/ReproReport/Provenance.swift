@@ -1,6 +1,7 @@
 import Foundation
 import ReproData
 import ReproExperiments
+import ReproKernelDispatch
 import ReproNN
 
 /// One experiment behind a report: its plan's hash, how many models, and what they cost.
@@ -40,6 +41,10 @@ public struct Provenance: Codable, Sendable {
     /// OpenBLAS's thread count: its sums are split by thread, so weights are bit-identical only
     /// between runs with the same count (paper 2's engine always uses one).
     public var openBLASThreads: Int
+    /// The family of our own kernels this run used and the families the CPU offers
+    /// (``KernelFamily``: every family gives the same bits). Nil in provenance written before
+    /// the kernels were dispatched.
+    public var kernels: String?
     public var dataFiles: [String: String]
     public var seeds: [Int]
     public var experiments: [Experiment]
@@ -73,6 +78,8 @@ public struct Provenance: Codable, Sendable {
             }),
             seeds: Array(Set(experiments.flatMap(\.seeds))).sorted(), experiments: experiments,
             buildSeconds: buildSeconds)
+        provenance.kernels = Kernels.active.family.label + " (this CPU runs "
+            + Kernels.supported.map(\.label).joined(separator: ", ") + "; every family gives the same bits)"
         provenance.datedBySource = sourceDate != nil
         return provenance
     }

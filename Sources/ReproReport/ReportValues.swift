@@ -122,7 +122,7 @@ public enum ReportValues {
     static func dictionary(_ p: Provenance) -> [String: Any] {
         ["gitCommit": p.gitCommit, "gitDirty": p.gitDirty, "date": p.date, "cores": p.cores,
          "cpu": p.cpu, "memoryGiB": p.memoryGiB, "swiftVersion": p.swiftVersion,
-         "openBLAS": p.openBLAS, "openBLASThreads": p.openBLASThreads,
+         "openBLAS": p.openBLAS, "openBLASThreads": p.openBLASThreads, "kernels": p.kernels ?? "not recorded",
          "experiments": p.experiments.map {
              ["name": $0.name, "specHash": $0.specHash, "models": $0.models,
               "computeSeconds": Digits.fixed($0.computeSeconds, 1)] as [String: Any]

@@ -8,6 +8,7 @@ struct NetworkClassifier<Inference: NetworkInference>: DifferentiableClassifier 
 
     var inputSize: Int { inference.inputSize }
     var classCount: Int { inference.classCount }
+    var scoresEachSampleAlone: Bool { inference.scoresEachImageAlone }
 
     func lossGradient(inputs: [Float], labels: [Int])
         -> (logits: [Float], losses: [Float], gradient: [Float])

@@ -1,3 +1,4 @@
+import ReproKernels
 /// A model compiled for execution: each layer in the layout of its kernels (dense BLAS or
 /// sparse CSR/CSC), restricted to the active units of ``Compaction``, and the passes of one batch
 /// over a ``Workspace``.
@@ -7,6 +8,9 @@ final class CompiledNetwork {
     let source: SparseMLP
     let levels: [ActiveUnits]
     let layers: [ExecutableLayer]
+
+    /// Whether some layer runs on BLAS (its results then depend on the batch's size).
+    var usesBLAS: Bool { layers.contains { $0 is DenseExecutableLayer } }
     let denseLayers: [Bool]
     private let inputPixels: AlignedBuffer<Int32>
 

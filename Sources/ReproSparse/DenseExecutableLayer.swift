@@ -1,3 +1,4 @@
+import ReproKernels
 /// A layer run by dense BLAS: the weights as a full rows × columns matrix with zeros at the
 /// dropped positions. Worth it when the layer keeps a large fraction of its weights (see
 /// ``SparseKernelChoice/denseCrossover``); never compacted, so BLAS sees the full shape.

@@ -1,3 +1,4 @@
+import ReproKernels
 /// One layer compiled for execution: its weights in the layout its kernels want, restricted to
 /// the active units of the two levels it connects (see ``Compaction``).
 ///

@@ -1,3 +1,4 @@
+import ReproKernels
 import ReproBLAS
 
 /// The three products of a dense (masked) layer through OpenBLAS sgemm (`BLAS.sgemm`), on feature-major

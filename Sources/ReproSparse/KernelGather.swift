@@ -1,3 +1,4 @@
+import ReproKernels
 /// Builds the input matrix of a batch: example-major pixels become feature-major rows (one row per
 /// active input pixel, one column per sample), eight samples at a time so each store is a full
 /// lane. Columns past the batch's real samples are zero, so they add nothing to any sum.

@@ -1,3 +1,5 @@
+import ReproKernelDispatch
+import ReproKernels
 /// A layer run by the sparse kernels: CSR by output for the forward pass and the weight step,
 /// CSC by input (pointing into the CSR values) for the input gradient.
 final class SparseExecutableLayer: ExecutableLayer {
@@ -90,33 +92,33 @@ final class SparseExecutableLayer: ExecutableLayer {
         input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, ld: Int,
         blocks: Range<Int>, relu: Bool
     ) {
-        SparseForwardKernel.run(
-            segments: forwardTiles, column: column.pointer, value: value.pointer,
-            bias: bias.pointer, rows: rows, input: input, output: output,
-            ld: ld, blocks: blocks, relu: relu)
+        Kernels.active.sparseForward(SparseForwardPass(
+            tiles: forwardTiles.tiles, start: forwardTiles.start.pointer, column: column.pointer,
+            value: value.pointer, bias: bias.pointer, rows: rows, input: input, output: output,
+            ld: ld, blocks: blocks, relu: relu))
     }
 
     func backward(
         delta: UnsafePointer<Float>, mask: UnsafePointer<Float>?,
         output: UnsafeMutablePointer<Float>, ld: Int, blocks: Range<Int>
     ) {
-        SparseBackwardKernel.run(
-            segments: backwardTiles, row: cscRow.pointer,
+        Kernels.active.sparseBackward(SparseBackwardPass(
+            tiles: backwardTiles.tiles, start: backwardTiles.start.pointer, row: cscRow.pointer,
             position: cscPosition.pointer, value: value.pointer,
             inputs: columns, delta: delta, mask: mask, output: output,
-            ld: ld, blocks: blocks)
+            ld: ld, blocks: blocks))
     }
 
     func update(
         delta: UnsafePointer<Float>, input: UnsafePointer<Float>, ld: Int, batch: Int,
         part: Int, step: SGDStep
     ) {
-        SparseUpdateKernel.run(
-            segments: updateTiles, column: column.pointer,
+        Kernels.active.sparseUpdate(SparseUpdatePass(
+            tiles: updateTiles.tiles, start: updateTiles.start.pointer, column: column.pointer,
             value: value.pointer, velocity: velocity.pointer,
             bias: bias.pointer, biasVelocity: biasVelocity.pointer,
             rows: partition[part], delta: delta, input: input, ld: ld,
-            blocks: (batch + blockWidth - 1) / blockWidth, step: step)
+            blocks: (batch + blockWidth - 1) / blockWidth, step: step))
     }
 
     func written(into layer: SparseLayer) -> SparseLayer {

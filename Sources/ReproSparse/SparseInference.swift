@@ -9,7 +9,7 @@ import ReproNetwork
 public final class SparseInference {
     public let model: SparseMLP
     public let batchSize: Int
-    private let network: CompiledNetwork
+    let network: CompiledNetwork
     private let workspace: Workspace
     private let pool: WorkerPool
 

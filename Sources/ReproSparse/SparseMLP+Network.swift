@@ -63,6 +63,8 @@ extension SparseMLP: Network {
 extension SparseInference: NetworkInference {
     public var inputSize: Int { model.inputSize }
     public var classCount: Int { model.outputSize }
+    /// Our sparse kernels keep every sample in its own lanes; a layer on BLAS does not.
+    public var scoresEachImageAlone: Bool { !network.usesBLAS }
 
     public func evaluate(_ data: LabeledPixels) throws -> ClassificationScore {
         try evaluate(try SparseDataset(pixels: data.pixels, labels: data.labels,

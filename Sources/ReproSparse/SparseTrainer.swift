@@ -1,3 +1,4 @@
+import ReproKernels
 import ReproNetwork
 import Foundation
 

@@ -1,3 +1,4 @@
+import ReproKernels
 /// The activation and gradient matrices of one batch, allocated once per trainer or inference
 /// engine: one feature-major matrix (active units × `ld`) per level, plus per-sample slots.
 ///

@@ -1,3 +1,4 @@
+import ReproKernelDispatch
 import Dispatch
 import XCTest
 import ReproNetwork
@@ -92,6 +93,17 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(a.network, b.network)
         XCTAssertEqual(a.history.map(\.meanLoss), b.history.map(\.meanLoss))
         XCTAssertLessThan(a.history.last!.meanLoss, a.history.first!.meanLoss)
+        // Every kernel family this CPU runs (baseline, AVX2, AVX-512) trains the same bits.
+        options.maxEpochs = 3
+        let reference = try Kernels.with(.baseline) {
+            try ConvTrainer.train(network: net, data: data, seed: 7, options: options).network
+        }
+        for family in Kernels.supported {
+            let trained = try Kernels.with(family) {
+                try ConvTrainer.train(network: net, data: data, seed: 7, options: options).network
+            }
+            XCTAssertEqual(trained, reference, "\(family)")
+        }
     }
 
     /// Two networks trained side by side on two threads (one thread each) give the bits they

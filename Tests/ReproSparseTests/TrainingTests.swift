@@ -1,3 +1,4 @@
+import ReproKernelDispatch
 import XCTest
 
 @testable import ReproSparse
@@ -78,6 +79,11 @@ final class TrainingTests: XCTestCase {
         XCTAssertTrue(
             try run(threads: 1, kernels: .sparse) == run(threads: 2, kernels: .sparse),
             "sparse kernels give the same bits on 1 and 2 threads")
+        // Every kernel family this CPU runs (baseline, AVX2, AVX-512) trains the same bits.
+        let reference = try Kernels.with(.baseline) { try run(threads: 1, kernels: .sparse) }
+        for family in Kernels.supported {
+            XCTAssertEqual(try Kernels.with(family) { try run(threads: 2, kernels: .sparse) }, reference, "\(family)")
+        }
     }
 
     func testResumingFromASnapshotContinuesBitForBit() throws {

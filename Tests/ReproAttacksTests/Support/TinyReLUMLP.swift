@@ -10,6 +10,8 @@ struct TinyReLUMLP: DifferentiableClassifier, RowwiseTestModel {
     let b1: [Double]
     let w2: [Double]   // classCount × hidden
     let b2: [Double]
+    /// Row by row in Double: a sample's results never depend on its batch.
+    var scoresEachSampleAlone: Bool { true }
 
     static func random(inputs: Int, hidden: Int, classes: Int, rng: inout SplitMix64)
         -> TinyReLUMLP {

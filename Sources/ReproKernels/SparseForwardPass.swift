@@ -8,18 +8,35 @@
 ///
 /// With several tiles (see ``Tiling``) a row's sum is carried from tile to tile through the
 /// output: each sum is still 0 + w₁x₁ + w₂x₂ + … in index order, then + b, then the ReLU.
-enum SparseForwardKernel {
-    static func run(
-        segments: Tiling, column: UnsafePointer<Int32>, value: UnsafePointer<Float>,
+public struct SparseForwardPass {
+    /// Segment t of output row o is start[o · (tiles + 1) + t] ..< start[o · (tiles + 1) + t + 1]
+    /// of `column` and `value`.
+    public var tiles: Int
+    public var start: UnsafePointer<Int32>
+    public var column: UnsafePointer<Int32>
+    public var value: UnsafePointer<Float>
+    public var bias: UnsafePointer<Float>
+    public var rows: Int
+    public var input: UnsafePointer<Float>
+    public var output: UnsafeMutablePointer<Float>
+    public var ld: Int
+    public var blocks: Range<Int>
+    public var applyReLU: Bool
+
+    public init(
+        tiles: Int, start: UnsafePointer<Int32>, column: UnsafePointer<Int32>, value: UnsafePointer<Float>,
         bias: UnsafePointer<Float>, rows: Int, input: UnsafePointer<Float>,
-        output: UnsafeMutablePointer<Float>, ld: Int, blocks: Range<Int>,
-        relu applyReLU: Bool
+        output: UnsafeMutablePointer<Float>, ld: Int, blocks: Range<Int>, relu applyReLU: Bool
     ) {
-        let tiles = segments.tiles
+        self.tiles = tiles; self.start = start; self.column = column; self.value = value; self.bias = bias
+        self.rows = rows; self.input = input; self.output = output; self.ld = ld; self.blocks = blocks
+        self.applyReLU = applyReLU
+    }
+
+    @inlinable @inline(__always)
+    public func run() {
         let width = tiles &+ 1
-        let start = segments.start.pointer
-        debugCheck(blocks.upperBound * blockWidth <= ld, "column blocks beyond the row length")
-        debugCheck(segments.start.count == rows * width, "tiling does not match the rows")
+        assert(blocks.upperBound * blockWidth <= ld, "column blocks beyond the row length")
         for block in blocks {
             let c = block &* blockWidth
             for t in 0..<tiles {

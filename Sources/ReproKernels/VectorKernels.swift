@@ -1,18 +1,28 @@
 /// The inner loops every kernel shares, on raw pointers, eight lanes at a time.
-enum Vector {
-    @inline(__always)
-    static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+public enum Vector {
+    @inlinable @inline(__always)
+    public static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
     }
 
-    @inline(__always)
-    static func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
+    @inlinable @inline(__always)
+    public static func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
     }
 
+    @inlinable @inline(__always)
+    public static func load16(_ p: UnsafePointer<Float>) -> SIMD16<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
+    }
+
+    @inlinable @inline(__always)
+    public static func store16(_ v: SIMD16<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD16<Float>.self)
+    }
+
     /// y += a · x over n elements.
-    @inline(__always)
-    static func axpy(_ n: Int, _ a: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>) {
+    @inlinable @inline(__always)
+    public static func axpy(_ n: Int, _ a: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>) {
         var i = 0
         let av = SIMD8<Float>(repeating: a)
         while i + 8 <= n {
@@ -23,8 +33,8 @@ enum Vector {
     }
 
     /// y += a0·x0 + a1·x1 + a2·x2 + a3·x3: one load and store of y for four weights.
-    @inline(__always)
-    static func axpy4(_ n: Int, _ a: (Float, Float, Float, Float),
+    @inlinable @inline(__always)
+    public static func axpy4(_ n: Int, _ a: (Float, Float, Float, Float),
                       _ x0: UnsafePointer<Float>, _ x1: UnsafePointer<Float>,
                       _ x2: UnsafePointer<Float>, _ x3: UnsafePointer<Float>,
                       _ y: UnsafeMutablePointer<Float>) {
@@ -47,8 +57,8 @@ enum Vector {
     }
 
     /// Σ x·y over n elements (eight partial sums, then their total).
-    @inline(__always)
-    static func dot(_ n: Int, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -> Float {
+    @inlinable @inline(__always)
+    public static func dot(_ n: Int, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -> Float {
         var acc = SIMD8<Float>(repeating: 0)
         var i = 0
         while i + 8 <= n {
@@ -61,8 +71,8 @@ enum Vector {
     }
 
     /// Σ x over n elements.
-    @inline(__always)
-    static func sum(_ n: Int, _ x: UnsafePointer<Float>) -> Float {
+    @inlinable @inline(__always)
+    public static func sum(_ n: Int, _ x: UnsafePointer<Float>) -> Float {
         var acc = SIMD8<Float>(repeating: 0)
         var i = 0
         while i + 8 <= n {
@@ -75,8 +85,8 @@ enum Vector {
     }
 
     /// (Σ x·y0, Σ x·y1, Σ x·y2, Σ x·y3): one load of x for four rows.
-    @inline(__always)
-    static func dot4(_ n: Int, _ x: UnsafePointer<Float>, _ y0: UnsafePointer<Float>, _ y1: UnsafePointer<Float>,
+    @inlinable @inline(__always)
+    public static func dot4(_ n: Int, _ x: UnsafePointer<Float>, _ y0: UnsafePointer<Float>, _ y1: UnsafePointer<Float>,
                      _ y2: UnsafePointer<Float>, _ y3: UnsafePointer<Float>) -> (Float, Float, Float, Float) {
         var a0 = SIMD8<Float>(repeating: 0), a1 = a0, a2 = a0, a3 = a0
         var i = 0

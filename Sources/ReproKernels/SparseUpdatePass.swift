@@ -9,23 +9,43 @@
 /// The gradient of a weight is computed from the same activations the input gradient used, and
 /// after it: callers run the backward kernel of a layer before this one, as PyTorch computes
 /// every gradient before its optimiser step.
-enum SparseUpdateKernel {
-    static func run(
-        segments: Tiling, column: UnsafePointer<Int32>,
+public struct SparseUpdatePass {
+    /// Segment t of output row o is start[o · (tiles + 1) + t] ..< start[o · (tiles + 1) + t + 1]
+    /// of `column` and `value`.
+    public var tiles: Int
+    public var start: UnsafePointer<Int32>
+    public var column: UnsafePointer<Int32>
+    public var value: UnsafeMutablePointer<Float>
+    public var velocity: UnsafeMutablePointer<Float>
+    public var bias: UnsafeMutablePointer<Float>
+    public var biasVelocity: UnsafeMutablePointer<Float>
+    public var rows: Range<Int>
+    public var delta: UnsafePointer<Float>
+    public var input: UnsafePointer<Float>
+    public var ld: Int
+    public var blocks: Int
+    public var step: SGDStep
+
+    public init(
+        tiles: Int, start: UnsafePointer<Int32>, column: UnsafePointer<Int32>,
         value: UnsafeMutablePointer<Float>, velocity: UnsafeMutablePointer<Float>,
         bias: UnsafeMutablePointer<Float>, biasVelocity: UnsafeMutablePointer<Float>,
         rows: Range<Int>, delta: UnsafePointer<Float>, input: UnsafePointer<Float>,
         ld: Int, blocks: Int, step: SGDStep
     ) {
+        self.tiles = tiles; self.start = start; self.column = column; self.value = value
+        self.velocity = velocity; self.bias = bias; self.biasVelocity = biasVelocity; self.rows = rows
+        self.delta = delta; self.input = input; self.ld = ld; self.blocks = blocks; self.step = step
+    }
+
+    @inlinable @inline(__always)
+    public func run() {
         for o in rows where step.biases {
             let gb = RowSum.of(delta + o &* ld, blocks: blocks)
             step.apply(gradient: gb, weight: bias + o, velocity: biasVelocity + o)
         }
-        let tiles = segments.tiles
         let width = tiles &+ 1
-        let start = segments.start.pointer
-        debugCheck(blocks * blockWidth <= ld, "column blocks beyond the row length")
-        debugCheck(segments.start.count >= rows.upperBound * width, "tiling does not match")
+        assert(blocks * blockWidth <= ld, "column blocks beyond the row length")
         for t in 0..<tiles {
             for o in rows {
                 let d = delta + o &* ld
@@ -59,14 +79,18 @@ enum SparseUpdateKernel {
 }
 
 /// One SGD-with-momentum step for one parameter, in PyTorch's form.
-struct SGDStep {
-    let learningRate: Float
-    let momentum: Float
+public struct SGDStep: Sendable {
+    public let learningRate: Float
+    public let momentum: Float
     /// Whether biases take steps (false: they keep their values, and their momentum stays 0).
-    var biases = true
+    public var biases: Bool
 
-    @inline(__always)
-    func apply(
+    public init(learningRate: Float, momentum: Float, biases: Bool = true) {
+        self.learningRate = learningRate; self.momentum = momentum; self.biases = biases
+    }
+
+    @inlinable @inline(__always)
+    public func apply(
         gradient: Float, weight: UnsafeMutablePointer<Float>,
         velocity: UnsafeMutablePointer<Float>
     ) {
@@ -79,9 +103,9 @@ struct SGDStep {
 /// Dot products over whole column blocks in one fixed order: one lane accumulator that takes the
 /// samples of a block 8 at a time, then the pairwise lane sum. One accumulator per product (not
 /// four) leaves SSE's 16 registers room for four products at once.
-enum RowDot {
-    @inline(__always)
-    static func of(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, blocks: Int) -> Float {
+public enum RowDot {
+    @inlinable @inline(__always)
+    public static func of(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, blocks: Int) -> Float {
         var a = Lane()
         var c = 0
         let end = blocks &* blockWidth
@@ -96,8 +120,8 @@ enum RowDot {
     }
 
     /// x·y0 … x·y3, each summed exactly as ``of(_:_:blocks:)`` sums it.
-    @inline(__always)
-    static func quad(
+    @inlinable @inline(__always)
+    public static func quad(
         _ x: UnsafePointer<Float>, _ y0: UnsafePointer<Float>, _ y1: UnsafePointer<Float>,
         _ y2: UnsafePointer<Float>, _ y3: UnsafePointer<Float>,
         blocks: Int
@@ -125,9 +149,9 @@ enum RowDot {
     }
 }
 
-enum RowSum {
-    @inline(__always)
-    static func of(_ x: UnsafePointer<Float>, blocks: Int) -> Float {
+public enum RowSum {
+    @inlinable @inline(__always)
+    public static func of(_ x: UnsafePointer<Float>, blocks: Int) -> Float {
         var a0 = Lane()
         var a1 = Lane()
         var a2 = Lane()

@@ -2,43 +2,43 @@
 /// compiler may use AVX). Activations are stored feature-major, one row of a batch's samples per
 /// unit, and the kernels walk a row in blocks of 32 samples (4 lanes), which keep their sums in
 /// registers.
-typealias Lane = SIMD8<Float>
+public typealias Lane = SIMD8<Float>
 
 /// Samples per column block, the kernels' unit of work along the batch.
-let blockWidth = 32
+@inlinable public var blockWidth: Int { 32 }
 
-@inline(__always)
-func loadLane(_ p: UnsafePointer<Float>) -> Lane {
+@inlinable @inline(__always)
+public func loadLane(_ p: UnsafePointer<Float>) -> Lane {
     UnsafeRawPointer(p).loadUnaligned(as: Lane.self)
 }
 
-@inline(__always)
-func storeLane(_ p: UnsafeMutablePointer<Float>, _ v: Lane) {
+@inlinable @inline(__always)
+public func storeLane(_ p: UnsafeMutablePointer<Float>, _ v: Lane) {
     UnsafeMutableRawPointer(p).storeBytes(of: v, as: Lane.self)
 }
 
 /// a + b · c. A separate multiply and add (not a fused multiply-add): without a target that
 /// guarantees FMA, Swift would call the libm `fmaf` for each lane.
-@inline(__always)
-func mulAdd(_ a: Lane, _ b: Lane, _ c: Lane) -> Lane {
+@inlinable @inline(__always)
+public func mulAdd(_ a: Lane, _ b: Lane, _ c: Lane) -> Lane {
     a + b * c
 }
 
 /// Lanes where `mask` is not positive become 0 (the ReLU derivative applied to a gradient).
-@inline(__always)
-func keepWherePositive(_ v: Lane, _ mask: Lane) -> Lane {
+@inlinable @inline(__always)
+public func keepWherePositive(_ v: Lane, _ mask: Lane) -> Lane {
     v.replacing(with: 0, where: mask .<= 0)
 }
 
-@inline(__always)
-func relu(_ v: Lane) -> Lane {
+@inlinable @inline(__always)
+public func relu(_ v: Lane) -> Lane {
     v.replacing(with: 0, where: v .< 0)
 }
 
 /// The sum of the 8 lanes in a fixed order (pairwise), so a dot product does not depend on how
 /// the work was split.
-@inline(__always)
-func laneSum(_ v: Lane) -> Float {
+@inlinable @inline(__always)
+public func laneSum(_ v: Lane) -> Float {
     let h = v.lowHalf + v.highHalf
     let q = h.lowHalf + h.highHalf
     return q[0] + q[1]

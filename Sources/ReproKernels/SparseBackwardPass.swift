@@ -6,20 +6,37 @@
 /// so the values live in one place (updated by the step kernel) and this kernel reads them
 /// through that position. With several tiles (over output rows, see ``Tiling``) the running sums
 /// go through memory between tiles, in the same order as without.
-enum SparseBackwardKernel {
-    /// When `mask` is given (the input's post-ReLU activation), entries whose activation is not
-    /// positive become 0 at the end: the ReLU derivative.
-    static func run(
-        segments: Tiling, row: UnsafePointer<Int32>, position: UnsafePointer<Int32>,
+public struct SparseBackwardPass {
+    /// Segment t of input row i is start[i · (tiles + 1) + t] ..< start[i · (tiles + 1) + t + 1]
+    /// of `row` (the output row of each kept weight) and `position` (its place in `value`).
+    public var tiles: Int
+    public var start: UnsafePointer<Int32>
+    public var row: UnsafePointer<Int32>
+    public var position: UnsafePointer<Int32>
+    public var value: UnsafePointer<Float>
+    public var inputs: Int
+    public var delta: UnsafePointer<Float>
+    /// When given (the input's post-ReLU activation), entries whose activation is not positive
+    /// become 0 at the end: the ReLU derivative.
+    public var mask: UnsafePointer<Float>?
+    public var output: UnsafeMutablePointer<Float>
+    public var ld: Int
+    public var blocks: Range<Int>
+
+    public init(
+        tiles: Int, start: UnsafePointer<Int32>, row: UnsafePointer<Int32>, position: UnsafePointer<Int32>,
         value: UnsafePointer<Float>, inputs: Int, delta: UnsafePointer<Float>,
-        mask: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>, ld: Int,
-        blocks: Range<Int>
+        mask: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>, ld: Int, blocks: Range<Int>
     ) {
-        let tiles = segments.tiles
+        self.tiles = tiles; self.start = start; self.row = row; self.position = position; self.value = value
+        self.inputs = inputs; self.delta = delta; self.mask = mask; self.output = output; self.ld = ld
+        self.blocks = blocks
+    }
+
+    @inlinable @inline(__always)
+    public func run() {
         let width = tiles &+ 1
-        let start = segments.start.pointer
-        debugCheck(blocks.upperBound * blockWidth <= ld, "column blocks beyond the row length")
-        debugCheck(segments.start.count == inputs * width, "tiling does not match the inputs")
+        assert(blocks.upperBound * blockWidth <= ld, "column blocks beyond the row length")
         for block in blocks {
             let c = block &* blockWidth
             for t in 0..<tiles {

@@ -1,0 +1,35 @@
+/// The hot kernels of one instruction set: the sparse MLP's three passes, the sparse conv's two
+/// inner loops, and the vector loops the conv graph runs on every activation. Each entry is a
+/// kernel body (`@inlinable`) compiled in the module that builds the table, so the module's target
+/// CPU decides the instructions; callers reach the kernels only through a table.
+public struct KernelTable: Sendable {
+    public let family: KernelFamily
+    public let sparseForward: @Sendable (SparseForwardPass) -> Void
+    public let sparseBackward: @Sendable (SparseBackwardPass) -> Void
+    public let sparseUpdate: @Sendable (SparseUpdatePass) -> Void
+    public let shiftedRowSums: @Sendable (ShiftedRowSums) -> Void
+    public let shiftedRowDots: @Sendable (ShiftedRowDots) -> Void
+    /// y += a · x over n elements.
+    public let axpy: @Sendable (_ n: Int, _ a: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>) -> Void
+    /// Σ x over n elements.
+    public let sum: @Sendable (_ n: Int, _ x: UnsafePointer<Float>) -> Float
+    /// Σ x·y over n elements.
+    public let dot: @Sendable (_ n: Int, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -> Float
+
+    public init(
+        family: KernelFamily,
+        sparseForward: @escaping @Sendable (SparseForwardPass) -> Void,
+        sparseBackward: @escaping @Sendable (SparseBackwardPass) -> Void,
+        sparseUpdate: @escaping @Sendable (SparseUpdatePass) -> Void,
+        shiftedRowSums: @escaping @Sendable (ShiftedRowSums) -> Void,
+        shiftedRowDots: @escaping @Sendable (ShiftedRowDots) -> Void,
+        axpy: @escaping @Sendable (Int, Float, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void,
+        sum: @escaping @Sendable (Int, UnsafePointer<Float>) -> Float,
+        dot: @escaping @Sendable (Int, UnsafePointer<Float>, UnsafePointer<Float>) -> Float
+    ) {
+        self.family = family
+        self.sparseForward = sparseForward; self.sparseBackward = sparseBackward; self.sparseUpdate = sparseUpdate
+        self.shiftedRowSums = shiftedRowSums; self.shiftedRowDots = shiftedRowDots
+        self.axpy = axpy; self.sum = sum; self.dot = dot
+    }
+}
