@@ -23,6 +23,8 @@ public enum SparseBenchmark {
         public var computed: Int
         /// Whether every family trained the same bits.
         public var sameBits: Bool
+        /// SHA-256 (first 16 hex digits) of the trained weights' bits, to compare builds.
+        public var weightHash: String
 
         /// The active family's epoch (the fastest the CPU runs, unless `REPRO_KERNELS` says).
         public var oursSeconds: Double {
@@ -68,7 +70,9 @@ public enum SparseBenchmark {
         let macs = Double(kept.reduce(0, +) * 2 + kept.dropFirst().reduce(0, +))
             * Double(data.count)
         return Row(label: label, seconds: seconds, denseSeconds: denseEpochSeconds(units), macs: macs,
-                   computed: computed, sameBits: Set(trained.map(\.weightBits)).count == 1)
+                   computed: computed, sameBits: Set(trained.map(\.weightBits)).count == 1,
+                   weightHash: String(StableHash.sha256Hex(
+                       trained[0].weightBits.withUnsafeBytes { Data($0) }).prefix(16)))
     }
 
     /// The dense products of one epoch, timed on 20 batches and scaled to 60,000 examples.

@@ -116,6 +116,7 @@ struct BenchCommand: ParsableCommand {
             print("\(r.label)_gmacs_kept: \(Digits.fixed(r.macs / r.oursSeconds / 1e9, 2))")
             print("\(r.label)_computed_weights: \(r.computed)")
             print("\(r.label)_same_bits_every_family: \(r.sameBits)")
+            print("\(r.label)_weights_sha256: \(r.weightHash)")
         }
     }
 

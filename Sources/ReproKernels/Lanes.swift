@@ -7,6 +7,21 @@ public typealias Lane = SIMD8<Float>
 /// Samples per column block, the kernels' unit of work along the batch.
 @inlinable public var blockWidth: Int { 32 }
 
+/// A whole column block (32 samples) as one value: the forward and input-gradient passes keep a
+/// row's block in registers as this, and each instruction set splits it into as many registers
+/// as it needs (eight SSE, four AVX2, two AVX-512) with the same operation on every sample.
+public typealias Block = SIMD32<Float>
+
+@inlinable @inline(__always)
+public func loadBlock(_ p: UnsafePointer<Float>) -> Block {
+    UnsafeRawPointer(p).loadUnaligned(as: Block.self)
+}
+
+@inlinable @inline(__always)
+public func storeBlock(_ p: UnsafeMutablePointer<Float>, _ v: Block) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: Block.self)
+}
+
 @inlinable @inline(__always)
 public func loadLane(_ p: UnsafePointer<Float>) -> Lane {
     UnsafeRawPointer(p).loadUnaligned(as: Lane.self)

@@ -45,38 +45,21 @@ public struct SparseBackwardPass {
                     let hi = Int(start[i &* width &+ t &+ 1])
                     let base = i &* ld &+ c
                     let g = output + base
-                    var a0 = Lane()
-                    var a1 = Lane()
-                    var a2 = Lane()
-                    var a3 = Lane()
+                    var a = Block()
                     if t > 0 {
                         if lo == hi { continue }
-                        a0 = loadLane(g)
-                        a1 = loadLane(g + 8)
-                        a2 = loadLane(g + 16)
-                        a3 = loadLane(g + 24)
+                        a = loadBlock(g)
                     }
                     var q = lo
                     while q < hi {
-                        let s = Lane(repeating: value[Int(position[q])])
                         let d = delta + (Int(row[q]) &* ld &+ c)
-                        a0 = mulAdd(a0, s, loadLane(d))
-                        a1 = mulAdd(a1, s, loadLane(d + 8))
-                        a2 = mulAdd(a2, s, loadLane(d + 16))
-                        a3 = mulAdd(a3, s, loadLane(d + 24))
+                        a = a + Block(repeating: value[Int(position[q])]) * loadBlock(d)
                         q &+= 1
                     }
                     if t == tiles &- 1, let mask {
-                        let m = mask + base
-                        a0 = keepWherePositive(a0, loadLane(m))
-                        a1 = keepWherePositive(a1, loadLane(m + 8))
-                        a2 = keepWherePositive(a2, loadLane(m + 16))
-                        a3 = keepWherePositive(a3, loadLane(m + 24))
+                        a = a.replacing(with: 0, where: loadBlock(mask + base) .<= 0)
                     }
-                    storeLane(g, a0)
-                    storeLane(g + 8, a1)
-                    storeLane(g + 16, a2)
-                    storeLane(g + 24, a3)
+                    storeBlock(g, a)
                 }
             }
             // Rows whose last tile was empty have not been masked yet.

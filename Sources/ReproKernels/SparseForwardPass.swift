@@ -44,44 +44,22 @@ public struct SparseForwardPass {
                     let lo = Int(start[o &* width &+ t])
                     let hi = Int(start[o &* width &+ t &+ 1])
                     let z = output + (o &* ld &+ c)
-                    var a0 = Lane()
-                    var a1 = Lane()
-                    var a2 = Lane()
-                    var a3 = Lane()
+                    var a = Block()
                     if t > 0 {
                         if lo == hi { continue }
-                        a0 = loadLane(z)
-                        a1 = loadLane(z + 8)
-                        a2 = loadLane(z + 16)
-                        a3 = loadLane(z + 24)
+                        a = loadBlock(z)
                     }
                     var j = lo
                     while j < hi {
-                        let s = Lane(repeating: value[j])
                         let x = input + (Int(column[j]) &* ld &+ c)
-                        a0 = mulAdd(a0, s, loadLane(x))
-                        a1 = mulAdd(a1, s, loadLane(x + 8))
-                        a2 = mulAdd(a2, s, loadLane(x + 16))
-                        a3 = mulAdd(a3, s, loadLane(x + 24))
+                        a = a + Block(repeating: value[j]) * loadBlock(x)
                         j &+= 1
                     }
                     if t == tiles &- 1 {
-                        let b = Lane(repeating: bias[o])
-                        a0 += b
-                        a1 += b
-                        a2 += b
-                        a3 += b
-                        if applyReLU {
-                            a0 = relu(a0)
-                            a1 = relu(a1)
-                            a2 = relu(a2)
-                            a3 = relu(a3)
-                        }
+                        a += Block(repeating: bias[o])
+                        if applyReLU { a = a.replacing(with: 0, where: a .< 0) }
                     }
-                    storeLane(z, a0)
-                    storeLane(z + 8, a1)
-                    storeLane(z + 16, a2)
-                    storeLane(z + 24, a3)
+                    storeBlock(z, a)
                 }
             }
             // Rows whose last tile was empty have not had their bias and ReLU yet.
