@@ -7,19 +7,20 @@ public typealias Lane = SIMD8<Float>
 /// Samples per column block, the kernels' unit of work along the batch.
 @inlinable public var blockWidth: Int { 32 }
 
-/// A whole column block (32 samples) as one value: the forward and input-gradient passes keep a
-/// row's block in registers as this, and each instruction set splits it into as many registers
-/// as it needs (eight SSE, four AVX2, two AVX-512) with the same operation on every sample.
-public typealias Block = SIMD32<Float>
+/// Half a column block (16 samples): the forward and input-gradient passes keep a row's block in
+/// registers as two of these, and each instruction set splits them into as many registers as it
+/// needs (four SSE, two AVX2, one AVX-512 each) with the same operation on every sample. (A
+/// whole block as one `SIMD32` would be simpler, but Swift computes its arithmetic lane by lane.)
+public typealias HalfBlock = SIMD16<Float>
 
 @inlinable @inline(__always)
-public func loadBlock(_ p: UnsafePointer<Float>) -> Block {
-    UnsafeRawPointer(p).loadUnaligned(as: Block.self)
+public func loadHalf(_ p: UnsafePointer<Float>) -> HalfBlock {
+    UnsafeRawPointer(p).loadUnaligned(as: HalfBlock.self)
 }
 
 @inlinable @inline(__always)
-public func storeBlock(_ p: UnsafeMutablePointer<Float>, _ v: Block) {
-    UnsafeMutableRawPointer(p).storeBytes(of: v, as: Block.self)
+public func storeHalf(_ p: UnsafeMutablePointer<Float>, _ v: HalfBlock) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: HalfBlock.self)
 }
 
 @inlinable @inline(__always)

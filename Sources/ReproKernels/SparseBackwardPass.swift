@@ -45,21 +45,27 @@ public struct SparseBackwardPass {
                     let hi = Int(start[i &* width &+ t &+ 1])
                     let base = i &* ld &+ c
                     let g = output + base
-                    var a = Block()
+                    var a0 = HalfBlock(), a1 = HalfBlock()
                     if t > 0 {
                         if lo == hi { continue }
-                        a = loadBlock(g)
+                        a0 = loadHalf(g)
+                        a1 = loadHalf(g + 16)
                     }
                     var q = lo
                     while q < hi {
+                        let s = HalfBlock(repeating: value[Int(position[q])])
                         let d = delta + (Int(row[q]) &* ld &+ c)
-                        a = a + Block(repeating: value[Int(position[q])]) * loadBlock(d)
+                        a0 = a0 + s * loadHalf(d)
+                        a1 = a1 + s * loadHalf(d + 16)
                         q &+= 1
                     }
                     if t == tiles &- 1, let mask {
-                        a = a.replacing(with: 0, where: loadBlock(mask + base) .<= 0)
+                        let m = mask + base
+                        a0 = a0.replacing(with: 0, where: loadHalf(m) .<= 0)
+                        a1 = a1.replacing(with: 0, where: loadHalf(m + 16) .<= 0)
                     }
-                    storeBlock(g, a)
+                    storeHalf(g, a0)
+                    storeHalf(g + 16, a1)
                 }
             }
             // Rows whose last tile was empty have not been masked yet.

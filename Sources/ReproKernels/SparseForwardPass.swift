@@ -44,22 +44,31 @@ public struct SparseForwardPass {
                     let lo = Int(start[o &* width &+ t])
                     let hi = Int(start[o &* width &+ t &+ 1])
                     let z = output + (o &* ld &+ c)
-                    var a = Block()
+                    var a0 = HalfBlock(), a1 = HalfBlock()
                     if t > 0 {
                         if lo == hi { continue }
-                        a = loadBlock(z)
+                        a0 = loadHalf(z)
+                        a1 = loadHalf(z + 16)
                     }
                     var j = lo
                     while j < hi {
+                        let s = HalfBlock(repeating: value[j])
                         let x = input + (Int(column[j]) &* ld &+ c)
-                        a = a + Block(repeating: value[j]) * loadBlock(x)
+                        a0 = a0 + s * loadHalf(x)
+                        a1 = a1 + s * loadHalf(x + 16)
                         j &+= 1
                     }
                     if t == tiles &- 1 {
-                        a += Block(repeating: bias[o])
-                        if applyReLU { a = a.replacing(with: 0, where: a .< 0) }
+                        let b = HalfBlock(repeating: bias[o])
+                        a0 += b
+                        a1 += b
+                        if applyReLU {
+                            a0 = a0.replacing(with: 0, where: a0 .< 0)
+                            a1 = a1.replacing(with: 0, where: a1 .< 0)
+                        }
                     }
-                    storeBlock(z, a)
+                    storeHalf(z, a0)
+                    storeHalf(z + 16, a1)
                 }
             }
             // Rows whose last tile was empty have not had their bias and ReLU yet.
