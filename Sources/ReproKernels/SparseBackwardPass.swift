@@ -35,53 +35,13 @@ public struct SparseBackwardPass {
 
     @inlinable @inline(__always)
     public func run() {
-        let width = tiles &+ 1
-        assert(blocks.upperBound * blockWidth <= ld, "column blocks beyond the row length")
-        for block in blocks {
-            let c = block &* blockWidth
-            for t in 0..<tiles {
-                for i in 0..<inputs {
-                    let lo = Int(start[i &* width &+ t])
-                    let hi = Int(start[i &* width &+ t &+ 1])
-                    let base = i &* ld &+ c
-                    let g = output + base
-                    var a0 = HalfBlock(), a1 = HalfBlock()
-                    if t > 0 {
-                        if lo == hi { continue }
-                        a0 = loadHalf(g)
-                        a1 = loadHalf(g + 16)
-                    }
-                    var q = lo
-                    while q < hi {
-                        let s = HalfBlock(repeating: value[Int(position[q])])
-                        let d = delta + (Int(row[q]) &* ld &+ c)
-                        a0 = a0 + s * loadHalf(d)
-                        a1 = a1 + s * loadHalf(d + 16)
-                        q &+= 1
-                    }
-                    if t == tiles &- 1, let mask {
-                        let m = mask + base
-                        a0 = a0.replacing(with: 0, where: loadHalf(m) .<= 0)
-                        a1 = a1.replacing(with: 0, where: loadHalf(m + 16) .<= 0)
-                    }
-                    storeHalf(g, a0)
-                    storeHalf(g + 16, a1)
-                }
-            }
-            // Rows whose last tile was empty have not been masked yet.
-            guard tiles > 1, let mask else { continue }
-            for i in 0..<inputs {
-                let last = i &* width &+ tiles
-                guard start[last &- 1] == start[last] else { continue }
-                let base = i &* ld &+ c
-                for k in stride(from: 0, to: blockWidth, by: 8) {
-                    storeLane(
-                        output + base + k,
-                        keepWherePositive(
-                            loadLane(output + base + k),
-                            loadLane(mask + base + k)))
-                }
-            }
-        }
+        accumulateTiledRows(
+            tiles: tiles, start: start, rows: inputs, source: delta, output: output, ld: ld, blocks: blocks,
+            entry: { (value[Int(position[$0])], Int(row[$0])) },
+            finish: { _, offset, a0, a1 in
+                guard let mask else { return }
+                a0 = a0.replacing(with: 0, where: loadHalf(mask + offset) .<= 0)
+                a1 = a1.replacing(with: 0, where: loadHalf(mask + offset + 16) .<= 0)
+            })
     }
 }

@@ -35,54 +35,17 @@ public struct SparseForwardPass {
 
     @inlinable @inline(__always)
     public func run() {
-        let width = tiles &+ 1
-        assert(blocks.upperBound * blockWidth <= ld, "column blocks beyond the row length")
-        for block in blocks {
-            let c = block &* blockWidth
-            for t in 0..<tiles {
-                for o in 0..<rows {
-                    let lo = Int(start[o &* width &+ t])
-                    let hi = Int(start[o &* width &+ t &+ 1])
-                    let z = output + (o &* ld &+ c)
-                    var a0 = HalfBlock(), a1 = HalfBlock()
-                    if t > 0 {
-                        if lo == hi { continue }
-                        a0 = loadHalf(z)
-                        a1 = loadHalf(z + 16)
-                    }
-                    var j = lo
-                    while j < hi {
-                        let s = HalfBlock(repeating: value[j])
-                        let x = input + (Int(column[j]) &* ld &+ c)
-                        a0 = a0 + s * loadHalf(x)
-                        a1 = a1 + s * loadHalf(x + 16)
-                        j &+= 1
-                    }
-                    if t == tiles &- 1 {
-                        let b = HalfBlock(repeating: bias[o])
-                        a0 += b
-                        a1 += b
-                        if applyReLU {
-                            a0 = a0.replacing(with: 0, where: a0 .< 0)
-                            a1 = a1.replacing(with: 0, where: a1 .< 0)
-                        }
-                    }
-                    storeHalf(z, a0)
-                    storeHalf(z + 16, a1)
+        accumulateTiledRows(
+            tiles: tiles, start: start, rows: rows, source: input, output: output, ld: ld, blocks: blocks,
+            entry: { (value[$0], Int(column[$0])) },
+            finish: { o, _, a0, a1 in
+                let b = HalfBlock(repeating: bias[o])
+                a0 += b
+                a1 += b
+                if applyReLU {
+                    a0 = a0.replacing(with: 0, where: a0 .< 0)
+                    a1 = a1.replacing(with: 0, where: a1 .< 0)
                 }
-            }
-            // Rows whose last tile was empty have not had their bias and ReLU yet.
-            guard tiles > 1 else { continue }
-            for o in 0..<rows {
-                let last = o &* width &+ tiles
-                guard start[last &- 1] == start[last] else { continue }
-                let z = output + (o &* ld &+ c)
-                let b = Lane(repeating: bias[o])
-                for k in stride(from: 0, to: blockWidth, by: 8) {
-                    let v = loadLane(z + k) + b
-                    storeLane(z + k, applyReLU ? relu(v) : v)
-                }
-            }
-        }
+            })
     }
 }
