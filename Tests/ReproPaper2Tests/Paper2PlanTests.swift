@@ -43,7 +43,7 @@ final class Paper2PlanTests: XCTestCase {
         XCTAssertEqual(plan.widths, [128, 512, 2048, 8192, 32768])
         XCTAssertEqual(plan.seeds.count, 2)
         XCTAssertLessThanOrEqual(plan.maxEpochs, 30)
-        XCTAssertEqual(Paper2Plan.named(.sparseDepth, quick: true).depths, [1, 4])
+        XCTAssertEqual(Paper2Plan.named(.sparseDepth, quick: true).depths, [1, 2])
     }
 
     func testBadOptionsAreNamedInOneLine() {

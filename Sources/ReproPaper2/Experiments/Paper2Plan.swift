@@ -25,14 +25,16 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
     public static let paperSeeds = [0, 1, 2, 3, 4]
     public static let quickSeeds = [0, 1]
     public static let maxEpochs = 300
-    public static let quickMaxEpochs = 30
-    /// The quick profile trains each CNN for one epoch on the first 4,000 training images, the
+    /// The quick profile's MLPs train at most 8 epochs: enough for every curve and claim to have
+    /// numbers, a few minutes for the whole pipeline (it exercises, it does not reproduce).
+    public static let quickMaxEpochs = 8
+    /// The quick profile trains each CNN for one epoch on the first 1,000 training images, the
     /// depth families at width 16: a miniature of every family that exercises the pipeline, not
     /// a result.
     public static let quickConvEpochs = 1
     /// The quick profile's CNN seeds: two, trained side by side on the two cores.
     public static let quickConvSeeds = [0, 1]
-    public static let quickConvImages = 4000
+    public static let quickConvImages = 1000
 
     /// A family's whole design (what `repro run <family>` trains): the paper's sizes and 5 seeds;
     /// the quick profile's miniature.
@@ -52,7 +54,7 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
         }
         return Paper2Plan(experiment: family.rawValue, family: family, widths: widths,
                           depths: family == .sparseDepth
-                              ? (quick ? [1, 4] : Paper2Family.allDepths)
+                              ? (quick ? [1, 2] : Paper2Family.allDepths)
                               : quick && family == .resnetDepth ? [18, 34] : family.depths,
                           seeds: quick ? (family.isConvolutional ? quickConvSeeds : quickSeeds)
                               : paperSeeds,
