@@ -51,8 +51,16 @@ public struct SparseUpdatePass {
                 let d = delta + o &* ld
                 var j = Int(start[o &* width &+ t])
                 let hi = Int(start[o &* width &+ t &+ 1])
-                // Four weights at a time share the loads of the output-gradient row; each dot
-                // product is summed exactly as RowDot.of sums it, so grouping changes no bit.
+                // Eight (then four) weights at a time share the loads of the output-gradient row
+                // and keep eight independent sums in flight; each dot product is summed exactly
+                // as RowDot.of sums it, so grouping changes no bit.
+                while j &+ 7 < hi {
+                    let g = RowDot.eight(d, rows: input, at: column + j, ld: ld, blocks: blocks)
+                    for k in 0..<8 {
+                        step.apply(gradient: g[k], weight: value + (j &+ k), velocity: velocity + (j &+ k))
+                    }
+                    j &+= 8
+                }
                 while j &+ 3 < hi {
                     let g = RowDot.quad(
                         d, input + Int(column[j]) &* ld,
@@ -117,6 +125,37 @@ public enum RowDot {
             c &+= blockWidth
         }
         return laneSum(a)
+    }
+
+    /// x·y_k for the eight rows y_k = rows + at[k] · ld, each summed exactly as
+    /// ``of(_:_:blocks:)`` sums it: eight independent chains of adds, so the adds' latency is
+    /// hidden where one or four chains wait on it.
+    @inlinable @inline(__always)
+    public static func eight(
+        _ x: UnsafePointer<Float>, rows: UnsafePointer<Float>, at: UnsafePointer<Int32>, ld: Int, blocks: Int
+    ) -> SIMD8<Float> {
+        let y0 = rows + Int(at[0]) &* ld, y1 = rows + Int(at[1]) &* ld
+        let y2 = rows + Int(at[2]) &* ld, y3 = rows + Int(at[3]) &* ld
+        let y4 = rows + Int(at[4]) &* ld, y5 = rows + Int(at[5]) &* ld
+        let y6 = rows + Int(at[6]) &* ld, y7 = rows + Int(at[7]) &* ld
+        var a0 = Lane(), a1 = Lane(), a2 = Lane(), a3 = Lane()
+        var a4 = Lane(), a5 = Lane(), a6 = Lane(), a7 = Lane()
+        var c = 0
+        let end = blocks &* blockWidth
+        while c < end {
+            let v = loadLane(x + c)
+            a0 = mulAdd(a0, v, loadLane(y0 + c))
+            a1 = mulAdd(a1, v, loadLane(y1 + c))
+            a2 = mulAdd(a2, v, loadLane(y2 + c))
+            a3 = mulAdd(a3, v, loadLane(y3 + c))
+            a4 = mulAdd(a4, v, loadLane(y4 + c))
+            a5 = mulAdd(a5, v, loadLane(y5 + c))
+            a6 = mulAdd(a6, v, loadLane(y6 + c))
+            a7 = mulAdd(a7, v, loadLane(y7 + c))
+            c &+= 8
+        }
+        return SIMD8(laneSum(a0), laneSum(a1), laneSum(a2), laneSum(a3),
+                     laneSum(a4), laneSum(a5), laneSum(a6), laneSum(a7))
     }
 
     /// x·y0 … x·y3, each summed exactly as ``of(_:_:blocks:)`` sums it.
