@@ -7,8 +7,8 @@ struct ProfileOptions: ParsableArguments {
     @Flag(help: ArgumentHelp(
         "The quick profile: fewer seeds, sizes and epochs; the whole pipeline in minutes.",
         discussion: "Paper 1: seeds 0,42; sizes 4,12,24,64; 30 epochs. Paper 2: seeds 0,1; "
-            + "widths 2^7,2^9,2^11,2^13,2^15; depths 1,2; at most 8 epochs; 100 images per "
-            + "evaluation; the CNNs one epoch on 1,000 images. Reports go to output/quick/."))
+            + "widths 2^7,2^9,2^11,2^13,2^15; depths 1,2; at most 3 epochs; 100 images per "
+            + "evaluation (attacks 50); the CNNs one epoch on 4,000 images. Reports go to output/quick/."))
     var quick = false
 
     @Option(help: ArgumentHelp(

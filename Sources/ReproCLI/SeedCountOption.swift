@@ -6,7 +6,7 @@ import ArgumentParser
 struct SeedCountOption: ParsableArguments {
     @Option(name: .customLong("seeds"), parsing: .unconditional, help: ArgumentHelp(
         "Re-check the claims over this many seeds (the paper's and more).",
-        discussion: "Paper 1: default 20 (quick profile: 4). The extra seeds train the LR grid and the capacity "
+        discussion: "Paper 1: default 20 (quick profile: 3). The extra seeds train the LR grid and the capacity "
             + "sweep again and rerun the analyses the claims read; give 3 (quick: 2) for the paper's seeds only. "
             + "Paper 2: default none (its 5 seeds; quick: 2); with N ≥ 5 (quick: 2) the width family is "
             + "trained and evaluated over seeds 0…N−1, every stored network reused.",

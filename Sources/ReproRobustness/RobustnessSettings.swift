@@ -32,8 +32,8 @@ public struct RobustnessSettings: Codable, Equatable, Sendable {
 
     /// The quick profile: the same grids on fewer images and draws, in minutes.
     public static let quick = RobustnessSettings(
-        sigmas: [0.05, 0.1, 0.2, 0.3, 0.5], noiseDraws: 2, corruptionImages: 100,
-        corruptionDraws: 2, attackImages: 100, attacks: AttackKind.allCases,
+        sigmas: [0.05, 0.1, 0.2, 0.3, 0.5], noiseDraws: 1, corruptionImages: 100,
+        corruptionDraws: 2, attackImages: 50, attacks: AttackKind.allCases,
         epsilons: [0.02, 0.05, 0.1, 0.2])
 
     public static func of(quick: Bool) -> RobustnessSettings { quick ? .quick : .paper }
@@ -42,13 +42,13 @@ public struct RobustnessSettings: Codable, Equatable, Sendable {
     /// VGG11-16 costs about 3 × 9.6 M multiply-adds per image, ResNet18-16's 3 × 35 M, and the
     /// five attacks make about 400 gradient passes per image and ε): the σ grid with 5 draws on
     /// 2,000 test images, MNIST-C on 500 images × 2 draws, the five attacks on 100 images at
-    /// ε ∈ {0.05, 0.1, 0.2}. The quick profile's miniature: noise with 2 draws on 200
-    /// images, MNIST-C on 100 images × 1 draw, the attacks on 10 images at ε ∈ {0.05, 0.1}.
+    /// ε ∈ {0.05, 0.1, 0.2}. The quick profile's miniature: noise with 1 draw on 100
+    /// images, MNIST-C on 50 images × 1 draw, the attacks on 10 images at ε ∈ {0.05, 0.1}.
     /// `paper` (the MLPs' sizes) is the full profile's.
     public static func conv(quick: Bool) -> RobustnessSettings {
         var s = quick ? Self.quick : Self.paper
-        s.noiseImages = quick ? 200 : 2000
-        s.corruptionImages = quick ? 100 : 500
+        s.noiseImages = quick ? 100 : 2000
+        s.corruptionImages = quick ? 50 : 500
         s.corruptionDraws = quick ? 1 : 2
         s.attackImages = quick ? 10 : 100
         s.epsilons = quick ? [0.05, 0.1] : [0.05, 0.1, 0.2]

@@ -35,11 +35,11 @@ final class ClusterTests: XCTestCase {
         let work = ReportWork(papers: ["paper1", "paper2"], quick: true)
         let placed = try work.placed(runner: runner)
         XCTAssertEqual(placed.count, ReportWork.stageCount)
-        XCTAssertEqual(placed[0].map(\.part.name).first, "lr-grid (4 seeds)")
+        XCTAssertEqual(placed[0].map(\.part.name).first, "lr-grid (3 seeds)")
         XCTAssertTrue(placed[1].contains { $0.part is EvaluationPart })
-        // Quick: seeds 0, 42 and two extra; the figure's seed 42 is embedded by the report.
+        // Quick: seeds 0, 42 and one extra; the figure's seed 42 is embedded by the report.
         let tsne = try XCTUnwrap(placed[1].first { $0.part is TSNESeedPart })
-        XCTAssertEqual(tsne.progress.count, 3)
+        XCTAssertEqual(tsne.progress.count, 2)
         XCTAssertTrue(tsne.progress.allSatisfy { $0.state == .missing && $0.remainingSeconds > 0 })
         for shards in [1, 3, 4] {
             for stage in placed {
@@ -99,14 +99,14 @@ final class ClusterTests: XCTestCase {
         let status = try StatusReport(work: work, runner: runner)
         XCTAssertFalse(status.isComplete)
         let grid = try XCTUnwrap(status.rows.first { $0.name.hasPrefix("lr-grid") })
-        // 4 quick seeds × 6 rates × 4 sizes.
-        XCTAssertEqual(grid.missing, 96)
+        // 3 quick seeds × 6 rates × 4 sizes.
+        XCTAssertEqual(grid.missing, 72)
         XCTAssertEqual(grid.stored, 0)
         let evaluations = try XCTUnwrap(status.rows.first { $0.unit == "evaluations" })
         XCTAssertGreaterThan(evaluations.missing, 0)
         XCTAssertGreaterThan(status.remainingSeconds, 60)
         let text = status.text(analysesNote: true)
-        XCTAssertTrue(text.contains("0/96"), text)
+        XCTAssertTrue(text.contains("0/72"), text)
         XCTAssertTrue(text.contains("analyses"), text)
         XCTAssertEqual(try work.shardsWithWork(shards: 4, runner: runner)[0], [0, 1, 2, 3])
         let open = try XCTUnwrap(try work.firstUnfinished(upTo: 1, shards: 4, runner: runner))

@@ -47,9 +47,9 @@ public struct Paper1Plan: ExperimentPlanning, Codable, Equatable, Sendable {
     }
 
     /// Claims are re-checked over this many seeds by default (the paper's 3 and 17 more; the
-    /// quick profile's 2 and 2 more).
+    /// quick profile's 2 and 1 more).
     public static let extendedSeedCount = 20
-    public static let quickExtendedSeedCount = 4
+    public static let quickExtendedSeedCount = 3
     /// More seeds than this would take hours; `--seeds` refuses them.
     public static let maximumSeedCount = 100
 

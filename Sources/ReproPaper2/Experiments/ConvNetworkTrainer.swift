@@ -158,15 +158,19 @@ public struct ConvNetworkTrainer: ModelTrainer {
         return (result, outcome.network)
     }
 
-    /// The record of a trained (or pruned) network, scored on the test split, and its tensors.
+    /// The record of a trained (or pruned) network, scored on the test split (a miniature, one
+    /// trained on a subset of the training images, on the first ``Paper2Plan/miniatureTestImages``
+    /// test images), and its tensors.
     func result(_ spec: ModelSpec, _ network: ConvNetwork, _ history: TrainingHistory,
                 sets: Paper2Pixels, trainCount: Int, seconds: Double) throws -> TrainedResult {
-        let test = try network.inference(batchSize: 256, threads: 1).evaluate(sets.test)
+        let scored = spec.task.trainImages == nil
+            ? sets.test : try sets.test.prefix(min(sets.test.count, Paper2Plan.miniatureTestImages))
+        let test = try network.inference(batchSize: 256, threads: 1).evaluate(scored)
         let record = ModelRecord(key: spec.key, spec: spec, history: history,
                                  evaluation: ["accuracy": test.accuracy, "loss": test.meanLoss,
                                               "minClassRecall": test.minimumRecall],
                                  perClassRecall: test.perClassRecall, trainCount: trainCount,
-                                 evaluationCount: sets.test.count, batchSize: 1,
+                                 evaluationCount: scored.count, batchSize: 1,
                                  batchSeconds: seconds)
         return TrainedResult(record: record, tensors: network.tensors)
     }
