@@ -61,7 +61,7 @@ final class KernelFamilyTests: XCTestCase {
         for family in Kernels.supported {
             let w = copy(value), v = copy(values(column.count, seed: 6)), b = copy(bias)
             let bv = copy([Float](repeating: 0.5, count: rows))
-            let flat: [Int32] = [0, 2, 4, 7]   // one tile
+            let flat: [Int32] = [0, 2, 2, 4, 4, 7]   // one tile: per row its start and end
             Kernels.table(for: family).sparseUpdate(SparseUpdatePass(
                 tiles: 1, start: copy(flat), column: copy(column), value: w, velocity: v, bias: b,
                 biasVelocity: bv, rows: 0..<rows, delta: copy(delta), input: copy(act), ld: 80, blocks: 2,
