@@ -51,30 +51,15 @@ public struct SparseUpdatePass {
                 let d = delta + o &* ld
                 var j = Int(start[o &* width &+ t])
                 let hi = Int(start[o &* width &+ t &+ 1])
-                // Eight (then four) weights at a time share the loads of the output-gradient row
-                // and keep eight independent sums in flight; each dot product is summed exactly
-                // as RowDot.of sums it, so grouping changes no bit.
+                // Eight weights at a time share the loads of the output-gradient row and keep
+                // eight independent sums in flight; each dot product is summed exactly as
+                // RowDot.of sums it, so grouping changes no bit.
                 while j &+ 7 < hi {
                     let g = RowDot.eight(d, rows: input, at: column + j, ld: ld, blocks: blocks)
                     for k in 0..<8 {
                         step.apply(gradient: g[k], weight: value + (j &+ k), velocity: velocity + (j &+ k))
                     }
                     j &+= 8
-                }
-                while j &+ 3 < hi {
-                    let g = RowDot.quad(
-                        d, input + Int(column[j]) &* ld,
-                        input + Int(column[j &+ 1]) &* ld,
-                        input + Int(column[j &+ 2]) &* ld,
-                        input + Int(column[j &+ 3]) &* ld, blocks: blocks)
-                    step.apply(gradient: g.0, weight: value + j, velocity: velocity + j)
-                    step.apply(
-                        gradient: g.1, weight: value + (j &+ 1), velocity: velocity + (j &+ 1))
-                    step.apply(
-                        gradient: g.2, weight: value + (j &+ 2), velocity: velocity + (j &+ 2))
-                    step.apply(
-                        gradient: g.3, weight: value + (j &+ 3), velocity: velocity + (j &+ 3))
-                    j &+= 4
                 }
                 while j < hi {
                     let g = RowDot.of(d, input + Int(column[j]) &* ld, blocks: blocks)
@@ -110,7 +95,7 @@ public struct SGDStep: Sendable {
 
 /// Dot products over whole column blocks in one fixed order: one lane accumulator that takes the
 /// samples of a block 8 at a time, then the pairwise lane sum. One accumulator per product (not
-/// four) leaves SSE's 16 registers room for four products at once.
+/// four) leaves room for eight products at once (``eight(_:rows:at:ld:blocks:)``).
 public enum RowDot {
     @inlinable @inline(__always)
     public static func of(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, blocks: Int) -> Float {
@@ -129,7 +114,7 @@ public enum RowDot {
 
     /// x·y_k for the eight rows y_k = rows + at[k] · ld, each summed exactly as
     /// ``of(_:_:blocks:)`` sums it: eight independent chains of adds, so the adds' latency is
-    /// hidden where one or four chains wait on it.
+    /// hidden where one chain waits on it.
     @inlinable @inline(__always)
     public static func eight(
         _ x: UnsafePointer<Float>, rows: UnsafePointer<Float>, at: UnsafePointer<Int32>, ld: Int, blocks: Int
@@ -156,35 +141,6 @@ public enum RowDot {
         }
         return SIMD8(laneSum(a0), laneSum(a1), laneSum(a2), laneSum(a3),
                      laneSum(a4), laneSum(a5), laneSum(a6), laneSum(a7))
-    }
-
-    /// x·y0 … x·y3, each summed exactly as ``of(_:_:blocks:)`` sums it.
-    @inlinable @inline(__always)
-    public static func quad(
-        _ x: UnsafePointer<Float>, _ y0: UnsafePointer<Float>, _ y1: UnsafePointer<Float>,
-        _ y2: UnsafePointer<Float>, _ y3: UnsafePointer<Float>,
-        blocks: Int
-    ) -> (Float, Float, Float, Float) {
-        var a0 = Lane()
-        var a1 = Lane()
-        var a2 = Lane()
-        var a3 = Lane()
-        var c = 0
-        let end = blocks &* blockWidth
-        while c < end {
-            var k = c
-            let stop = c &+ blockWidth
-            while k < stop {
-                let v = loadLane(x + k)
-                a0 = mulAdd(a0, v, loadLane(y0 + k))
-                a1 = mulAdd(a1, v, loadLane(y1 + k))
-                a2 = mulAdd(a2, v, loadLane(y2 + k))
-                a3 = mulAdd(a3, v, loadLane(y3 + k))
-                k &+= 8
-            }
-            c = stop
-        }
-        return (laneSum(a0), laneSum(a1), laneSum(a2), laneSum(a3))
     }
 }
 
