@@ -23,8 +23,7 @@ public enum AttackBenchmark {
         let train = try SparseDataset(bytes: images.trainImages, labels: images.trainLabels,
                                       inputSize: images.pixelsPerImage, normalisation: .mnist)
         let evaluation = EvaluationImages(images)
-        var settings = RobustnessSettings.paper
-        settings.attacks = AttackKind.allCases
+        let settings = RobustnessSettings.paper
         return try widths.map { width in
             var mask = RandomStream(seed: 0, "bench-attack-mask", "\(width)")
             var initial = RandomStream(seed: 0, "bench-attack-init", "\(width)")

@@ -33,7 +33,7 @@ enum BatchNormKernel {
                     let muv = SIMD8<Float>(repeating: mu)
                     var j = 0
                     while j + 8 <= s.positions {
-                        let d = Vector.load(row + j) - muv
+                        let d = loadLane(row + j) - muv
                         acc += d * d
                         j += 8
                     }

@@ -35,7 +35,7 @@ public struct ShiftedRowSums {
 
     @inlinable @inline(__always)
     public func run() {
-        typealias V = SIMD16<Float>
+        typealias V = HalfBlock
         precondition(length % 16 == 0, "sparse kernels run on whole blocks of 16 positions")
         let start = rows.start, offset = rows.offset, w = weights
         for r in 0..<rows.count {
@@ -46,17 +46,17 @@ public struct ShiftedRowSums {
                 var a0 = V(repeating: 0), a1 = a0, a2 = a0, a3 = a0
                 for i in lo..<hi {
                     let wv = V(repeating: w[i]), p = source + offset[i] + q
-                    a0 += wv * Vector.load16(p); a1 += wv * Vector.load16(p + 16)
-                    a2 += wv * Vector.load16(p + 32); a3 += wv * Vector.load16(p + 48)
+                    a0 += wv * loadHalf(p); a1 += wv * loadHalf(p + 16)
+                    a2 += wv * loadHalf(p + 32); a3 += wv * loadHalf(p + 48)
                 }
-                Vector.store16(a0, out + q); Vector.store16(a1, out + q + 16)
-                Vector.store16(a2, out + q + 32); Vector.store16(a3, out + q + 48)
+                storeHalf(out + q, a0); storeHalf(out + q + 16, a1)
+                storeHalf(out + q + 32, a2); storeHalf(out + q + 48, a3)
                 q += 64
             }
             while q < length {
                 var a0 = V(repeating: 0)
-                for i in lo..<hi { a0 += V(repeating: w[i]) * Vector.load16(source + offset[i] + q) }
-                Vector.store16(a0, out + q)
+                for i in lo..<hi { a0 += V(repeating: w[i]) * loadHalf(source + offset[i] + q) }
+                storeHalf(out + q, a0)
                 q += 16
             }
         }

@@ -1,59 +1,15 @@
 /// The inner loops every kernel shares, on raw pointers, eight lanes at a time.
 public enum Vector {
-    @inlinable @inline(__always)
-    public static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
-    }
-
-    @inlinable @inline(__always)
-    public static func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
-    }
-
-    @inlinable @inline(__always)
-    public static func load16(_ p: UnsafePointer<Float>) -> SIMD16<Float> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
-    }
-
-    @inlinable @inline(__always)
-    public static func store16(_ v: SIMD16<Float>, _ p: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD16<Float>.self)
-    }
-
     /// y += a · x over n elements.
     @inlinable @inline(__always)
     public static func axpy(_ n: Int, _ a: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>) {
         var i = 0
         let av = SIMD8<Float>(repeating: a)
         while i + 8 <= n {
-            store(load(y + i) + av * load(x + i), y + i)
+            storeLane(y + i, loadLane(y + i) + av * loadLane(x + i))
             i += 8
         }
         while i < n { y[i] += a * x[i]; i += 1 }
-    }
-
-    /// y += a0·x0 + a1·x1 + a2·x2 + a3·x3: one load and store of y for four weights.
-    @inlinable @inline(__always)
-    public static func axpy4(_ n: Int, _ a: (Float, Float, Float, Float),
-                      _ x0: UnsafePointer<Float>, _ x1: UnsafePointer<Float>,
-                      _ x2: UnsafePointer<Float>, _ x3: UnsafePointer<Float>,
-                      _ y: UnsafeMutablePointer<Float>) {
-        let a0 = SIMD8<Float>(repeating: a.0), a1 = SIMD8<Float>(repeating: a.1)
-        let a2 = SIMD8<Float>(repeating: a.2), a3 = SIMD8<Float>(repeating: a.3)
-        var i = 0
-        while i + 8 <= n {
-            var v = load(y + i)
-            v += a0 * load(x0 + i)
-            v += a1 * load(x1 + i)
-            v += a2 * load(x2 + i)
-            v += a3 * load(x3 + i)
-            store(v, y + i)
-            i += 8
-        }
-        while i < n {
-            y[i] += a.0 * x0[i] + a.1 * x1[i] + a.2 * x2[i] + a.3 * x3[i]
-            i += 1
-        }
     }
 
     /// Σ x·y over n elements (eight partial sums, then their total).
@@ -62,7 +18,7 @@ public enum Vector {
         var acc = SIMD8<Float>(repeating: 0)
         var i = 0
         while i + 8 <= n {
-            acc += load(x + i) * load(y + i)
+            acc += loadLane(x + i) * loadLane(y + i)
             i += 8
         }
         var s = acc.sum()
@@ -76,7 +32,7 @@ public enum Vector {
         var acc = SIMD8<Float>(repeating: 0)
         var i = 0
         while i + 8 <= n {
-            acc += load(x + i)
+            acc += loadLane(x + i)
             i += 8
         }
         var s = acc.sum()
@@ -91,11 +47,11 @@ public enum Vector {
         var a0 = SIMD8<Float>(repeating: 0), a1 = a0, a2 = a0, a3 = a0
         var i = 0
         while i + 8 <= n {
-            let v = load(x + i)
-            a0 += v * load(y0 + i)
-            a1 += v * load(y1 + i)
-            a2 += v * load(y2 + i)
-            a3 += v * load(y3 + i)
+            let v = loadLane(x + i)
+            a0 += v * loadLane(y0 + i)
+            a1 += v * loadLane(y1 + i)
+            a2 += v * loadLane(y2 + i)
+            a3 += v * loadLane(y3 + i)
             i += 8
         }
         var s = (a0.sum(), a1.sum(), a2.sum(), a3.sum())
