@@ -1,4 +1,5 @@
 import CCPUFeatures
+import Foundation
 import ReproKernels
 import ReproKernelsAVX2
 import ReproKernelsAVX512
@@ -47,9 +48,12 @@ public enum Kernels {
         active = table(for: family)
     }
 
-    /// Applies `REPRO_KERNELS` when it is set (the CLI calls this once, before any work).
+    /// Applies `REPRO_KERNELS` when it is set (the CLI calls this once, before any work); blank
+    /// means unset, and surrounding spaces are ignored.
     public static func configure(environment: [String: String]) throws {
-        guard let name = environment[environmentKey], !name.isEmpty else { return }
+        guard let raw = environment[environmentKey] else { return }
+        let name = raw.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { return }
         guard let family = KernelFamily(rawValue: name.lowercased()) else {
             throw KernelChoiceError.unknown(name)
         }

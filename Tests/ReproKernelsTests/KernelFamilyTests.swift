@@ -103,6 +103,11 @@ final class KernelFamilyTests: XCTestCase {
         XCTAssertEqual(Kernels.active.family, before)
         try Kernels.configure(environment: [:])
         XCTAssertEqual(Kernels.active.family, before, "no variable: no change")
+        try Kernels.configure(environment: ["REPRO_KERNELS": "  "])
+        XCTAssertEqual(Kernels.active.family, before, "a blank variable is unset")
+        try Kernels.configure(environment: ["REPRO_KERNELS": " Baseline "])
+        XCTAssertEqual(Kernels.active.family, .baseline, "case and surrounding spaces do not matter")
+        try Kernels.use(before)
         let refusal = KernelChoiceError.unsupported(.avx512, supported: [.baseline, .avx2])
         XCTAssertEqual("\(refusal)", "REPRO_KERNELS=avx512: this CPU cannot run AVX-512 code; use baseline or avx2, or unset it")
     }
