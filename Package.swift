@@ -77,7 +77,8 @@ let package = Package(
         ], exclude: readme),
 
         // MARK: - The hot kernels, one source compiled for three instruction sets, chosen at run time
-        .target(name: "ReproKernels", exclude: readme, swiftSettings: optimized),
+        .target(name: "CPrefetch"),
+        .target(name: "ReproKernels", dependencies: ["CPrefetch"], exclude: readme, swiftSettings: optimized),
         .target(name: "ReproKernelsAVX2", dependencies: ["ReproKernels"], swiftSettings: haswell),
         .target(name: "ReproKernelsAVX512", dependencies: ["ReproKernels"], swiftSettings: skylakeAVX512),
         .target(name: "CCPUFeatures"),

@@ -32,14 +32,22 @@ public enum SparseBenchmark {
         }
     }
 
-    public static func rows(quick: Bool = false) throws -> [Row] {
+    /// Every row's label, widths then depths.
+    public static let labels = (7...15).map { "width_\(1 << $0)" } + [1, 2, 4, 8].map { "depth_\($0)" }
+
+    /// The rows named in `only` (all when nil), with width_128 and depth_1 beside any width or
+    /// depth row, as the ratios need them.
+    public static func rows(quick: Bool = false, only: Set<String>? = nil) throws -> [Row] {
         SparseConcurrency.blasThreads = 1
         let data = try syntheticSet()
-        let widths = quick ? [128, 1024, 32768] : (7...15).map { 1 << $0 }
+        var wanted = only ?? Set(labels)
+        if wanted.contains(where: { $0.hasPrefix("width_") }) { wanted.insert("width_128") }
+        if wanted.contains(where: { $0.hasPrefix("depth_") }) { wanted.insert("depth_1") }
+        let widths = (quick ? [128, 1024, 32768] : (7...15).map { 1 << $0 }).filter { wanted.contains("width_\($0)") }
         var rows = try widths.map { w in
             try row("width_\(w)", try SparseFamilies.width(w), units: [784, w, 10], data)
         }
-        for depth in quick ? [1, 8] : [1, 2, 4, 8] {
+        for depth in quick ? [1, 8] : [1, 2, 4, 8] where wanted.contains("depth_\(depth)") {
             rows.append(try row("depth_\(depth)", try SparseFamilies.depth(hiddenLayers: depth),
                                 units: [784] + Array(repeating: 512, count: depth) + [10], data))
         }

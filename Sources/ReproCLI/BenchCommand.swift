@@ -27,6 +27,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Paper 2's engine only: one epoch per width and depth against dense masked GEMMs.")
     var paper2 = false
 
+    @Option(help: ArgumentHelp("With --paper2: only these rows, comma-separated (e.g. width_512,depth_8); width_128 and depth_1 come along for the ratios.", valueName: "rows"))
+    var rows: String?
+
     @Flag(help: "Paper 2's conv engine only: VGG11 and ResNet18 per width, ours against oneDNN on dense weights × mask.")
     var conv = false
 
@@ -48,6 +51,18 @@ struct BenchCommand: ParsableCommand {
         if paper2, let flag = grid ? "--grid" : noSweep ? "--no-sweep" : nil {
             throw ValidationError("\(flag) does not apply with --paper2, which times one epoch "
                                   + "per width and depth only")
+        }
+        if let rows {
+            guard paper2 else { throw ValidationError("--rows picks rows of --paper2; add --paper2") }
+            if selectedRows(rows).isEmpty {
+                throw ValidationError("--rows names no row; give some of "
+                                      + SparseBenchmark.labels.joined(separator: ", "))
+            }
+            let unknown = selectedRows(rows).subtracting(SparseBenchmark.labels).sorted()
+            if let name = unknown.first {
+                throw ValidationError("--rows: no row '\(name)'; the rows are "
+                                      + SparseBenchmark.labels.joined(separator: ", "))
+            }
         }
         if grid && noSweep {
             throw ValidationError("--grid times the learning-rate grid's sweep; it cannot go "
@@ -94,13 +109,17 @@ struct BenchCommand: ParsableCommand {
         try sweeps()
     }
 
+    private func selectedRows(_ list: String) -> Set<String> {
+        Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+    }
+
     /// Paper 2's engine: per width and depth, one epoch (CPU seconds) with each kernel family
     /// and of the dense masked GEMMs, the ratio to width 2^7 or depth 1 per family, GMAC/s on the
     /// kept weights, and whether the families trained the same bits.
     private func sparse() throws {
         print("kernels_active: \(Kernels.active.family.rawValue)")
         print("kernels_supported: \(Kernels.supported.map(\.rawValue).joined(separator: ","))")
-        let rows = try SparseBenchmark.rows()
+        let rows = try SparseBenchmark.rows(only: self.rows.map(selectedRows))
         let width128 = rows.first { $0.label == "width_128" }, depth1 = rows.first { $0.label == "depth_1" }
         for r in rows {
             let base = r.label.hasPrefix("width") ? width128 : depth1

@@ -59,3 +59,26 @@ public func laneSum(_ v: Lane) -> Float {
     let q = h.lowHalf + h.highHalf
     return q[0] + q[1]
 }
+
+/// ``laneSum(_:)`` of eight lanes at once: the same additions in the same order, done on
+/// whole vectors (a transpose folded into the pairwise sums) instead of one lane at a time.
+@inlinable @inline(__always)
+public func laneSums(
+    _ a0: Lane, _ a1: Lane, _ a2: Lane, _ a3: Lane, _ a4: Lane, _ a5: Lane, _ a6: Lane, _ a7: Lane
+) -> Lane {
+    // h_k = low half + high half of a_k, two per vector.
+    @inline(__always) func halves(_ x: Lane, _ y: Lane) -> Lane {
+        Lane(lowHalf: x.lowHalf, highHalf: y.lowHalf) + Lane(lowHalf: x.highHalf, highHalf: y.highHalf)
+    }
+    // q_k = (h_k[0] + h_k[2], h_k[1] + h_k[3]): moves of float pairs, then one add.
+    @inline(__always) func quarters(_ x: Lane, _ y: Lane) -> Lane {
+        let p = unsafeBitCast(x, to: SIMD4<Double>.self), q = unsafeBitCast(y, to: SIMD4<Double>.self)
+        let first = SIMD4<Double>(lowHalf: p.evenHalf, highHalf: q.evenHalf)
+        let second = SIMD4<Double>(lowHalf: p.oddHalf, highHalf: q.oddHalf)
+        return unsafeBitCast(first, to: Lane.self) + unsafeBitCast(second, to: Lane.self)
+    }
+    let q0 = quarters(halves(a0, a1), halves(a2, a3))
+    let q1 = quarters(halves(a4, a5), halves(a6, a7))
+    // s_k = q_k[0] + q_k[1].
+    return Lane(lowHalf: q0.evenHalf, highHalf: q1.evenHalf) + Lane(lowHalf: q0.oddHalf, highHalf: q1.oddHalf)
+}

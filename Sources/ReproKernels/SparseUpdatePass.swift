@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Weight gradient at the kept positions only, fused with the SGD-with-momentum step.
 ///
 /// For a kept weight w_oi the mini-batch gradient is the dot product of output row o of the
@@ -46,28 +48,87 @@ public struct SparseUpdatePass {
         }
         let width = tiles &+ 1
         assert(blocks * blockWidth <= ld, "column blocks beyond the row length")
-        for t in 0..<tiles {
+        // A segment's last (length mod 8) weights wait here, with other rows' last weights, until
+        // eight are waiting: one dot product alone is a chain of dependent adds that leaves the
+        // vector units idle, and at mid densities most segments end with several.
+        var waiting = Waiting()
+        let last = rows.isEmpty ? 0 : Int(start[(rows.upperBound &- 1) &* width &+ tiles])
+        do {
             for o in rows {
                 let d = delta + o &* ld
-                var j = Int(start[o &* width &+ t])
-                let hi = Int(start[o &* width &+ t &+ 1])
+                var j = Int(start[o &* width])
+                let hi = Int(start[o &* width &+ tiles])
                 // Eight weights at a time share the loads of the output-gradient row and keep
                 // eight independent sums in flight; each dot product is summed exactly as
                 // RowDot.of sums it, so grouping changes no bit.
                 while j &+ 7 < hi {
+                    if j &+ 15 < last { prefetchRows(from: j &+ 8) }
                     let g = RowDot.eight(d, rows: input, at: column + j, ld: ld, blocks: blocks)
-                    for k in 0..<8 {
-                        step.apply(gradient: g[k], weight: value + (j &+ k), velocity: velocity + (j &+ k))
-                    }
+                    step.apply(gradients: g, weights: value + j, velocities: velocity + j)
                     j &+= 8
                 }
                 while j < hi {
-                    let g = RowDot.of(d, input + Int(column[j]) &* ld, blocks: blocks)
-                    step.apply(gradient: g, weight: value + j, velocity: velocity + j)
+                    waiting.add(row: o &* ld, entry: j)
+                    if waiting.count == 8 { stepWaiting(&waiting) }
                     j &+= 1
                 }
             }
         }
+        if waiting.count > 1 {
+            stepWaiting(&waiting)
+        } else if waiting.count == 1 {
+            let j = waiting.entry[0]
+            let g = RowDot.of(delta + waiting.row[0], input + Int(column[j]) &* ld, blocks: blocks)
+            step.apply(gradient: g, weight: value + j, velocity: velocity + j)
+        }
+    }
+
+    /// Asks for the input rows of the eight entries from `first` (the next group in the walk,
+    /// also across rows) while this group's dot products run: each row is a jump the hardware
+    /// prefetcher cannot guess. A hint only; it changes no number.
+    @inlinable @inline(__always)
+    func prefetchRows(from first: Int) {
+        for k in first..<(first &+ 8) {
+            let y = input + Int(column[k]) &* ld
+            var c = 0
+            while c < blocks &* blockWidth { repro_prefetch(y + c); c &+= 16 }
+        }
+    }
+
+    /// Up to eight weights whose step is due: each one's output-gradient row offset and entry.
+    @usableFromInline
+    struct Waiting {
+        @usableFromInline var row = SIMD8<Int>()
+        @usableFromInline var entry = SIMD8<Int>()
+        @usableFromInline var count = 0
+
+        @inlinable @inline(__always)
+        init() {}
+
+        @inlinable @inline(__always)
+        mutating func add(row o: Int, entry j: Int) {
+            row[count] = o
+            entry[count] = j
+            count &+= 1
+        }
+    }
+
+    /// Steps the waiting weights, eight dot products at once (a short queue repeats its first
+    /// weight in the empty places and ignores those results), and empties the queue.
+    @inlinable @inline(__always)
+    func stepWaiting(_ waiting: inout Waiting) {
+        for k in waiting.count..<8 {
+            waiting.row[k] = waiting.row[0]
+            waiting.entry[k] = waiting.entry[0]
+        }
+        var y = SIMD8<Int>()
+        for k in 0..<8 { y[k] = Int(column[waiting.entry[k]]) &* ld }
+        let g = RowDot.eight(delta, at: waiting.row, rows: input, at: y, blocks: blocks)
+        for k in 0..<waiting.count {
+            let j = waiting.entry[k]
+            step.apply(gradient: g[k], weight: value + j, velocity: velocity + j)
+        }
+        waiting.count = 0
     }
 }
 
@@ -90,6 +151,18 @@ public struct SGDStep: Sendable {
         let v = momentum * velocity.pointee + gradient
         velocity.pointee = v
         weight.pointee = weight.pointee - learningRate * v
+    }
+
+    /// ``apply(gradient:weight:velocity:)`` for eight consecutive parameters, the same operations
+    /// on each.
+    @inlinable @inline(__always)
+    public func apply(
+        gradients: SIMD8<Float>, weights: UnsafeMutablePointer<Float>,
+        velocities: UnsafeMutablePointer<Float>
+    ) {
+        let v = Lane(repeating: momentum) * loadLane(velocities) + gradients
+        storeLane(velocities, v)
+        storeLane(weights, loadLane(weights) - Lane(repeating: learningRate) * v)
     }
 }
 
@@ -139,8 +212,38 @@ public enum RowDot {
             a7 = mulAdd(a7, v, loadLane(y7 + c))
             c &+= 8
         }
-        return SIMD8(laneSum(a0), laneSum(a1), laneSum(a2), laneSum(a3),
-                     laneSum(a4), laneSum(a5), laneSum(a6), laneSum(a7))
+        return laneSums(a0, a1, a2, a3, a4, a5, a6, a7)
+    }
+}
+
+extension RowDot {
+    /// x_k·y_k for eight pairs of rows (x_k = x + xAt[k], y_k = rows + yAt[k]), each summed
+    /// exactly as ``of(_:_:blocks:)`` sums it.
+    @inlinable @inline(__always)
+    public static func eight(
+        _ x: UnsafePointer<Float>, at xAt: SIMD8<Int>, rows: UnsafePointer<Float>, at yAt: SIMD8<Int>,
+        blocks: Int
+    ) -> SIMD8<Float> {
+        let x0 = x + xAt[0], x1 = x + xAt[1], x2 = x + xAt[2], x3 = x + xAt[3]
+        let x4 = x + xAt[4], x5 = x + xAt[5], x6 = x + xAt[6], x7 = x + xAt[7]
+        let y0 = rows + yAt[0], y1 = rows + yAt[1], y2 = rows + yAt[2], y3 = rows + yAt[3]
+        let y4 = rows + yAt[4], y5 = rows + yAt[5], y6 = rows + yAt[6], y7 = rows + yAt[7]
+        var a0 = Lane(), a1 = Lane(), a2 = Lane(), a3 = Lane()
+        var a4 = Lane(), a5 = Lane(), a6 = Lane(), a7 = Lane()
+        var c = 0
+        let end = blocks &* blockWidth
+        while c < end {
+            a0 = mulAdd(a0, loadLane(x0 + c), loadLane(y0 + c))
+            a1 = mulAdd(a1, loadLane(x1 + c), loadLane(y1 + c))
+            a2 = mulAdd(a2, loadLane(x2 + c), loadLane(y2 + c))
+            a3 = mulAdd(a3, loadLane(x3 + c), loadLane(y3 + c))
+            a4 = mulAdd(a4, loadLane(x4 + c), loadLane(y4 + c))
+            a5 = mulAdd(a5, loadLane(x5 + c), loadLane(y5 + c))
+            a6 = mulAdd(a6, loadLane(x6 + c), loadLane(y6 + c))
+            a7 = mulAdd(a7, loadLane(x7 + c), loadLane(y7 + c))
+            c &+= 8
+        }
+        return laneSums(a0, a1, a2, a3, a4, a5, a6, a7)
     }
 }
 

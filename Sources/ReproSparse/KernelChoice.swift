@@ -10,9 +10,24 @@ public enum SparseKernelChoice: Sendable, Equatable {
     /// Dense BLAS for layers that keep at least this fraction, sparse kernels for the others.
     case threshold(Double)
 
-    /// The kept fraction from which a dense masked GEMM beats the sparse kernels: measured with
-    /// `sparse-bench --crossover` (784 → w layers of the width family, batch 128). See README.md.
-    public static let denseCrossover = 0.25
+    /// The kept fraction from which a dense masked GEMM beats the sparse kernels, measured with
+    /// `repro bench --paper2` (one thread, batch 128): the sparse kernels win at 0.5 (784-256-10)
+    /// and 0.61 (two 512-unit layers), BLAS at 1; no family has a layer in between. See README.md.
+    public static let denseCrossover = 0.75
+
+    /// Every value ``denseCrossover`` has had, oldest first: version k of the sparse trainer chose
+    /// its kernels with the k-th.
+    public static let crossovers: [Double] = [0.25, 0.75]
+
+    /// The sparse trainer's version for a network whose layers keep these fractions: the oldest
+    /// version whose automatic choice runs every layer on the kernels it runs on now. BLAS and the
+    /// sparse kernels sum in different orders, so a network whose kernels changed gets a new key
+    /// (and is computed again), while one whose kernels did not keeps its key and stored results.
+    public static func trainerVersion(keeps: [Double]) -> Int {
+        let now = keeps.map { $0 >= denseCrossover }
+        let version = crossovers.firstIndex { c in keeps.map { $0 >= c } == now }
+        return (version ?? crossovers.count - 1) + 1
+    }
 
     func usesDense(keep: Double) -> Bool {
         switch self {

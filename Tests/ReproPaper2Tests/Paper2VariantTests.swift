@@ -20,7 +20,15 @@ final class Paper2VariantTests: XCTestCase {
     func testTheDefaultReadingKeepsItsKeys() throws {
         // Keys of default-profile networks stored before the variants existed.
         XCTAssertEqual(try spec(nil, width: 128, seed: 0, quick: false).key, "77e0d4d306cc439e")
-        XCTAssertEqual(try spec(nil, width: 512, seed: 1, quick: false).key, "4d0df8a97a506bea")
+        XCTAssertEqual(try spec(nil, width: 1024, seed: 1, quick: false).trainer.version, 1)
+        // 2^9 (keep 0.25) moved from BLAS to the sparse kernels with the second crossover, which
+        // sum in another order: a new trainer version, so a new key (it was 4d0df8a97a506bea).
+        let moved = try spec(nil, width: 512, seed: 1, quick: false)
+        XCTAssertEqual(moved.trainer.version, 2)
+        XCTAssertNotEqual(moved.key, "4d0df8a97a506bea")
+        var before = moved
+        before.trainer.version = 1
+        XCTAssertEqual(before.key, "4d0df8a97a506bea", "the trainer version is the only change")
         let json = String(decoding: try JSONEncoder().encode(try spec(nil)), as: UTF8.self)
         XCTAssertFalse(json.contains("inputTransform") || json.contains("biases"), json)
         let plan = Paper2Plan.named(.sparseWidth)
@@ -39,12 +47,15 @@ final class Paper2VariantTests: XCTestCase {
             back.inputTransform = nil
             back.biases = nil
             back.mask = base.mask
+            back.trainer = base.trainer   // follows the mask (the kernels its layers run on)
             back.optimizer.batchSize = base.optimizer.batchSize
             XCTAssertEqual(back, base, "\(variant) changes nothing else")
         }
         let dense = try spec(.outputDense)
         XCTAssertEqual(dense.keptPerLayer, [96_512, 5_120])
         XCTAssertEqual(dense.keptPerLayer[1], dense.layerSizes[1], "the output layer is dense")
+        // Its first layer (keep 0.24) and dense output ran on the same kernels under both crossovers.
+        XCTAssertEqual(dense.trainer.version, 1)
         XCTAssertEqual(dense.keptPerLayer.reduce(0, +), base.keptPerLayer.reduce(0, +))
         XCTAssertEqual(try spec(.normalInit).initialization.kind, "normal-fan-in")
         XCTAssertFalse(try spec(.rawInput).normalisesInput)

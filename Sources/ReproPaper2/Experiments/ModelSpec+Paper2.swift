@@ -8,7 +8,12 @@ import ReproSupport
 /// static mask per layer (kept counts), U(±1/√(fan_in·keep)) initialisation, SGD with momentum
 /// and the stopping rule.
 extension ModelSpec {
-    public static let sparseTrainer = TrainerVersion(kind: "sparse-sgd", version: 1)
+    /// The sparse trainer at the version that matches the kernels these layers run on (see
+    /// ``SparseKernelChoice/trainerVersion(keeps:)``).
+    static func sparseTrainer(keptPerLayer: [Int], layerSizes: [Int]) -> TrainerVersion {
+        let keeps = zip(keptPerLayer, layerSizes).map { Double($0) / Double($1) }
+        return TrainerVersion(kind: "sparse-sgd", version: SparseKernelChoice.trainerVersion(keeps: keeps))
+    }
     public static let pruningVersion = 1
 
     static func paper2(family: Paper2Family, width: Int, depth: Int, seed: Int, plan: Paper2Plan,
@@ -28,8 +33,10 @@ extension ModelSpec {
                                                   learningRate: plan.learningRate,
                                                   epochs: plan.maxEpochs, momentum: 0.9,
                                                   batchSize: plan.batchSize, stopLoss: 0.01),
-                         seed: seed, precision: .float32, data: data, trainer: sparseTrainer)
+                         seed: seed, precision: .float32, data: data,
+                         trainer: TrainerVersion(kind: "sparse-sgd", version: 1))
         plan.variant?.apply(to: &spec)
+        spec.trainer = Self.sparseTrainer(keptPerLayer: spec.keptPerLayer, layerSizes: spec.layerSizes)
         return spec
     }
 
@@ -46,6 +53,7 @@ extension ModelSpec {
                                                           baseWidth: Paper2Family.baseWidth,
                                                           inputSize: input.pixels,
                                                           classes: input.classes)
+            spec.trainer = Self.sparseTrainer(keptPerLayer: spec.keptPerLayer, layerSizes: spec.layerSizes)
         }
         spec.derivation = Derivation(kind: "magnitude-pruning", source: key,
                                      version: Self.pruningVersion)
