@@ -252,7 +252,7 @@ final class ConvGraph {
             case .relu:
                 let count = n * sizes[i]
                 Parallel.forEach(count, parts: threads) { _, r in
-                    for j in r { y[j] = max(0, x[j]) }
+                    Kernels.active.relu(r.count, x + r.lowerBound, y + r.lowerBound)
                 }
             case .maxPool(var shape, let argmax):
                 shape.planes = n * shape.planes
@@ -350,7 +350,7 @@ final class ConvGraph {
                 if let dx {
                     let y = outputs[i].pointer
                     Parallel.forEach(n * sizes[i], parts: threads) { _, r in
-                        for j in r { dx[j] = y[j] > 0 ? dy[j] : 0 }
+                        Kernels.active.reluGradient(r.count, y + r.lowerBound, dy + r.lowerBound, dx + r.lowerBound)
                     }
                 }
             case .maxPool(var shape, let argmax):

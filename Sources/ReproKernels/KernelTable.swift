@@ -15,6 +15,11 @@ public struct KernelTable: Sendable {
     public let sum: @Sendable (_ n: Int, _ x: UnsafePointer<Float>) -> Float
     /// Σ x·y over n elements.
     public let dot: @Sendable (_ n: Int, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -> Float
+    /// y = max(0, x) over n elements.
+    public let relu: @Sendable (_ n: Int, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>) -> Void
+    /// dx = dy where y > 0, else 0, over n elements.
+    public let reluGradient: @Sendable (_ n: Int, _ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
+                                        _ dx: UnsafeMutablePointer<Float>) -> Void
 
     public init(
         family: KernelFamily,
@@ -25,11 +30,14 @@ public struct KernelTable: Sendable {
         shiftedRowDots: @escaping @Sendable (ShiftedRowDots) -> Void,
         axpy: @escaping @Sendable (Int, Float, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void,
         sum: @escaping @Sendable (Int, UnsafePointer<Float>) -> Float,
-        dot: @escaping @Sendable (Int, UnsafePointer<Float>, UnsafePointer<Float>) -> Float
+        dot: @escaping @Sendable (Int, UnsafePointer<Float>, UnsafePointer<Float>) -> Float,
+        relu: @escaping @Sendable (Int, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void,
+        reluGradient: @escaping @Sendable (Int, UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void
     ) {
         self.family = family
         self.sparseForward = sparseForward; self.sparseBackward = sparseBackward; self.sparseUpdate = sparseUpdate
         self.shiftedRowSums = shiftedRowSums; self.shiftedRowDots = shiftedRowDots
         self.axpy = axpy; self.sum = sum; self.dot = dot
+        self.relu = relu; self.reluGradient = reluGradient
     }
 }

@@ -12,6 +12,32 @@ public enum Vector {
         while i < n { y[i] += a * x[i]; i += 1 }
     }
 
+    /// y = max(0, x) over n elements, as Swift's `max(0, x)` computes it (x where x ≥ 0, else 0:
+    /// −0 stays −0 and NaN becomes 0).
+    @inlinable @inline(__always)
+    public static func relu(_ n: Int, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>) {
+        var i = 0
+        while i + 8 <= n {
+            let v = loadLane(x + i)
+            storeLane(y + i, v.replacing(with: 0, where: .!(v .>= 0)))
+            i += 8
+        }
+        while i < n { y[i] = max(0, x[i]); i += 1 }
+    }
+
+    /// dx = dy where y > 0, else 0, over n elements (the ReLU's gradient from its output y).
+    @inlinable @inline(__always)
+    public static func reluGradient(
+        _ n: Int, _ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>
+    ) {
+        var i = 0
+        while i + 8 <= n {
+            storeLane(dx + i, loadLane(dy + i).replacing(with: 0, where: .!(loadLane(y + i) .> 0)))
+            i += 8
+        }
+        while i < n { dx[i] = y[i] > 0 ? dy[i] : 0; i += 1 }
+    }
+
     /// Σ x·y over n elements (eight partial sums, then their total).
     @inlinable @inline(__always)
     public static func dot(_ n: Int, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -> Float {

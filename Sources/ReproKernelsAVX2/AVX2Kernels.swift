@@ -6,4 +6,5 @@ public let avx2Kernels = KernelTable(
     family: .avx2,
     sparseForward: { $0.run() }, sparseBackward: { $0.run() }, sparseUpdate: { $0.run() },
     shiftedRowSums: { $0.run() }, shiftedRowDots: { $0.run() },
-    axpy: { Vector.axpy($0, $1, $2, $3) }, sum: { Vector.sum($0, $1) }, dot: { Vector.dot($0, $1, $2) })
+    axpy: { Vector.axpy($0, $1, $2, $3) }, sum: { Vector.sum($0, $1) }, dot: { Vector.dot($0, $1, $2) },
+    relu: { Vector.relu($0, $1, $2) }, reluGradient: { Vector.reluGradient($0, $1, $2, $3) })

@@ -72,6 +72,21 @@ final class KernelFamilyTests: XCTestCase {
         }
     }
 
+    func testTheReLUKernelsComputeWhatSwiftsScalarFormsDo() {
+        var x = values(37, seed: 12)
+        x[0] = -0.0; x[1] = .nan; x[2] = 0; x[36] = .nan
+        let dy = values(37, seed: 13)
+        for family in Kernels.supported {
+            let table = Kernels.table(for: family)
+            let y = copy([Float](repeating: 7, count: 37)), dx = copy([Float](repeating: 7, count: 37))
+            table.relu(37, copy(x), y)
+            table.reluGradient(37, copy(x), copy(dy), dx)
+            XCTAssertEqual(bits(read(y, 37)), bits(x.map { max(0, $0) }), "\(family)")
+            XCTAssertEqual(bits(read(dx, 37)), bits(zip(x, dy).map { $0 > 0 ? $1 : 0 }), "\(family)")
+            XCTAssertEqual(read(y, 37)[0].sign, .minus, "max(0, −0) is −0")
+        }
+    }
+
     func testConvLoopsGiveTheSameBitsInEveryFamily() throws {
         let length = 80, start = [0, 3, 5], offset = [0, 7, 19, 2, 30]
         let source = values(200, seed: 7), w = values(5, seed: 8), d = values(2 * 96, seed: 9)
@@ -87,7 +102,14 @@ final class KernelFamilyTests: XCTestCase {
                                                 length: length, into: g))
             let y = copy(values(77, seed: 10))
             table.axpy(77, 0.3, src, y)
-            let all = bits(read(out, 2 * 96) + read(g, 5) + read(y, 77) + [table.sum(77, src), table.dot(77, src, d)])
+            // The ReLU and its gradient, with −0, NaN and a tail past the last full lane.
+            var special = values(77, seed: 11)
+            special[3] = -0.0; special[4] = .nan; special[75] = .nan; special[76] = -0.0
+            let r = copy([Float](repeating: 7, count: 77)), dr = copy([Float](repeating: 7, count: 77))
+            table.relu(77, copy(special), r)
+            table.reluGradient(77, copy(special), src, dr)
+            let all = bits(read(out, 2 * 96) + read(g, 5) + read(y, 77) + [table.sum(77, src), table.dot(77, src, d)]
+                           + read(r, 77) + read(dr, 77))
             if let reference { XCTAssertEqual(all, reference, "\(family)") } else { reference = all }
         }
     }

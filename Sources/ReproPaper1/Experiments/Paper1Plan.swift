@@ -15,6 +15,9 @@ public struct Paper1Plan: ExperimentPlanning, Codable, Equatable, Sendable {
     /// Whose random numbers: nil for the tool's own streams, else the published code's, drawn
     /// in this scheme's order. Optional, so default plans keep their keys.
     public var replay: ReplayScheme?
+    /// Iterations of the t-SNE analyses (nil: t-SNE's 1,000). Optional, so default plans keep
+    /// their JSON.
+    public var tsneIterations: Int?
 
     /// The paper's five pairs, in its order of difficulty.
     public static let paperPairs = [DigitPair(0, 1), DigitPair(1, 7), DigitPair(5, 6),
@@ -31,6 +34,9 @@ public struct Paper1Plan: ExperimentPlanning, Codable, Equatable, Sendable {
     public static let quickHiddenSizes = [4, 12, 24, 64]
     public static let quickSeeds = [0, 42]
     public static let quickEpochs = 30
+    /// The quick profile's t-SNE runs 500 iterations (250 exaggerated, 250 not): the clusters
+    /// have formed by then, and the five embeddings were a third of the quick profile's paper 1.
+    public static let quickTSNEIterations = 500
 
     /// Paper 1's learning-rate grid on (4, 9).
     public static func lrGrid(quick: Bool = false) -> Paper1Plan {
@@ -41,9 +47,11 @@ public struct Paper1Plan: ExperimentPlanning, Codable, Equatable, Sendable {
 
     /// Paper 1's capacity sweep: five pairs, lr 0.03.
     public static func capacity(quick: Bool = false) -> Paper1Plan {
-        Paper1Plan(experiment: "capacity", pairs: paperPairs,
+        var plan = Paper1Plan(experiment: "capacity", pairs: paperPairs,
                        hiddenSizes: quick ? quickHiddenSizes : paperHiddenSizes, seeds: quick ? quickSeeds : paperSeeds,
                        learningRates: [paperLearningRate], epochs: quick ? quickEpochs : paperEpochs, precision: .float32)
+        if quick { plan.tsneIterations = quickTSNEIterations }
+        return plan
     }
 
     /// Claims are re-checked over this many seeds by default (the paper's 3 and 17 more; the

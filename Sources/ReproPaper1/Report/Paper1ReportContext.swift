@@ -1,4 +1,5 @@
 import Foundation
+import ReproAnalysis
 import ReproData
 import ReproExperiments
 import ReproNN
@@ -13,7 +14,8 @@ enum Paper1ReportContext {
         [
             "profile": ["seeds": profile.seeds.map(String.init).joined(separator: ", "),
                         "sizes": profile.hiddenSizes.map(String.init).joined(separator: ", "),
-                        "epochs": profile.epochs],
+                        "epochs": profile.epochs,
+                        "tsneIterations": profile.tsneIterations ?? TSNE().iterations],
             "heatmap": heatmap(r, published.heatmap),
             "capacity": Paper1Summaries.minimumCapacity(r).map { row -> [String: Any] in
                 ["pair": row.pair.description, "minimum": row.minimum.map(String.init) ?? "none",

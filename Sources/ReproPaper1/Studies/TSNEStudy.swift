@@ -50,8 +50,7 @@ public enum TSNEStudy {
                 return figure.panels.map { SeedRow(seed: seed, name: $0.name, neighbourAccuracy: $0.neighbourAccuracy) }
             }
             let key = context.spec(pair, hidden: hidden, seed: seed).key
-            struct Inputs: Encodable { let study = "tsne-quality"; let version: Int; let model: String }
-            return try context.cache.value("tsne-seed\(seed)", inputs: Inputs(version: version, model: key)) {
+            return try context.cache.value("tsne-seed\(seed)", inputs: seedInputs(context, model: key)) {
                 try embed(context, seed: seed, cacheName: nil).panels.map {
                     SeedRow(seed: seed, name: $0.name, neighbourAccuracy: $0.neighbourAccuracy)
                 }
@@ -62,7 +61,9 @@ public enum TSNEStudy {
     /// The three embeddings of one seed's model; cached under `cacheName` when one is given.
     static func embed(_ context: StudyContext, seed: Int, cacheName: String?) throws -> Result {
         let key = context.spec(pair, hidden: hidden, seed: seed).key
-        struct Inputs: Encodable { let study = "tsne"; let version: Int; let model: String }
+        struct Inputs: Encodable {
+            let study = "tsne"; let version: Int; let model: String; let iterations: Int?
+        }
         let compute = { () throws -> Result in
             let model = try context.trainedModel(pair, hidden: hidden, seed: seed)
             let data = try context.heldOut(pair, seed: seed)
@@ -73,7 +74,9 @@ public enum TSNEStudy {
             let started = ContinuousClock.now
             let f1s = Training.evaluate(variants.map(\.1), on: data, precision: .float64).map(\.f1)
             let panels = variants.enumerated().map { k, variant in
-                let embedding = TSNE().run(HiddenActivations.of(variant.1, on: data), count: data.count, dimensions: hidden)
+                var tsne = TSNE()
+                if let iterations = context.base.tsneIterations { tsne.iterations = iterations }
+                let embedding = tsne.run(HiddenActivations.of(variant.1, on: data), count: data.count, dimensions: hidden)
                 return Panel(name: variant.0, result: embedding, f1: f1s[k],
                              neighbourAccuracy: TSNEQuality.neighbourAccuracy(embedding.embedding, labels: digits))
             }
@@ -82,6 +85,8 @@ public enum TSNEStudy {
                           seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         }
         guard let cacheName else { return try compute() }
-        return try context.cache.value(cacheName, inputs: Inputs(version: version, model: key), compute: compute)
+        return try context.cache.value(cacheName, inputs: Inputs(version: version, model: key,
+                                                                 iterations: context.base.tsneIterations),
+                                       compute: compute)
     }
 }
