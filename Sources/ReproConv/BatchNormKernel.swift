@@ -104,9 +104,7 @@ enum BatchNormKernel {
                 for n in 0..<s.batch {
                     let off = (n * s.channels + c) * s.positions
                     let g = plane.at(off)
-                    for j in 0..<s.positions {
-                        dx[off + j] = a * g[j] + b + xs * (x[off + j] - mu)
-                    }
+                    Kernels.active.normGradient(s.positions, a, g, b, xs, x + off, mu, dx + off)
                 }
             }
         }
@@ -134,11 +132,7 @@ enum BatchNormKernel {
                                relu: Bool, y: UnsafeMutablePointer<Float>) {
         for n in 0..<s.batch {
             let off = (n * s.channels + c) * s.positions
-            if relu {
-                for j in 0..<s.positions { y[off + j] = max(0, scale * x[off + j] + shift) }
-            } else {
-                for j in 0..<s.positions { y[off + j] = scale * x[off + j] + shift }
-            }
+            Kernels.active.scaleShift(s.positions, scale, x + off, shift, y + off, relu)
         }
     }
 

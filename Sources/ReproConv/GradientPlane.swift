@@ -1,3 +1,4 @@
+import ReproKernelDispatch
 /// The output gradient of a batch norm one (image, channel) plane at a time: dy itself, or — when
 /// a ReLU after the batch norm was fused into it — dy where the ReLU's output is positive and 0
 /// elsewhere (the ReLU's own backward pass), made in a plane-sized buffer of this thread.
@@ -15,7 +16,7 @@ struct GradientPlane {
     func at(_ offset: Int) -> UnsafePointer<Float> {
         guard let reluOutput, let buffer else { return dy + offset }
         let g = buffer.pointer, y = reluOutput + offset, d = dy + offset
-        for j in 0..<buffer.count { g[j] = y[j] > 0 ? d[j] : 0 }
+        Kernels.active.reluGradient(buffer.count, y, d, g)
         return UnsafePointer(g)
     }
 }

@@ -20,6 +20,12 @@ public struct KernelTable: Sendable {
     /// dx = dy where y > 0, else 0, over n elements.
     public let reluGradient: @Sendable (_ n: Int, _ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
                                         _ dx: UnsafeMutablePointer<Float>) -> Void
+    /// ``Vector/scaleShift(_:_:_:_:_:relu:)``: a batch norm's output plane.
+    public let scaleShift: @Sendable (_ n: Int, _ scale: Float, _ x: UnsafePointer<Float>, _ shift: Float,
+                                      _ y: UnsafeMutablePointer<Float>, _ relu: Bool) -> Void
+    /// ``Vector/normGradient(_:_:_:_:_:_:_:_:)``: a batch norm's input-gradient plane.
+    public let normGradient: @Sendable (_ n: Int, _ a: Float, _ g: UnsafePointer<Float>, _ b: Float, _ c: Float,
+                                        _ x: UnsafePointer<Float>, _ mu: Float, _ dx: UnsafeMutablePointer<Float>) -> Void
 
     public init(
         family: KernelFamily,
@@ -32,12 +38,16 @@ public struct KernelTable: Sendable {
         sum: @escaping @Sendable (Int, UnsafePointer<Float>) -> Float,
         dot: @escaping @Sendable (Int, UnsafePointer<Float>, UnsafePointer<Float>) -> Float,
         relu: @escaping @Sendable (Int, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void,
-        reluGradient: @escaping @Sendable (Int, UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void
+        reluGradient: @escaping @Sendable (Int, UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void,
+        scaleShift: @escaping @Sendable (Int, Float, UnsafePointer<Float>, Float, UnsafeMutablePointer<Float>, Bool) -> Void,
+        normGradient: @escaping @Sendable (Int, Float, UnsafePointer<Float>, Float, Float, UnsafePointer<Float>, Float,
+                                           UnsafeMutablePointer<Float>) -> Void
     ) {
         self.family = family
         self.sparseForward = sparseForward; self.sparseBackward = sparseBackward; self.sparseUpdate = sparseUpdate
         self.shiftedRowSums = shiftedRowSums; self.shiftedRowDots = shiftedRowDots
         self.axpy = axpy; self.sum = sum; self.dot = dot
         self.relu = relu; self.reluGradient = reluGradient
+        self.scaleShift = scaleShift; self.normGradient = normGradient
     }
 }

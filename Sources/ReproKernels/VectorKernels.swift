@@ -38,6 +38,43 @@ public enum Vector {
         while i < n { dx[i] = y[i] > 0 ? dy[i] : 0; i += 1 }
     }
 
+    /// y = scale·x + shift over n elements, through max(0, ·) when `relu` (a batch norm's
+    /// output on one plane); each element as Swift computes the scalar expression.
+    @inlinable @inline(__always)
+    public static func scaleShift(
+        _ n: Int, _ scale: Float, _ x: UnsafePointer<Float>, _ shift: Float, _ y: UnsafeMutablePointer<Float>,
+        relu: Bool
+    ) {
+        let sv = Lane(repeating: scale), tv = Lane(repeating: shift)
+        var i = 0
+        while i + 8 <= n {
+            let v = sv * loadLane(x + i) + tv
+            storeLane(y + i, relu ? v.replacing(with: 0, where: .!(v .>= 0)) : v)
+            i += 8
+        }
+        while i < n {
+            let v = scale * x[i] + shift
+            y[i] = relu ? max(0, v) : v
+            i += 1
+        }
+    }
+
+    /// dx = a·g + b + c·(x − μ) over n elements (a batch norm's input gradient on one plane),
+    /// each element summed in that order.
+    @inlinable @inline(__always)
+    public static func normGradient(
+        _ n: Int, _ a: Float, _ g: UnsafePointer<Float>, _ b: Float, _ c: Float, _ x: UnsafePointer<Float>,
+        _ mu: Float, _ dx: UnsafeMutablePointer<Float>
+    ) {
+        let av = Lane(repeating: a), bv = Lane(repeating: b), cv = Lane(repeating: c), mv = Lane(repeating: mu)
+        var i = 0
+        while i + 8 <= n {
+            storeLane(dx + i, av * loadLane(g + i) + bv + cv * (loadLane(x + i) - mv))
+            i += 8
+        }
+        while i < n { dx[i] = a * g[i] + b + c * (x[i] - mu); i += 1 }
+    }
+
     /// Σ x·y over n elements (eight partial sums, then their total).
     @inlinable @inline(__always)
     public static func dot(_ n: Int, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -> Float {

@@ -84,6 +84,16 @@ final class KernelFamilyTests: XCTestCase {
             XCTAssertEqual(bits(read(y, 37)), bits(x.map { max(0, $0) }), "\(family)")
             XCTAssertEqual(bits(read(dx, 37)), bits(zip(x, dy).map { $0 > 0 ? $1 : 0 }), "\(family)")
             XCTAssertEqual(read(y, 37)[0].sign, .minus, "max(0, −0) is −0")
+            // A batch norm's plane, forward (with and without the ReLU) and backward.
+            let s = copy([Float](repeating: 7, count: 37)), sr = copy([Float](repeating: 7, count: 37))
+            let g = copy([Float](repeating: 7, count: 37))
+            table.scaleShift(37, 1.3, copy(dy), -0.2, s, false)
+            table.scaleShift(37, 1.3, copy(dy), -0.2, sr, true)
+            table.normGradient(37, 0.7, copy(dy), -0.01, 0.33, copy(x), 0.12, g)
+            XCTAssertEqual(bits(read(s, 37)), bits(dy.map { 1.3 * $0 + -0.2 }), "\(family)")
+            XCTAssertEqual(bits(read(sr, 37)), bits(dy.map { max(0, 1.3 * $0 + -0.2) }), "\(family)")
+            XCTAssertEqual(bits(read(g, 37)), bits(zip(dy, x).map { 0.7 * $0 + -0.01 + 0.33 * ($1 - 0.12) }),
+                           "\(family)")
         }
     }
 
