@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 report: build data
 	$(REPRO) build-report
 
-## report-quick: the same pipeline with the quick profile, into output/quick/ (about 4 minutes after the build).
+## report-quick: the same pipeline with the quick profile, into output/quick/ (about 3.7 minutes after the build).
 report-quick: build data
 	$(REPRO) build-report --quick
 

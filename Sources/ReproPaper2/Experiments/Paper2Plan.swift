@@ -26,7 +26,8 @@ public struct Paper2Plan: ExperimentPlanning, Codable, Equatable, Sendable {
     public static let quickSeeds = [0, 1]
     public static let maxEpochs = 300
     /// The quick profile's MLPs train at most 3 epochs: enough for every curve and claim to have
-    /// numbers, about 3 minutes for the whole pipeline (it exercises, it does not reproduce).
+    /// numbers, about 3.7 minutes for the whole pipeline on 2 cores (it exercises, it does not
+    /// reproduce).
     public static let quickMaxEpochs = 3
     /// The quick profile trains each CNN for one epoch on the first 4,000 training images (fewer
     /// leave VGG11 at chance, and its figures would mislead), the
