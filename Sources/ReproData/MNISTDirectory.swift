@@ -6,8 +6,17 @@ public struct MNISTDirectory {
     public let url: URL
     public let expectations: [MNISTFile: MNISTExpectation]
 
-    /// The one command that fills a data directory, named in every error about missing data.
+    /// The one command that fills the default data directory (./data), named in every error
+    /// about missing data there.
     public static let fetchHint = "run `repro data fetch` (or `make data`)"
+
+    /// The command that fills this directory: the default hint for ./data, else the fetch with
+    /// this directory spelled out (a bare `repro data fetch` would fill ./data instead).
+    public var fetchHint: String {
+        let standard = URL(fileURLWithPath: "data", isDirectory: true).standardizedFileURL.path
+        guard url.standardizedFileURL.path != standard else { return Self.fetchHint }
+        return "run `repro data fetch --data-dir \(url.path)`"
+    }
 
     public init(url: URL,
                 expectations: [MNISTFile: MNISTExpectation] = MNISTExpectation.canonical) {
@@ -30,13 +39,13 @@ public struct MNISTDirectory {
             if let link {
                 throw ReproError("MNIST file \(path.path) is a symbolic link to \(link), which "
                                  + "does not exist; fix the link, or delete it and "
-                                 + "\(Self.fetchHint)")
+                                 + "\(fetchHint)")
             }
-            throw ReproError("MNIST file \(path.path) is missing; \(Self.fetchHint)")
+            throw ReproError("MNIST file \(path.path) is missing; \(fetchHint)")
         }
         guard !isDirectory.boolValue else {
             throw ReproError("MNIST file \(path.path) is a directory, not a file; remove it and "
-                             + "\(Self.fetchHint)")
+                             + "\(fetchHint)")
         }
         let target = path.resolvingSymlinksInPath()
         guard let attributes = try? manager.attributesOfItem(atPath: target.path),
@@ -46,7 +55,7 @@ public struct MNISTDirectory {
         guard size == expected.byteCount else {
             let what = size < expected.byteCount ? "truncated" : "too long"
             throw ReproError("MNIST file \(path.path) is \(what) (\(size) bytes, expected "
-                             + "\(expected.byteCount)); delete it and \(Self.fetchHint)")
+                             + "\(expected.byteCount)); delete it and \(fetchHint)")
         }
         let digest: String
         do { digest = try StableHash.sha256Hex(fileAt: path) } catch {
@@ -55,7 +64,7 @@ public struct MNISTDirectory {
         guard digest == expected.sha256 else {
             throw ReproError("MNIST file \(path.path) has SHA-256 \(digest.prefix(12))…, expected "
                              + "\(expected.sha256.prefix(12))… (corrupt or not MNIST); delete it "
-                             + "and \(Self.fetchHint)")
+                             + "and \(fetchHint)")
         }
     }
 

@@ -150,7 +150,7 @@ final class UsageTests: XCTestCase {
         }
         let failure = try XCTUnwrap(Invocation.failure([
             "run", "capacity", "--quick", "--output", output.path, "--data-dir", data.path]))
-        XCTAssertTrue(failure.message.contains("is missing; run `repro data fetch`"),
+        XCTAssertTrue(failure.message.contains("is missing; run `repro data fetch --data-dir \(data.path)`"),
                       failure.message)
         XCTAssertEqual(failure.code, ExitCode.failure.rawValue)
     }

@@ -15,7 +15,8 @@ final class MNISTDirectoryTests: XCTestCase {
     func testMissingFileNamesTheFetchCommand() throws {
         let dir = SyntheticMNIST.temporaryDirectory()
         XCTAssertThrowsError(try MNISTDirectory(url: dir).verifyAll()) {
-            XCTAssertTrue("\($0)".contains("is missing; run `repro data fetch`"), "\($0)")
+            // Not the default ./data: the hint names the directory, which a bare fetch would miss.
+            XCTAssertTrue("\($0)".contains("is missing; run `repro data fetch --data-dir \(dir.path)`"), "\($0)")
         }
     }
 
