@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReproCluster
+import ReproKernelDispatch
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,6 +33,10 @@ struct StatusCommand: ParsableCommand {
         let report = try StatusReport(work: context.work, runner: context.runner)
         print("output: \(context.absolute(locations.outputURL).path)"
               + (profile.quick ? " (quick profile)" : ""))
+        // Every family gives the same bits, so this is about speed only (see README, Performance).
+        print("kernels: \(Kernels.active.family.rawValue) (this CPU runs "
+              + Kernels.supported.map(\.rawValue).joined(separator: ", ")
+              + "; REPRO_KERNELS picks another)")
         print(report.text(analysesNote: paper.papers.contains { $0.id == "paper1" }))
         let jobs = SlurmSubmission.lastJobs(context.slurmDirectory)
         if !jobs.isEmpty {
