@@ -17,13 +17,15 @@ import ReproRobustness
 public enum CostModel {
     public static let paper1SecondsPerUnitEpoch = 4.2e-4
 
-    /// CPU seconds of one epoch of paper 2's sparse width family, 2^7 … 2^15.
+    /// CPU seconds of one epoch of paper 2's sparse width family, 2^7 … 2^15 (`repro bench
+    /// --paper2`, AVX-512, December 2026; the baseline family costs up to 2× more).
     static let sparseWidthEpoch: [Int: Double] = [
-        128: 0.43, 256: 0.79, 512: 1.39, 1024: 1.19, 2048: 0.75, 4096: 0.53, 8192: 0.41,
-        16384: 0.24, 32768: 0.19,
+        128: 0.26, 256: 0.34, 512: 0.34, 1024: 0.28, 2048: 0.20, 4096: 0.14, 8192: 0.10,
+        16384: 0.08, 32768: 0.07,
     ]
-    /// CPU seconds of one epoch of the depth family (512 units a layer), by hidden layers.
-    static let depthEpoch: [Int: Double] = [1: 1.49, 2: 2.79, 4: 5.85, 8: 10.4]
+    /// CPU seconds of one epoch of the depth family (512 units a layer), by hidden layers (the
+    /// middle of the measured ranges).
+    static let depthEpoch: [Int: Double] = [1: 0.96, 2: 1.8, 4: 2.1, 8: 2.1]
 
     /// Core-seconds to train one model: at most, or for `epochs` epochs when a stored twin (the
     /// same network of another seed) says how long training ran.
@@ -46,7 +48,7 @@ public enum CostModel {
 
     static func paper2Epoch(_ spec: ModelSpec) -> Double {
         if spec.depth > 1 { return depthEpoch[spec.depth] ?? 1.3 * Double(spec.depth) }
-        if spec.mask == nil { return 0.43 * Double(spec.width) / 128 }
+        if spec.mask == nil { return 0.26 * Double(spec.width) / 128 }
         return sparseWidthEpoch[spec.width] ?? 0.5
     }
 
