@@ -46,9 +46,17 @@ public func keepWherePositive(_ v: Lane, _ mask: Lane) -> Lane {
     v.replacing(with: 0, where: mask .<= 0)
 }
 
+/// The ReLU of the dense MLP layers (NaN stays NaN); the conv graph's is ``maxZero(_:)``.
 @inlinable @inline(__always)
 public func relu(_ v: Lane) -> Lane {
     v.replacing(with: 0, where: v .< 0)
+}
+
+/// max(0, v) lane by lane as Swift's scalar `max(0, x)` computes it: x where x ≥ 0, else 0 (−0
+/// stays −0, NaN becomes 0), the conv graph's ReLU.
+@inlinable @inline(__always)
+public func maxZero(_ v: Lane) -> Lane {
+    v.replacing(with: 0, where: .!(v .>= 0))
 }
 
 /// The sum of the 8 lanes in a fixed order (pairwise), so a dot product does not depend on how

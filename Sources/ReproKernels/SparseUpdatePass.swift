@@ -48,30 +48,31 @@ public struct SparseUpdatePass {
         }
         let width = tiles &+ 1
         assert(blocks * blockWidth <= ld, "column blocks beyond the row length")
-        // A segment's last (length mod 8) weights wait here, with other rows' last weights, until
-        // eight are waiting: one dot product alone is a chain of dependent adds that leaves the
-        // vector units idle, and at mid densities most segments end with several.
+        // The step walks each row whole (a weight's dot product is computed at once, so tiles
+        // would only scatter its reads of the weights and momenta): a row is its tiles'
+        // segments, start[o · (tiles + 1)] ..< start[o · (tiles + 1) + tiles]. A row's last
+        // (length mod 8) weights wait here, with other rows' last weights, until eight are
+        // waiting: one dot product alone is a chain of dependent adds that leaves the vector
+        // units idle, and at mid densities most rows end with several.
         var waiting = Waiting()
         let last = rows.isEmpty ? 0 : Int(start[(rows.upperBound &- 1) &* width &+ tiles])
-        do {
-            for o in rows {
-                let d = delta + o &* ld
-                var j = Int(start[o &* width])
-                let hi = Int(start[o &* width &+ tiles])
-                // Eight weights at a time share the loads of the output-gradient row and keep
-                // eight independent sums in flight; each dot product is summed exactly as
-                // RowDot.of sums it, so grouping changes no bit.
-                while j &+ 7 < hi {
-                    if j &+ 15 < last { prefetchRows(from: j &+ 8) }
-                    let g = RowDot.eight(d, rows: input, at: column + j, ld: ld, blocks: blocks)
-                    step.apply(gradients: g, weights: value + j, velocities: velocity + j)
-                    j &+= 8
-                }
-                while j < hi {
-                    waiting.add(row: o &* ld, entry: j)
-                    if waiting.count == 8 { stepWaiting(&waiting) }
-                    j &+= 1
-                }
+        for o in rows {
+            let d = delta + o &* ld
+            var j = Int(start[o &* width])
+            let hi = Int(start[o &* width &+ tiles])
+            // Eight weights at a time share the loads of the output-gradient row and keep
+            // eight independent sums in flight; each dot product is summed exactly as
+            // RowDot.of sums it, so grouping changes no bit.
+            while j &+ 7 < hi {
+                if j &+ 15 < last { prefetchRows(from: j &+ 8) }
+                let g = RowDot.eight(d, rows: input, at: column + j, ld: ld, blocks: blocks)
+                step.apply(gradients: g, weights: value + j, velocities: velocity + j)
+                j &+= 8
+            }
+            while j < hi {
+                waiting.add(row: o &* ld, entry: j)
+                if waiting.count == 8 { stepWaiting(&waiting) }
+                j &+= 1
             }
         }
         if waiting.count > 1 {

@@ -18,8 +18,7 @@ public enum Vector {
     public static func relu(_ n: Int, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>) {
         var i = 0
         while i + 8 <= n {
-            let v = loadLane(x + i)
-            storeLane(y + i, v.replacing(with: 0, where: .!(v .>= 0)))
+            storeLane(y + i, maxZero(loadLane(x + i)))
             i += 8
         }
         while i < n { y[i] = max(0, x[i]); i += 1 }
@@ -49,7 +48,7 @@ public enum Vector {
         var i = 0
         while i + 8 <= n {
             let v = sv * loadLane(x + i) + tv
-            storeLane(y + i, relu ? v.replacing(with: 0, where: .!(v .>= 0)) : v)
+            storeLane(y + i, relu ? maxZero(v) : v)
             i += 8
         }
         while i < n {

@@ -8,11 +8,11 @@ import ReproSupport
 /// static mask per layer (kept counts), U(±1/√(fan_in·keep)) initialisation, SGD with momentum
 /// and the stopping rule.
 extension ModelSpec {
-    /// The sparse trainer at the version that matches the kernels these layers run on (see
-    /// ``SparseKernelChoice/trainerVersion(keeps:)``).
-    static func sparseTrainer(keptPerLayer: [Int], layerSizes: [Int]) -> TrainerVersion {
+    /// Sets the sparse trainer at the version that matches the kernels the layers run on with
+    /// their mask (see ``SparseKernelChoice/trainerVersion(keeps:)``).
+    mutating func chooseSparseTrainer() {
         let keeps = zip(keptPerLayer, layerSizes).map { Double($0) / Double($1) }
-        return TrainerVersion(kind: "sparse-sgd", version: SparseKernelChoice.trainerVersion(keeps: keeps))
+        trainer = TrainerVersion(kind: "sparse-sgd", version: SparseKernelChoice.trainerVersion(keeps: keeps))
     }
     public static let pruningVersion = 1
 
@@ -36,7 +36,7 @@ extension ModelSpec {
                          seed: seed, precision: .float32, data: data,
                          trainer: TrainerVersion(kind: "sparse-sgd", version: 1))
         plan.variant?.apply(to: &spec)
-        spec.trainer = Self.sparseTrainer(keptPerLayer: spec.keptPerLayer, layerSizes: spec.layerSizes)
+        spec.chooseSparseTrainer()
         return spec
     }
 
@@ -53,7 +53,7 @@ extension ModelSpec {
                                                           baseWidth: Paper2Family.baseWidth,
                                                           inputSize: input.pixels,
                                                           classes: input.classes)
-            spec.trainer = Self.sparseTrainer(keptPerLayer: spec.keptPerLayer, layerSizes: spec.layerSizes)
+            spec.chooseSparseTrainer()
         }
         spec.derivation = Derivation(kind: "magnitude-pruning", source: key,
                                      version: Self.pruningVersion)
